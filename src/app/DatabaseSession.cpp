@@ -1,0 +1,192 @@
+#include "DatabaseSession.h"
+
+#include "db/DatabaseConnection.h"
+#include "db/DefaultDatabase.h"
+#include "db/SchemaReader.h"
+#include "db/SqlExec.h"
+#include "db/SqlIdentifier.h"
+#include "util/Background.h"
+#include "util/RowforgeError.h"
+
+#include <QFileInfo>
+
+namespace {
+struct SchemaResult
+{
+    QString path;
+    QList<TableInfo> tables;
+    QString error;
+};
+struct RowCounts
+{
+    QList<QPair<QString, qint64>> counts;
+    QString error;
+};
+} // namespace
+
+DatabaseSession::DatabaseSession(QObject *parent) : QObject(parent) {}
+
+const TableInfo *DatabaseSession::table(const QString &name) const
+{
+    for (const TableInfo &table : m_tables) {
+        if (table.name == name)
+            return &table;
+    }
+    return nullptr;
+}
+
+void DatabaseSession::open(const QString &path)
+{
+    openWith(OpenKind::Existing, path);
+}
+
+void DatabaseSession::create(const QString &path)
+{
+    openWith(OpenKind::Create, path);
+}
+
+void DatabaseSession::openDefault()
+{
+    openWith(OpenKind::Default, QString());
+}
+
+void DatabaseSession::openWith(OpenKind kind, const QString &requestedPath)
+{
+    const quint64 generation = ++m_generation;
+    Background::run(
+        this,
+        [kind, requestedPath] {
+            SchemaResult result;
+            result.path = requestedPath;
+            try {
+                if (kind == OpenKind::Default)
+                    result.path = DefaultDatabase::ensure();
+                else if (kind == OpenKind::Create && QFileInfo::exists(requestedPath) &&
+                         !QFile::remove(requestedPath))
+                    throw RowforgeError(
+                        QStringLiteral("Cannot replace %1: the file is in use or read-only")
+                            .arg(requestedPath));
+                result.path = QFileInfo(result.path).absoluteFilePath();
+                DatabaseConnection connection(result.path,
+                                              kind == OpenKind::Create
+                                                  ? DatabaseConnection::Mode::CreateIfMissing
+                                                  : DatabaseConnection::Mode::OpenExisting);
+                connection.enableWriteAheadLog();
+                result.tables = SchemaReader::readAll(connection.database());
+            } catch (const RowforgeError &error) {
+                result.error = error.message();
+            }
+            return result;
+        },
+        [this, generation](const SchemaResult &result) {
+            if (generation != m_generation)
+                return;
+            if (!result.error.isEmpty()) {
+                Q_EMIT openFailed(result.path, result.error);
+                return;
+            }
+            m_path = result.path;
+            m_tables = result.tables;
+            Q_EMIT opened(m_path);
+            Q_EMIT schemaChanged(m_tables);
+            countRows();
+        });
+}
+
+void DatabaseSession::refresh()
+{
+    if (!isOpen())
+        return;
+    const quint64 generation = m_generation;
+    const QString path = m_path;
+    Background::run(
+        this,
+        [path] {
+            SchemaResult result;
+            result.path = path;
+            try {
+                DatabaseConnection connection(path);
+                result.tables = SchemaReader::readAll(connection.database());
+            } catch (const RowforgeError &error) {
+                result.error = error.message();
+            }
+            return result;
+        },
+        [this, generation](const SchemaResult &result) {
+            if (generation != m_generation)
+                return;
+            if (!result.error.isEmpty()) {
+                Q_EMIT operationFailed(result.error);
+                return;
+            }
+            m_tables = result.tables;
+            Q_EMIT schemaChanged(m_tables);
+            countRows();
+        });
+}
+
+void DatabaseSession::countRows()
+{
+    const quint64 generation = m_generation;
+    const QString path = m_path;
+    const QList<TableInfo> tables = m_tables;
+    // One worker per table: a huge table does not hold back the counts of the others.
+    for (const TableInfo &table : tables) {
+        Background::run(
+            this,
+            [path, table] {
+                RowCounts result;
+                try {
+                    DatabaseConnection connection(path);
+                    result.counts << qMakePair(
+                        table.name, SchemaReader::rowCount(connection.database(), table));
+                } catch (const RowforgeError &error) {
+                    result.error = error.message();
+                }
+                return result;
+            },
+            [this, generation](const RowCounts &result) {
+                if (generation != m_generation)
+                    return;
+                if (!result.error.isEmpty())
+                    Q_EMIT operationFailed(result.error);
+                for (const auto &[name, rows] : result.counts)
+                    Q_EMIT rowCountReady(name, rows);
+            });
+    }
+}
+
+void DatabaseSession::dropTable(const QString &name)
+{
+    const TableInfo *info = table(name);
+    if (!info)
+        return;
+    const QString path = m_path;
+    const TableInfo target = *info;
+    Background::run(
+        this,
+        [path, target] {
+            try {
+                DatabaseConnection connection(path);
+                // Re-read: the table must still exist, as the schema says, before any SQL.
+                const TableInfo current = SchemaReader::require(connection.database(), target.name);
+                const QString statement = current.kind == TableInfo::View
+                                              ? QStringLiteral("DROP VIEW %1")
+                                              : QStringLiteral("DROP TABLE %1");
+                SqlExec::exec(connection.database(),
+                              statement.arg(SqlIdentifier::quote(current.name)));
+            } catch (const RowforgeError &error) {
+                return QStringLiteral("Could not delete \"%1\": %2")
+                    .arg(target.name, error.message());
+            }
+            return QString();
+        },
+        [this, name](const QString &error) {
+            if (!error.isEmpty()) {
+                Q_EMIT operationFailed(error);
+                return;
+            }
+            Q_EMIT tableDropped(name);
+            refresh();
+        });
+}

@@ -1,0 +1,252 @@
+#include "MainWindow.h"
+#include "ui_MainWindow.h"
+
+#include "DatabaseFileController.h"
+#include "DatabaseSession.h"
+#include "IconLibrary.h"
+#include "SchemaTreeModel.h"
+#include "TableActionsController.h"
+#include "TableDataModel.h"
+#include "util/AppIdentity.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+
+namespace {
+constexpr int MessageTimeoutMs = 8000;
+
+QStringList localFiles(const QMimeData *mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()),
+      m_session(new DatabaseSession(this)), m_schemaModel(new SchemaTreeModel(this)),
+      m_dataModel(new TableDataModel(this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(IconLibrary::icon(IconLibrary::App));
+    m_ui->openDatabaseAction->setIcon(IconLibrary::icon(IconLibrary::Open));
+    m_ui->newDatabaseAction->setIcon(IconLibrary::icon(IconLibrary::New));
+    m_ui->mainToolBar->setIconSize(QSize(22, 22));
+
+    setUpViews();
+    m_tableActions =
+        new TableActionsController({m_ui->importAction, m_ui->generateAction, m_ui->exportAction,
+                                    m_ui->deleteTableAction, m_ui->refreshAction},
+                                   m_ui->schemaTree, m_schemaModel, m_session, this, this);
+    m_fileController = new DatabaseFileController(m_session, this, this);
+    m_fileController->connectActions(m_ui->newDatabaseAction, m_ui->openDatabaseAction,
+                                     m_ui->recentMenu);
+    wireSession();
+
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_tableActions, &TableActionsController::currentTableChanged, this,
+            &MainWindow::showTable);
+    connect(m_tableActions, &TableActionsController::message, this, &MainWindow::showMessage);
+    connect(m_fileController, &DatabaseFileController::message, this, &MainWindow::showMessage);
+    connect(m_fileController, &DatabaseFileController::importRequested, m_tableActions,
+            &TableActionsController::importFiles);
+
+    m_tableStatus = new QLabel(this);
+    m_databaseStatus = new QLabel(this);
+    m_databaseStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_tableStatus);
+    statusBar()->addPermanentWidget(m_databaseStatus);
+    showMessage(tr("Opening database…"));
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpViews()
+{
+    QTreeView *tree = m_ui->schemaTree;
+    tree->setModel(m_schemaModel);
+    tree->header()->setStretchLastSection(true);
+    tree->header()->setSectionResizeMode(SchemaTreeModel::NameColumn,
+                                         QHeaderView::ResizeToContents);
+    tree->setExpandsOnDoubleClick(true);
+
+    QTableView *view = m_ui->dataView;
+    view->setModel(m_dataModel);
+    // Fixed row heights keep a view over millions of rows cheap: no per-row measuring.
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setDefaultSectionSize(140);
+    view->horizontalHeader()->setHighlightSections(false);
+    m_ui->splitter->setStretchFactor(0, 0);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setSizes({330, 850});
+    connect(m_dataModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateTableStatus);
+    connect(m_dataModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateTableStatus);
+    connect(m_dataModel, &TableDataModel::scanFinished, this, &MainWindow::updateTableStatus);
+    connect(m_dataModel, &TableDataModel::loadFailed, this, &MainWindow::showMessage);
+    connect(m_dataModel, &QAbstractItemModel::dataChanged, this, &MainWindow::fitColumnsOnce);
+}
+
+void MainWindow::fitColumnsOnce()
+{
+    if (m_columnsFitted || !m_dataModel->isPageLoaded(0))
+        return;
+    m_columnsFitted = true;
+    // QTableView measures only the rows on screen, so this stays cheap on any table size.
+    QTableView *view = m_ui->dataView;
+    QHeaderView *header = view->horizontalHeader();
+    for (int column = 0; column < m_dataModel->columnCount(); ++column) {
+        view->resizeColumnToContents(column);
+        header->resizeSection(column, std::clamp(header->sectionSize(column), 60, 320));
+    }
+}
+
+void MainWindow::wireSession()
+{
+    connect(m_session, &DatabaseSession::opened, this, &MainWindow::onDatabaseOpened);
+    connect(m_session, &DatabaseSession::openFailed, this,
+            [this](const QString &, const QString &message) {
+                showMessage(message);
+                QMessageBox::warning(this, tr("Cannot Open Database"), message);
+            });
+    connect(m_session, &DatabaseSession::schemaChanged, m_schemaModel, &SchemaTreeModel::setTables);
+    // A freshly opened database shows its first table rather than an empty pane.
+    connect(m_session, &DatabaseSession::schemaChanged, this, [this](const QList<TableInfo> &) {
+        if (!m_tableActions->currentTable().isEmpty())
+            return;
+        for (int row = 0; row < m_schemaModel->rowCount(); ++row) {
+            const TableInfo *table = m_schemaModel->tableAt(m_schemaModel->index(row, 0));
+            if (table->kind == TableInfo::Table) {
+                m_tableActions->selectTable(table->name);
+                break;
+            }
+        }
+    });
+    connect(m_session, &DatabaseSession::rowCountReady, m_schemaModel,
+            &SchemaTreeModel::setRowCount);
+    connect(m_session, &DatabaseSession::operationFailed, this, [this](const QString &message) {
+        showMessage(message);
+        QMessageBox::warning(this, tr("Rowforge"), message);
+    });
+    connect(m_session, &DatabaseSession::tableDropped, this,
+            [this](const QString &name) { showMessage(tr("Deleted \"%1\"").arg(name)); });
+    // The data view follows schema refreshes of the table it shows.
+    connect(m_session, &DatabaseSession::schemaChanged, this, [this] {
+        const QString shown = m_dataModel->tableName();
+        if (shown.isEmpty())
+            return;
+        if (const TableInfo *table = m_session->table(shown))
+            m_dataModel->setTable(m_session->path(), *table);
+        else
+            m_dataModel->clear();
+    });
+}
+
+void MainWindow::onDatabaseOpened(const QString &path)
+{
+    m_schemaModel->clear();
+    m_dataModel->clear();
+    setWindowTitle(tr("%1 — %2").arg(QFileInfo(path).fileName(), AppIdentity::displayName()));
+    setWindowFilePath(path);
+    m_databaseStatus->setText(QDir::toNativeSeparators(path));
+    showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::showTable(const QString &name)
+{
+    const TableInfo *table = m_session->table(name);
+    if (!table) {
+        m_dataModel->clear();
+        return;
+    }
+    if (m_dataModel->tableName() != name) {
+        m_columnsFitted = false;
+        m_dataModel->setTable(m_session->path(), *table);
+    }
+}
+
+void MainWindow::updateTableStatus()
+{
+    const QString name = m_dataModel->tableName();
+    if (name.isEmpty()) {
+        m_tableStatus->clear();
+        return;
+    }
+    const int rows = m_dataModel->rowCount();
+    m_tableStatus->setText(m_dataModel->isScanning()
+                               ? tr("%1 · %2+ rows").arg(name, QLocale().toString(rows))
+                               : tr("%1 · %2 rows").arg(name, QLocale().toString(rows)));
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, MessageTimeoutMs);
+}
+
+void MainWindow::openFiles(const QStringList &paths)
+{
+    m_fileController->openFiles(paths);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QStringList paths = localFiles(event->mimeData());
+    const bool usable = std::any_of(paths.begin(), paths.end(), &DatabaseFileController::canOpen);
+    if (usable)
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (m_fileController->openFiles(localFiles(event->mimeData())))
+        event->acceptProposedAction();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_ui->splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_ui->splitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Rowforge"),
+        tr("<h3>Rowforge %1</h3><p>Grow SQLite tables with realistic synthetic data.</p>"
+           "<p>Browse a database, import CSV and JSON files, export tables to CSV, and "
+           "generate rows that look like the ones you have.</p>")
+            .arg(QCoreApplication::applicationVersion()));
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+class DatabaseSession;
+class QAction;
+class QMenu;
+class QPoint;
+class QTreeView;
+class QWidget;
+class SchemaTreeModel;
+
+// The actions that act on the selected table — Import…, Generate Data, Export CSV, Delete
+// Table — their enabled state, and the tree's context menu.
+class TableActionsController : public QObject
+{
+    Q_OBJECT
+public:
+    struct Actions
+    {
+        QAction *importFiles;
+        QAction *generate;
+        QAction *exportCsv;
+        QAction *deleteTable;
+        QAction *refresh;
+    };
+
+    TableActionsController(const Actions &actions, QTreeView *tree, SchemaTreeModel *model,
+                           DatabaseSession *session, QWidget *dialogParent, QObject *parent);
+
+    QString currentTable() const { return m_currentTable; }
+    // Selects the table in the tree (used after opening, and by tests).
+    void selectTable(const QString &name);
+
+public Q_SLOTS:
+    void importFiles(const QStringList &paths = {});
+
+Q_SIGNALS:
+    void currentTableChanged(const QString &name);
+    void message(const QString &text);
+
+private:
+    void updateCurrentTable();
+    void updateActions();
+    void showContextMenu(const QPoint &position);
+    void confirmDeleteTable();
+    void generate();
+    void exportCsv();
+
+    Actions m_actions;
+    QTreeView *m_tree;
+    SchemaTreeModel *m_model;
+    DatabaseSession *m_session;
+    QWidget *m_dialogParent;
+    QString m_currentTable;
+};

@@ -1,0 +1,39 @@
+#include "TablesCommand.h"
+
+#include "CliDatabaseOption.h"
+#include "db/DatabaseConnection.h"
+#include "db/SchemaReader.h"
+#include "util/RowforgeError.h"
+
+#include <QCommandLineParser>
+
+int TablesCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    parser.addHelpOption();
+    CliDatabaseOption database(parser);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Success;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << "tables takes no arguments: " << parser.positionalArguments().join(u' ') << "\n";
+        return UsageError;
+    }
+    try {
+        DatabaseConnection connection(database.path());
+        for (const TableInfo &table : SchemaReader::readAll(connection.database())) {
+            out << table.name << '\t' << SchemaReader::rowCount(connection.database(), table)
+                << '\t' << table.columns.size() << '\n';
+        }
+    } catch (const RowforgeError &error) {
+        err << error.message() << "\n";
+        return UserError;
+    }
+    return Success;
+}

@@ -1,0 +1,60 @@
+#include "CliCommand.h"
+#include "TablesCommand.h"
+#include "util/AppIdentity.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <memory>
+#include <vector>
+
+namespace {
+
+void printUsage(QTextStream &stream, const std::vector<std::unique_ptr<CliCommand>> &commands)
+{
+    stream << "Usage: rowforge-cli <command> [options]\n\n"
+           << "Rowforge from the command line: inspect, import, export and grow SQLite tables.\n\n"
+           << "Commands:\n";
+    for (const auto &command : commands)
+        stream << "  " << command->name().leftJustified(10) << command->summary() << "\n";
+    stream << "\nOptions:\n  -h, --help     Show this help; '<command> --help' for a command.\n"
+           << "  -v, --version  Show the version.\n";
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    AppIdentity::apply();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    std::vector<std::unique_ptr<CliCommand>> commands;
+    commands.push_back(std::make_unique<TablesCommand>());
+
+    const QStringList arguments = app.arguments();
+    if (arguments.size() < 2) {
+        printUsage(err, commands);
+        return CliCommand::UsageError;
+    }
+    const QString first = arguments.at(1);
+    if (first == QLatin1String("-h") || first == QLatin1String("--help") ||
+        first == QLatin1String("help")) {
+        printUsage(out, commands);
+        return CliCommand::Success;
+    }
+    if (first == QLatin1String("-v") || first == QLatin1String("--version")) {
+        out << "rowforge-cli " << QCoreApplication::applicationVersion() << "\n";
+        return CliCommand::Success;
+    }
+    for (const auto &command : commands) {
+        if (command->name() == first) {
+            QStringList rest = arguments.mid(2);
+            rest.prepend(QStringLiteral("rowforge-cli %1").arg(first));
+            return command->run(rest, out, err);
+        }
+    }
+    err << "Unknown command: " << first << "\n\n";
+    printUsage(err, commands);
+    return CliCommand::UsageError;
+}

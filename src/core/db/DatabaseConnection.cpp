@@ -1,0 +1,59 @@
+#include "DatabaseConnection.h"
+
+#include "SqlExec.h"
+#include "util/RowforgeError.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace {
+QAtomicInteger<quint64> connectionCounter;
+}
+
+DatabaseConnection::DatabaseConnection(const QString &path, Mode mode)
+    : m_path(path),
+      m_connectionName(QStringLiteral("rowforge-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+{
+    const QFileInfo info(path);
+    if (mode == Mode::OpenExisting && !info.exists())
+        throw RowforgeError(QStringLiteral("Database file not found: %1").arg(path));
+    if (info.exists() && !info.isFile())
+        throw RowforgeError(QStringLiteral("Not a database file: %1").arg(path));
+
+    m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_database.setDatabaseName(path);
+    m_database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_database.open()) {
+        const QString reason = m_database.lastError().text();
+        m_database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw RowforgeError(QStringLiteral("Cannot open database %1: %2").arg(path, reason));
+    }
+    try {
+        // SQLite opens any file; the first read tells whether it is a database.
+        SqlExec::exec(m_database, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+        SqlExec::exec(m_database, QStringLiteral("PRAGMA foreign_keys = ON"));
+    } catch (const RowforgeError &error) {
+        m_database.close();
+        m_database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw RowforgeError(
+            QStringLiteral("%1 is not a usable SQLite database: %2").arg(path, error.message()));
+    }
+}
+
+DatabaseConnection::~DatabaseConnection()
+{
+    m_database.close();
+    m_database = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void DatabaseConnection::enableWriteAheadLog()
+{
+    // Fails harmlessly on read-only files; the database then keeps its journal mode.
+    QSqlQuery query(m_database);
+    query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+// A SQLite connection owned by the thread that creates it. Qt's connections are per thread,
+// so every worker opens its own under a unique name; the destructor closes and removes it.
+// Foreign keys are enforced on every connection.
+class DatabaseConnection
+{
+public:
+    enum class Mode { OpenExisting, CreateIfMissing };
+
+    explicit DatabaseConnection(const QString &path, Mode mode = Mode::OpenExisting);
+    ~DatabaseConnection();
+    DatabaseConnection(const DatabaseConnection &) = delete;
+    DatabaseConnection &operator=(const DatabaseConnection &) = delete;
+
+    QSqlDatabase &database() { return m_database; }
+    const QString &path() const { return m_path; }
+
+    // Switches the file to write-ahead logging (persistent). Readers then never block the
+    // writer, so the GUI's workers can read while an import writes.
+    void enableWriteAheadLog();
+
+private:
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_database;
+};

@@ -1,0 +1,300 @@
+#include "DatabaseSession.h"
+#include "MainWindow.h"
+#include "SchemaTreeModel.h"
+#include "TableActionsController.h"
+#include "TableDataModel.h"
+#include "TempDatabase.h"
+#include "db/SchemaReader.h"
+#include "util/AppIdentity.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QtTest>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void actionsDisabledUntilATableIsSelected();
+    void opensDefaultDatabaseWithDemoTables();
+    void treeShowsTablesAndSelectionEnablesActions();
+    void toolbarOrderAndIcons();
+    void deleteTableAsksFirst();
+    void droppingADatabaseOpensIt();
+    void openingANonDatabaseExplainsWhy();
+    void placeholderActionsSaySo();
+    void geometryAndSplitterAreRemembered();
+
+private:
+    static QAction *action(MainWindow &window, const char *name);
+    // Answers the next modal dialog with the button whose text is `buttonText`.
+    static void answerNextDialog(const QString &buttonText);
+    static void screenshot(QWidget &window, const QString &name);
+    QTemporaryDir m_home;
+};
+
+void TestMainWindow::initTestCase()
+{
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+    AppIdentity::apply();
+}
+
+QAction *TestMainWindow::action(MainWindow &window, const char *name)
+{
+    auto *found = window.findChild<QAction *>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no action %s", name);
+    return found;
+}
+
+void TestMainWindow::answerNextDialog(const QString &buttonText)
+{
+    QTimer::singleShot(50, [buttonText] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return answerNextDialog(buttonText); // not shown yet
+        for (QAbstractButton *button : box->buttons()) {
+            if (button->text().remove(u'&') == buttonText) {
+                button->click();
+                return;
+            }
+        }
+        box->reject();
+    });
+}
+
+void TestMainWindow::screenshot(QWidget &window, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("ROWFORGE_SCREENSHOT_DIR");
+    if (!folder.isEmpty())
+        QVERIFY(window.grab().save(QDir(folder).filePath(name + QStringLiteral(".png"))));
+}
+
+void TestMainWindow::actionsDisabledUntilATableIsSelected()
+{
+    MainWindow window;
+    window.show();
+    for (const char *name : {"generateAction", "exportAction", "deleteTableAction", "importAction"})
+        QVERIFY2(!action(window, name)->isEnabled(), name);
+    QVERIFY(action(window, "openDatabaseAction")->isEnabled());
+}
+
+void TestMainWindow::opensDefaultDatabaseWithDemoTables()
+{
+    MainWindow window;
+    window.resize(1180, 720);
+    window.show();
+    window.session()->openDefault();
+    QTRY_VERIFY(window.session()->isOpen());
+    QVERIFY(window.session()->path().startsWith(m_home.path()));
+    QTRY_VERIFY(window.schemaModel()->indexOfTable(QStringLiteral("customers")).isValid());
+    QVERIFY(window.schemaModel()->indexOfTable(QStringLiteral("orders")).isValid());
+    // The first table is selected and its rows are shown.
+    QTRY_COMPARE(window.tableActions()->currentTable(), QStringLiteral("customers"));
+    QTRY_COMPARE(window.dataModel()->rowCount(), 200);
+    QTRY_COMPARE(window.schemaModel()->rowCountOf(QStringLiteral("customers")), 200);
+    QVERIFY(window.windowTitle().startsWith(QLatin1String("rowforge.sqlite")));
+    auto *tree = window.findChild<QTreeView *>(QStringLiteral("schemaTree"));
+    tree->expand(window.schemaModel()->indexOfTable(QStringLiteral("customers")));
+    QTRY_VERIFY(window.dataModel()->isPageLoaded(0));
+    screenshot(window, QStringLiteral("main-window"));
+}
+
+void TestMainWindow::treeShowsTablesAndSelectionEnablesActions()
+{
+    TempDatabase temp({
+        QStringLiteral("CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL)"),
+        QStringLiteral("INSERT INTO people (name) VALUES ('Ann'), ('Bo'), ('Cy')"),
+        QStringLiteral("CREATE TABLE \"x; DROP TABLE people;--\" (v)"),
+        QStringLiteral("CREATE VIEW names AS SELECT name FROM people"),
+    });
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 3);
+    QCOMPARE(window.windowTitle(), QStringLiteral("test.sqlite — Rowforge"));
+
+    TableActionsController *actions = window.tableActions();
+    QTRY_COMPARE(actions->currentTable(), QStringLiteral("people"));
+    QVERIFY(action(window, "generateAction")->isEnabled());
+    QVERIFY(action(window, "exportAction")->isEnabled());
+    QVERIFY(action(window, "deleteTableAction")->isEnabled());
+    QTRY_COMPARE(window.dataModel()->rowCount(), 3);
+    QTRY_COMPARE(window.dataModel()->data(window.dataModel()->index(2, 1)).toString(),
+                 QStringLiteral("Cy"));
+
+    // A view can be exported but not grown.
+    actions->selectTable(QStringLiteral("names"));
+    QCOMPARE(actions->currentTable(), QStringLiteral("names"));
+    QVERIFY(!action(window, "generateAction")->isEnabled());
+    QVERIFY(action(window, "exportAction")->isEnabled());
+
+    // Selecting a column selects its table.
+    auto *tree = window.findChild<QTreeView *>(QStringLiteral("schemaTree"));
+    const QModelIndex hostile =
+        window.schemaModel()->indexOfTable(QStringLiteral("x; DROP TABLE people;--"));
+    tree->setCurrentIndex(window.schemaModel()->index(0, 0, hostile));
+    QCOMPARE(actions->currentTable(), QStringLiteral("x; DROP TABLE people;--"));
+    QTRY_COMPARE(window.dataModel()->tableName(), QStringLiteral("x; DROP TABLE people;--"));
+
+    tree->clearSelection();
+    tree->setCurrentIndex(QModelIndex());
+    QCOMPARE(actions->currentTable(), QString());
+    QVERIFY(!action(window, "generateAction")->isEnabled());
+    QVERIFY(!action(window, "exportAction")->isEnabled());
+    QVERIFY(action(window, "importAction")->isEnabled()); // it makes new tables
+}
+
+void TestMainWindow::toolbarOrderAndIcons()
+{
+    MainWindow window;
+    auto *toolbar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    const QList<QAction *> items = toolbar->actions();
+    const int generate = int(items.indexOf(action(window, "generateAction")));
+    const int exportCsv = int(items.indexOf(action(window, "exportAction")));
+    QVERIFY(generate >= 0);
+    QCOMPARE(exportCsv, generate + 1);
+    QVERIFY(items.indexOf(action(window, "importAction")) >= 0);
+    for (const char *name : {"importAction", "generateAction", "exportAction", "openDatabaseAction",
+                             "deleteTableAction", "refreshAction"}) {
+        QAction *a = action(window, name);
+        QVERIFY2(!a->icon().isNull() && !a->icon().pixmap(22).isNull(), name);
+        QVERIFY2(!a->toolTip().isEmpty(), name);
+    }
+    QCOMPARE(action(window, "generateAction")->shortcut(), QKeySequence(QStringLiteral("Ctrl+G")));
+    QCOMPARE(action(window, "exportAction")->shortcut(), QKeySequence(QStringLiteral("Ctrl+E")));
+}
+
+void TestMainWindow::deleteTableAsksFirst()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE keepme (v)"),
+                       QStringLiteral("CREATE TABLE \"drop \"\"me\"\"\" (v)"),
+                       QStringLiteral("INSERT INTO \"drop \"\"me\"\"\" VALUES (1), (2)")});
+    const QString victim = QStringLiteral("drop \"me\"");
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 2);
+    window.tableActions()->selectTable(victim);
+    QTRY_COMPARE(window.schemaModel()->rowCountOf(victim), 2);
+
+    answerNextDialog(QStringLiteral("Cancel"));
+    action(window, "deleteTableAction")->trigger();
+    QTest::qWait(200);
+    QVERIFY(SchemaReader::read(temp.db(), victim).has_value());
+    QCOMPARE(window.schemaModel()->rowCount(), 2);
+
+    answerNextDialog(QStringLiteral("Delete"));
+    action(window, "deleteTableAction")->trigger();
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 1);
+    QVERIFY(!SchemaReader::read(temp.db(), victim).has_value());
+    QVERIFY(SchemaReader::read(temp.db(), QStringLiteral("keepme")).has_value());
+    QTRY_VERIFY(window.statusBar()->currentMessage().contains(victim));
+    QVERIFY(window.tableActions()->currentTable() != victim);
+}
+
+void TestMainWindow::droppingADatabaseOpensIt()
+{
+    TempDatabase first({QStringLiteral("CREATE TABLE one (v)")}, QStringLiteral("first.db"));
+    TempDatabase second(
+        {QStringLiteral("CREATE TABLE two (v)"), QStringLiteral("CREATE TABLE three (v)")},
+        QStringLiteral("second.sqlite3"));
+    MainWindow window;
+    window.show();
+    window.session()->open(first.path());
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 1);
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(second.path())});
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QTRY_COMPARE(window.session()->path(), second.path());
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 2);
+    QVERIFY(window.windowTitle().startsWith(QLatin1String("second.sqlite3")));
+
+    // Files Rowforge cannot use are refused at the door.
+    QMimeData image;
+    QFile png(first.folder() + QStringLiteral("/picture.png"));
+    QVERIFY(png.open(QIODevice::WriteOnly));
+    png.write("\x89PNG\r\n");
+    png.close();
+    image.setUrls({QUrl::fromLocalFile(png.fileName())});
+    QDragEnterEvent refused(QPoint(50, 50), Qt::CopyAction, &image, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &refused);
+    QVERIFY(!refused.isAccepted());
+}
+
+void TestMainWindow::openingANonDatabaseExplainsWhy()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fake.db"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(512, 'z'));
+    file.close();
+    TempDatabase good({QStringLiteral("CREATE TABLE fine (v)")});
+    MainWindow window;
+    window.show();
+    window.session()->open(good.path());
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 1);
+
+    QSignalSpy failed(window.session(), &DatabaseSession::openFailed);
+    answerNextDialog(QStringLiteral("OK"));
+    window.session()->open(path);
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY(
+        failed.first().at(1).toString().contains(QLatin1String("not a usable SQLite database")));
+    // The database that was open stays open.
+    QCOMPARE(window.session()->path(), good.path());
+    QCOMPARE(window.schemaModel()->rowCount(), 1);
+}
+
+void TestMainWindow::placeholderActionsSaySo()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (v)")});
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_COMPARE(window.tableActions()->currentTable(), QStringLiteral("t"));
+    action(window, "generateAction")->trigger();
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Generate Data")),
+             qPrintable(window.statusBar()->currentMessage()));
+    action(window, "exportAction")->trigger();
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Export CSV")));
+}
+
+void TestMainWindow::geometryAndSplitterAreRemembered()
+{
+    QList<int> sizes;
+    {
+        MainWindow window;
+        window.resize(900, 600);
+        window.show();
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("splitter"));
+        splitter->setSizes({200, 700});
+        sizes = splitter->sizes();
+        window.close();
+    }
+    QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+    MainWindow again;
+    again.show();
+    QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("splitter"))->sizes(), sizes);
+    QCOMPARE(again.size(), QSize(900, 600));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_MainWindow.moc"

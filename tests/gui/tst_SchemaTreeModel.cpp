@@ -1,0 +1,116 @@
+#include "SchemaTreeModel.h"
+#include "TempDatabase.h"
+#include "db/SchemaReader.h"
+
+#include <QAbstractItemModelTester>
+#include <QtTest>
+
+class TestSchemaTreeModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void passesModelTesterThroughUpdates();
+    void showsTablesColumnsAndBadges();
+    void updatesInPlaceKeepingPersistentIndexes();
+    void rowCountsArriveLater();
+
+private:
+    static QList<TableInfo> schemaOf(const QStringList &statements);
+};
+
+QList<TableInfo> TestSchemaTreeModel::schemaOf(const QStringList &statements)
+{
+    TempDatabase temp(statements);
+    return SchemaReader::readAll(temp.db());
+}
+
+void TestSchemaTreeModel::passesModelTesterThroughUpdates()
+{
+    SchemaTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTables(
+        schemaOf({QStringLiteral("CREATE TABLE b (x, y)"), QStringLiteral("CREATE TABLE d (z)")}));
+    model.setTables(
+        schemaOf({QStringLiteral("CREATE TABLE a (p)"), QStringLiteral("CREATE TABLE b (x, y, w)"),
+                  QStringLiteral("CREATE TABLE c (q)"),
+                  QStringLiteral("CREATE VIEW e AS SELECT 1 AS one")}));
+    model.setTables(schemaOf({QStringLiteral("CREATE TABLE b (x)")}));
+    model.setRowCount(QStringLiteral("b"), 12);
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestSchemaTreeModel::showsTablesColumnsAndBadges()
+{
+    SchemaTreeModel model;
+    model.setTables(schemaOf({
+        QStringLiteral("CREATE TABLE parent (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE)"),
+        QStringLiteral("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL "
+                       "REFERENCES parent (id), a, b, qty INT CHECK (qty > 0), UNIQUE (a, b))"),
+        QStringLiteral("CREATE VIEW v AS SELECT id FROM parent"),
+    }));
+    QCOMPARE(model.rowCount(), 3);
+    const QModelIndex child = model.indexOfTable(QStringLiteral("child"));
+    QCOMPARE(child.row(), 0);
+    QCOMPARE(model.data(child).toString(), QStringLiteral("child"));
+    QCOMPARE(model.data(child.siblingAtColumn(1)).toString(), QStringLiteral("… rows · 5 columns"));
+    QCOMPARE(model.rowCount(child), 5);
+    auto details = [&](int row) { return model.data(model.index(row, 1, child)).toString(); };
+    QCOMPARE(details(0), QStringLiteral("INTEGER · PK"));
+    QCOMPARE(details(1), QStringLiteral("INTEGER · NOT NULL · FK → parent.id"));
+    QCOMPARE(details(2), QStringLiteral("(no type) · UNIQUE (a, b)"));
+    QCOMPARE(details(4), QStringLiteral("INT · CHECK"));
+    QVERIFY(model.data(model.index(4, 0, child), Qt::ToolTipRole)
+                .toString()
+                .contains(QLatin1String("CHECK (qty > 0)")));
+    const QModelIndex parent = model.indexOfTable(QStringLiteral("parent"));
+    QCOMPARE(model.data(model.index(1, 1, parent)).toString(),
+             QStringLiteral("TEXT · NOT NULL · UNIQUE"));
+    const QModelIndex view = model.indexOfTable(QStringLiteral("v"));
+    QCOMPARE(model.data(view.siblingAtColumn(1)).toString(),
+             QStringLiteral("view · … rows · 1 column"));
+    QCOMPARE(model.tableAt(model.index(0, 0, child))->name, QStringLiteral("child"));
+    QVERIFY(!model.data(child, Qt::DecorationRole).value<QIcon>().isNull());
+}
+
+void TestSchemaTreeModel::updatesInPlaceKeepingPersistentIndexes()
+{
+    SchemaTreeModel model;
+    model.setTables(schemaOf(
+        {QStringLiteral("CREATE TABLE keep (a, b)"), QStringLiteral("CREATE TABLE gone (x)")}));
+    const QPersistentModelIndex keep = model.indexOfTable(QStringLiteral("keep"));
+    const QPersistentModelIndex keepColumn = model.index(1, 0, keep);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+    model.setTables(schemaOf(
+        {QStringLiteral("CREATE TABLE alpha (n)"), QStringLiteral("CREATE TABLE keep (a, b, c)")}));
+    QCOMPARE(resets.count(), 0);
+    QVERIFY(keep.isValid());
+    QCOMPARE(keep.row(), 1); // alpha was inserted before it
+    QCOMPARE(model.data(keep).toString(), QStringLiteral("keep"));
+    QVERIFY(keepColumn.isValid());
+    QCOMPARE(model.data(keepColumn).toString(), QStringLiteral("b"));
+    QCOMPARE(model.rowCount(keep), 3);
+    QCOMPARE(removed.count(), 1);  // "gone"
+    QCOMPARE(inserted.count(), 2); // "alpha", and column c under "keep"
+}
+
+void TestSchemaTreeModel::rowCountsArriveLater()
+{
+    SchemaTreeModel model;
+    model.setTables(schemaOf({QStringLiteral("CREATE TABLE t (a)")}));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setRowCount(QStringLiteral("t"), 1234567);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.rowCountOf(QStringLiteral("t")), 1234567);
+    const QString text = model.data(model.index(0, 1)).toString();
+    QVERIFY2(text.contains(QLocale().toString(1234567)) && text.endsWith(QLatin1String("1 column")),
+             qPrintable(text));
+    model.setRowCount(QStringLiteral("no such table"), 5); // ignored, no crash
+    QCOMPARE(changed.count(), 1);
+}
+
+QTEST_MAIN(TestSchemaTreeModel)
+#include "tst_SchemaTreeModel.moc"

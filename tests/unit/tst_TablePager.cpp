@@ -1,0 +1,185 @@
+#include "TempDatabase.h"
+#include "db/SchemaReader.h"
+#include "db/SqlExec.h"
+#include "db/SqlIdentifier.h"
+#include "db/TablePager.h"
+
+#include <QtTest>
+
+// Every page read by key, concatenated, must equal the table read in one ordered query.
+class TestTablePager : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rowidTableWithGaps();
+    void withoutRowidCompositeKey();
+    void viewFallsBackToOffset();
+    void shadowedRowidName();
+    void emptyTable();
+    void exactMultipleOfPageSize();
+    void sinkCanStopTheScan();
+
+private:
+    static QList<QVariantList> readAllPages(QSqlDatabase &db, const TablePager &pager,
+                                            qint64 *total, QList<qint64> *reported = nullptr);
+    static QList<QVariantList> readOrdered(QSqlDatabase &db, const QString &sql, int columns);
+};
+
+QList<QVariantList> TestTablePager::readAllPages(QSqlDatabase &db, const TablePager &pager,
+                                                 qint64 *total, QList<qint64> *reported)
+{
+    QList<TablePager::Anchor> anchors;
+    *total = pager.scan(db, [&](const QList<TablePager::Anchor> &batch, qint64 rows) {
+        anchors << batch;
+        if (reported)
+            *reported << rows;
+        return true;
+    });
+    QList<QVariantList> rows;
+    const int pages = int((*total + pager.pageSize() - 1) / pager.pageSize());
+    for (int page = 0; page < pages; ++page)
+        rows << pager.readPage(db, page,
+                               pager.usesKeyset() ? anchors.at(page) : TablePager::Anchor());
+    return rows;
+}
+
+QList<QVariantList> TestTablePager::readOrdered(QSqlDatabase &db, const QString &sql, int columns)
+{
+    QSqlQuery query = SqlExec::exec(db, sql);
+    QList<QVariantList> rows;
+    while (query.next()) {
+        QVariantList row;
+        for (int i = 0; i < columns; ++i)
+            row << query.value(i);
+        rows << row;
+    }
+    return rows;
+}
+
+void TestTablePager::rowidTableWithGaps()
+{
+    TempDatabase temp({
+        QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"),
+        QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+            "INSERT INTO t SELECT i * 3, 'row ' || i FROM n"),
+        QStringLiteral("DELETE FROM t WHERE id % 7 = 0 OR id BETWEEN 3000 AND 6000"),
+    });
+    const TableInfo info = SchemaReader::require(temp.db(), QStringLiteral("t"));
+    const TablePager pager(info, 100);
+    QVERIFY(pager.usesKeyset());
+    qint64 total = 0;
+    QList<qint64> reported;
+    const QList<QVariantList> rows = readAllPages(temp.db(), pager, &total, &reported);
+    const QList<QVariantList> expected =
+        readOrdered(temp.db(), QStringLiteral("SELECT id, v FROM t ORDER BY id"), 2);
+    QCOMPARE(total, qint64(expected.size()));
+    QCOMPARE(rows, expected);
+    // Counts reported during the scan never exceed the truth and never shrink.
+    for (int i = 1; i < reported.size(); ++i)
+        QVERIFY(reported[i] >= reported[i - 1]);
+    QCOMPARE(reported.last(), total);
+    QVERIFY(reported.first() <= total);
+}
+
+void TestTablePager::withoutRowidCompositeKey()
+{
+    TempDatabase temp({
+        QStringLiteral("CREATE TABLE w (k TEXT, n INTEGER, v, PRIMARY KEY (k, n)) WITHOUT ROWID"),
+        QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+            "INSERT INTO w SELECT char(65 + i % 5), i, i * 1.5 FROM n"),
+    });
+    const TableInfo info = SchemaReader::require(temp.db(), QStringLiteral("w"));
+    const TablePager pager(info, 64);
+    QVERIFY(pager.usesKeyset());
+    qint64 total = 0;
+    const QList<QVariantList> rows = readAllPages(temp.db(), pager, &total);
+    QCOMPARE(total, 1000);
+    QCOMPARE(rows,
+             readOrdered(temp.db(), QStringLiteral("SELECT k, n, v FROM w ORDER BY k, n"), 3));
+}
+
+void TestTablePager::viewFallsBackToOffset()
+{
+    TempDatabase temp({
+        QStringLiteral("CREATE TABLE t (a INTEGER)"),
+        QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250) "
+            "INSERT INTO t SELECT i FROM n"),
+        QStringLiteral("CREATE VIEW big AS SELECT a, a * 2 AS b FROM t WHERE a > 10"),
+    });
+    const TableInfo info = SchemaReader::require(temp.db(), QStringLiteral("big"));
+    const TablePager pager(info, 50);
+    QVERIFY(!pager.usesKeyset());
+    qint64 total = 0;
+    const QList<QVariantList> rows = readAllPages(temp.db(), pager, &total);
+    QCOMPARE(total, 240);
+    QCOMPARE(rows, readOrdered(temp.db(), QStringLiteral("SELECT a, b FROM big"), 2));
+}
+
+void TestTablePager::shadowedRowidName()
+{
+    TempDatabase temp({
+        QStringLiteral("CREATE TABLE \"odd \"\"name\" (rowid TEXT, \"_rowid_\" TEXT, v)"),
+        QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) "
+            "INSERT INTO \"odd \"\"name\" SELECT 'r' || (1000 - i), 'x', i FROM n"),
+    });
+    const TableInfo info = SchemaReader::require(temp.db(), QStringLiteral("odd \"name"));
+    QCOMPARE(info.rowidName(), QStringLiteral("oid"));
+    const TablePager pager(info, 32);
+    qint64 total = 0;
+    const QList<QVariantList> rows = readAllPages(temp.db(), pager, &total);
+    QCOMPARE(total, 300);
+    // Rows come in insertion (rowid) order, not in the order of the column named rowid.
+    QCOMPARE(rows.first().value(2).toInt(), 1);
+    QCOMPARE(rows.last().value(2).toInt(), 300);
+    QCOMPARE(rows.first().value(0).toString(), QStringLiteral("r999"));
+}
+
+void TestTablePager::emptyTable()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE e (a, b)")});
+    const TablePager pager(SchemaReader::require(temp.db(), QStringLiteral("e")), 10);
+    qint64 total = -1;
+    QList<qint64> reported;
+    QVERIFY(readAllPages(temp.db(), pager, &total, &reported).isEmpty());
+    QCOMPARE(total, 0);
+    QCOMPARE(reported, QList<qint64>{0});
+}
+
+void TestTablePager::exactMultipleOfPageSize()
+{
+    TempDatabase temp({
+        QStringLiteral("CREATE TABLE t (v)"),
+        QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+            "INSERT INTO t SELECT i FROM n"),
+    });
+    const TablePager pager(SchemaReader::require(temp.db(), QStringLiteral("t")), 50);
+    qint64 total = 0;
+    QCOMPARE(readAllPages(temp.db(), pager, &total).size(), 200);
+    QCOMPARE(total, 200);
+}
+
+void TestTablePager::sinkCanStopTheScan()
+{
+    TempDatabase temp({
+        QStringLiteral("CREATE TABLE t (v)"),
+        QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
+            "INSERT INTO t SELECT i FROM n"),
+    });
+    const TablePager pager(SchemaReader::require(temp.db(), QStringLiteral("t")), 10);
+    int calls = 0;
+    const qint64 result = pager.scan(temp.db(), [&](const auto &, qint64) {
+        ++calls;
+        return false;
+    });
+    QCOMPARE(result, -1);
+    QCOMPARE(calls, 1);
+}
+
+QTEST_GUILESS_MAIN(TestTablePager)
+#include "tst_TablePager.moc"
