@@ -110,9 +110,20 @@ void MainWindow::fitColumnsOnce()
     // QTableView measures only the rows on screen, so this stays cheap on any table size.
     QTableView *view = m_ui->dataView;
     QHeaderView *header = view->horizontalHeader();
+    const TableInfo *table = m_session->table(m_dataModel->tableName());
+    // Numbers further down a big table are longer than on its first page; eliding "99999…" in
+    // an id column would hide the value, so numeric columns get room for twelve digits.
+    const int numberWidth =
+        view->fontMetrics().horizontalAdvance(QStringLiteral("999,999,999,999"));
     for (int column = 0; column < m_dataModel->columnCount(); ++column) {
+        const ColumnInfo *info =
+            table ? table->column(m_dataModel->headerData(column, Qt::Horizontal).toString())
+                  : nullptr;
+        const bool numeric =
+            info && info->affinity != SqlAffinity::Text && info->affinity != SqlAffinity::Blob;
         view->resizeColumnToContents(column);
-        header->resizeSection(column, std::clamp(header->sectionSize(column), 60, 320));
+        header->resizeSection(
+            column, std::clamp(header->sectionSize(column), numeric ? numberWidth : 60, 320));
     }
 }
 

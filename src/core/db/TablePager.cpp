@@ -2,6 +2,7 @@
 
 #include "SqlExec.h"
 #include "SqlIdentifier.h"
+#include "util/RowforgeError.h"
 
 TablePager::TablePager(const TableInfo &table, int pageSize)
     : m_table(table.name), m_keyColumns(table.keysetColumns()), m_pageSize(pageSize)
@@ -21,26 +22,53 @@ qint64 TablePager::scan(QSqlDatabase &db, const AnchorSink &sink) const
         sink({}, rows);
         return rows;
     }
-    // SQLite numbers the rows itself and returns only every page's first key: one pass in C
-    // instead of a round trip per row.
+    // Each anchor is found from the previous one by skipping a page's worth of keys in the
+    // key's b-tree: the cost is one short seek per page, not a pass over every row's data.
     const QString keys = SqlIdentifier::quoteList(m_keyColumns);
-    const QString sql =
-        QStringLiteral("SELECT %1 FROM (SELECT %1, row_number() OVER (ORDER BY %1) AS rf_n "
-                       "FROM %2) WHERE (rf_n - 1) % ? = 0")
-            .arg(keys, table);
-    QSqlQuery query = SqlExec::exec(db, sql, {m_pageSize});
-    QList<Anchor> batch;
-    qint64 anchors = 0;
-    Anchor last;
+    QStringList placeholders;
+    for (int i = 0; i < m_keyColumns.size(); ++i)
+        placeholders << QStringLiteral("?");
+    const QString tuple = placeholders.join(u',');
+    const auto readKey = [this](QSqlQuery &query, Anchor *anchor) {
+        if (!query.next())
+            return false;
+        anchor->clear();
+        for (int i = 0; i < m_keyColumns.size(); ++i)
+            *anchor << query.value(i);
+        return true;
+    };
+
+    Anchor anchor;
+    {
+        QSqlQuery first = SqlExec::exec(
+            db, QStringLiteral("SELECT %1 FROM %2 ORDER BY %1 LIMIT 1").arg(keys, table));
+        if (!readKey(first, &anchor)) {
+            sink({}, 0);
+            return 0;
+        }
+    }
+    QSqlQuery next(db);
+    next.setForwardOnly(true);
+    if (!next.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE (%1) >= (%3) ORDER BY %1 "
+                                     "LIMIT 1 OFFSET %4")
+                          .arg(keys, table, tuple)
+                          .arg(m_pageSize)))
+        throw RowforgeError(SqlExec::errorText(next));
+
     // The first batch goes out as soon as page 0 is known to be full; until the scan ends only
     // pages followed by another anchor are counted, so the reported count never shrinks.
+    QList<Anchor> batch{anchor};
+    qint64 anchors = 1;
     int batchLimit = 2;
-    while (query.next()) {
-        Anchor anchor;
-        for (int i = 0; i < m_keyColumns.size(); ++i)
-            anchor << query.value(i);
-        last = anchor;
-        batch << std::move(anchor);
+    for (;;) {
+        for (int i = 0; i < anchor.size(); ++i)
+            next.bindValue(i, anchor.at(i));
+        if (!next.exec())
+            throw RowforgeError(SqlExec::errorText(next));
+        if (!readKey(next, &anchor))
+            break;
+        next.finish();
+        batch << anchor;
         ++anchors;
         if (batch.size() >= batchLimit) {
             if (!sink(batch, (anchors - 1) * m_pageSize))
@@ -49,19 +77,12 @@ qint64 TablePager::scan(QSqlDatabase &db, const AnchorSink &sink) const
             batchLimit = 4096;
         }
     }
-    if (anchors == 0) {
-        sink(batch, 0);
-        return 0;
-    }
     // Rows on the last page: counted through the key's index, at most one page.
-    QStringList placeholders;
-    for (int i = 0; i < m_keyColumns.size(); ++i)
-        placeholders << QStringLiteral("?");
     const qint64 lastPageRows =
-        SqlExec::scalar(db,
-                        QStringLiteral("SELECT count(*) FROM %1 WHERE (%2) >= (%3)")
-                            .arg(table, keys, placeholders.join(u',')),
-                        last)
+        SqlExec::scalar(
+            db,
+            QStringLiteral("SELECT count(*) FROM %1 WHERE (%2) >= (%3)").arg(table, keys, tuple),
+            anchor)
             .toLongLong();
     const qint64 total = (anchors - 1) * m_pageSize + lastPageRows;
     sink(batch, total);
