@@ -1,4 +1,5 @@
 #include "CliCommand.h"
+#include "ImportCommand.h"
 #include "TablesCommand.h"
 #include "util/AppIdentity.h"
 
@@ -31,6 +32,7 @@ int main(int argc, char *argv[])
 
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<TablesCommand>());
+    commands.push_back(std::make_unique<ImportCommand>());
 
     const QStringList arguments = app.arguments();
     if (arguments.size() < 2) {

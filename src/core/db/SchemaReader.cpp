@@ -27,7 +27,8 @@ QList<TableInfo> SchemaReader::readAll(QSqlDatabase &db)
 
 std::optional<TableInfo> SchemaReader::read(QSqlDatabase &db, const QString &name)
 {
-    QSqlQuery query = SqlExec::exec(db, tableListSql.arg(QStringLiteral("AND name = ?")), {name});
+    QSqlQuery query =
+        SqlExec::exec(db, tableListSql.arg(QStringLiteral("AND name = ? COLLATE NOCASE")), {name});
     if (!query.next())
         return std::nullopt;
     return readDetails(db, query.value(0).toString(), query.value(1).toString(),

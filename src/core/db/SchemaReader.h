@@ -13,6 +13,7 @@ class SchemaReader
 public:
     // Tables and views, not SQLite's internal sqlite_% tables, sorted by name.
     static QList<TableInfo> readAll(QSqlDatabase &db);
+    // Names match as SQLite matches them: ASCII case-insensitively.
     static std::optional<TableInfo> read(QSqlDatabase &db, const QString &name);
     // Like read(), but a missing table is an error that names it.
     static TableInfo require(QSqlDatabase &db, const QString &name);

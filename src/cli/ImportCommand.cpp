@@ -1,0 +1,165 @@
+#include "ImportCommand.h"
+
+#include "CliDatabaseOption.h"
+#include "db/DatabaseConnection.h"
+#include "import/ImportOptions.h"
+#include "import/TableImporter.h"
+#include "util/RowforgeError.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <unistd.h>
+
+namespace {
+
+bool parseDelimiter(const QString &text, QChar *delimiter)
+{
+    if (text == QLatin1String("\\t") ||
+        text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0) {
+        *delimiter = u'\t';
+        return true;
+    }
+    if (text.size() != 1 || text == QLatin1String("\"") || text == QLatin1String("\n") ||
+        text == QLatin1String("\r"))
+        return false;
+    *delimiter = text.at(0);
+    return true;
+}
+
+} // namespace
+
+int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        summary() + QStringLiteral(". Prints table<TAB>rows<TAB>seconds per file. Each file is "
+                                   "imported in one transaction: on any error nothing of it "
+                                   "is written."));
+    parser.addHelpOption();
+    CliDatabaseOption database(parser);
+    const QCommandLineOption table(QStringLiteral("table"),
+                                   QStringLiteral("Table name (default: from the file name)."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption ifExists(
+        QStringLiteral("if-exists"),
+        QStringLiteral("When the table exists: fail (default; a name taken from the file gets a "
+                       "suffix instead), replace, or append."),
+        QStringLiteral("MODE"), QStringLiteral("fail"));
+    const QCommandLineOption delimiter(QStringLiteral("delimiter"),
+                                       QStringLiteral("Field delimiter, e.g. , ; | or \\t "
+                                                      "(default: detected)."),
+                                       QStringLiteral("C"));
+    const QCommandLineOption noHeader(QStringLiteral("no-header"),
+                                      QStringLiteral("The first row is data, not column names."));
+    const QCommandLineOption header(QStringLiteral("header"),
+                                    QStringLiteral("The first row holds column names."));
+    const QCommandLineOption encoding(
+        QStringLiteral("encoding"),
+        QStringLiteral("utf-8, utf-16le, utf-16be or windows-1252 (default: detected)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption ragged(
+        QStringLiteral("ragged"),
+        QStringLiteral("Rows with too few or too many fields: error (default), pad (fill "
+                       "missing fields with NULL), or skip."),
+        QStringLiteral("POLICY"), QStringLiteral("error"));
+    parser.addOptions({table, ifExists, delimiter, noHeader, header, encoding, ragged});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to import."),
+                                 QStringLiteral("FILE..."));
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Success;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        err << "import needs at least one FILE\n";
+        return UsageError;
+    }
+
+    ImportOptions options;
+    options.table = parser.value(table);
+    const QString mode = parser.value(ifExists);
+    if (mode == QLatin1String("fail"))
+        options.ifExists = ImportOptions::IfExists::Fail;
+    else if (mode == QLatin1String("replace"))
+        options.ifExists = ImportOptions::IfExists::Replace;
+    else if (mode == QLatin1String("append"))
+        options.ifExists = ImportOptions::IfExists::Append;
+    else {
+        err << "--if-exists must be fail, replace or append, not " << mode << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(delimiter)) {
+        QChar c;
+        if (!parseDelimiter(parser.value(delimiter), &c)) {
+            err << "--delimiter must be one character (or \\t), not " << parser.value(delimiter)
+                << "\n";
+            return UsageError;
+        }
+        options.delimiter = c;
+    }
+    if (parser.isSet(noHeader) && parser.isSet(header)) {
+        err << "--header and --no-header exclude each other\n";
+        return UsageError;
+    }
+    if (parser.isSet(noHeader))
+        options.header = false;
+    else if (parser.isSet(header))
+        options.header = true;
+    if (parser.isSet(encoding)) {
+        TextEncoding::Kind kind;
+        if (!TextEncoding::fromName(parser.value(encoding), &kind)) {
+            err << "unknown --encoding " << parser.value(encoding)
+                << " (use utf-8, utf-16le, utf-16be or windows-1252)\n";
+            return UsageError;
+        }
+        options.encoding = kind;
+    }
+    const QString policy = parser.value(ragged);
+    if (policy == QLatin1String("error"))
+        options.raggedRows = ImportOptions::RaggedRows::Error;
+    else if (policy == QLatin1String("pad"))
+        options.raggedRows = ImportOptions::RaggedRows::Pad;
+    else if (policy == QLatin1String("skip"))
+        options.raggedRows = ImportOptions::RaggedRows::Skip;
+    else {
+        err << "--ragged must be error, pad or skip, not " << policy << "\n";
+        return UsageError;
+    }
+
+    const bool showProgress = isatty(STDERR_FILENO);
+    try {
+        // Importing into a new file creates it, as sqlite3 does.
+        DatabaseConnection connection(database.path(), DatabaseConnection::Mode::CreateIfMissing);
+        connection.enableWriteAheadLog();
+        for (const QString &file : files) {
+            QElapsedTimer shown;
+            shown.start();
+            const ImportResult result = TableImporter::import(
+                connection.database(), file, options, [&](qint64 done, qint64 total) {
+                    if (showProgress && shown.elapsed() > 200) {
+                        shown.restart();
+                        err << "\r" << file << ": " << (total ? done * 100 / total : 0) << "%"
+                            << Qt::flush;
+                    }
+                    return true;
+                });
+            if (showProgress)
+                err << "\r\033[K" << Qt::flush;
+            out << result.table << '\t' << result.rows << '\t'
+                << QString::number(result.seconds, 'f', 3) << '\n'
+                << Qt::flush;
+            if (result.skippedRows > 0)
+                err << file << ": skipped " << result.skippedRows << " ragged rows\n";
+        }
+    } catch (const RowforgeError &error) {
+        if (showProgress)
+            err << "\r\033[K";
+        err << error.message() << "\n";
+        return UserError;
+    }
+    return Success;
+}

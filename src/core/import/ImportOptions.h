@@ -1,0 +1,27 @@
+#pragma once
+
+#include "ColumnType.h"
+#include "TextEncoding.h"
+
+#include <QHash>
+#include <QString>
+#include <optional>
+
+// What the user decided (or left to detection) for one import.
+struct ImportOptions
+{
+    // What to do when the table exists. Fail with a name derived from the file picks a free
+    // name (sales_2) instead; an explicit name that exists is an error.
+    enum class IfExists { Fail, Replace, Append };
+    // Rows with more or fewer fields than the header.
+    enum class RaggedRows { Error, Pad, Skip };
+
+    QString table; // empty: derived from the file name
+    IfExists ifExists = IfExists::Fail;
+    std::optional<QChar> delimiter;
+    std::optional<bool> header;
+    std::optional<TextEncoding::Kind> encoding;
+    RaggedRows raggedRows = RaggedRows::Error;
+    // Column types chosen by the user, by column name; others are inferred.
+    QHash<QString, ColumnType::Type> columnTypes;
+};

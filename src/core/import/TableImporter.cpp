@@ -1,0 +1,302 @@
+#include "TableImporter.h"
+
+#include "ImportCancelled.h"
+#include "ImportNaming.h"
+#include "RecordSource.h"
+#include "db/RowInserter.h"
+#include "db/SchemaReader.h"
+#include "db/SqlExec.h"
+#include "db/SqlIdentifier.h"
+#include "db/Transaction.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+namespace {
+constexpr int ProgressEveryRows = 2048;
+
+QString raggedMessage(qint64 line, int got, int expected)
+{
+    return QStringLiteral("line %1: %2 fields where the header has %3 (use --ragged pad or skip "
+                          "to accept such rows)")
+        .arg(line)
+        .arg(got)
+        .arg(expected);
+}
+
+// Trailing empty fields (a trailing delimiter) do not make a row too long.
+int significantWidth(const ImportRecord &record)
+{
+    int width = record.size;
+    while (width > 0 && record.kinds[width - 1] == ImportRecord::Null)
+        --width;
+    return width;
+}
+
+// Applies the ragged-row policy; returns false if the row is to be skipped.
+bool fitWidth(ImportRecord &record, int width, bool fixed, ImportOptions::RaggedRows policy)
+{
+    if (record.size == width)
+        return true;
+    if (record.size > width && significantWidth(record) <= width) {
+        record.size = width;
+        return true;
+    }
+    if (fixed && policy == ImportOptions::RaggedRows::Error)
+        throw RowforgeError(raggedMessage(record.line, record.size, width));
+    if (fixed && policy == ImportOptions::RaggedRows::Skip)
+        return false;
+    if (record.size > width)
+        throw RowforgeError(raggedMessage(record.line, record.size, width));
+    while (record.size < width)
+        record.append(ImportRecord::Null);
+    return true;
+}
+} // namespace
+
+ImportResult TableImporter::import(QSqlDatabase &db, const QString &path,
+                                   const ImportOptions &options, const Progress &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString fileName = QFileInfo(path).fileName();
+    try {
+        std::unique_ptr<RecordSource> source = RecordSource::open(path, options);
+        Plan plan = inferTypes(*source, options, progress);
+        if (source->decodingFailed() && source->fallBackToWindows1252())
+            plan = inferTypes(*source, options, progress);
+        if (source->decodingFailed())
+            throw RowforgeError(QStringLiteral("the file is not valid %1 text")
+                                    .arg(TextEncoding::name(source->encoding())));
+        if (plan.columns.isEmpty())
+            throw RowforgeError(QStringLiteral("the file has no columns"));
+
+        bool exists = false;
+        const QString tableName = resolveTable(db, path, options, &exists);
+        const bool append = exists && options.ifExists == ImportOptions::IfExists::Append;
+
+        Transaction transaction(db);
+        if (exists && options.ifExists == ImportOptions::IfExists::Replace)
+            SqlExec::exec(db, QStringLiteral("DROP TABLE %1").arg(SqlIdentifier::quote(tableName)));
+        if (!append)
+            SqlExec::exec(db, createTableSql(tableName, plan));
+        const TableInfo table = SchemaReader::require(db, tableName);
+
+        QStringList targetColumns = plan.columns;
+        QList<ColumnType::Type> targetTypes = plan.types;
+        QList<int> sourceIndex;
+        for (int i = 0; i < plan.columns.size(); ++i)
+            sourceIndex << i;
+        if (append)
+            sourceIndex =
+                mapToExistingTable(table, plan, source->hasHeader(), &targetColumns, &targetTypes);
+        source->rewind();
+        insertRows(db, *source, table, plan, options, targetColumns, targetTypes, sourceIndex,
+                   progress);
+        transaction.commit();
+
+        ImportResult result;
+        result.file = path;
+        result.table = tableName;
+        result.rows = plan.rows;
+        result.skippedRows = plan.skipped;
+        result.createdTable = !append;
+        result.format = source->format();
+        result.encoding = source->encoding();
+        result.delimiter = source->delimiter();
+        result.header = source->hasHeader();
+        result.seconds = timer.nsecsElapsed() / 1e9;
+        return result;
+    } catch (const ImportCancelled &) {
+        throw;
+    } catch (const RowforgeError &error) {
+        throw RowforgeError(QStringLiteral("%1: %2").arg(fileName, error.message()));
+    }
+}
+
+TableImporter::Plan TableImporter::inferTypes(RecordSource &source, const ImportOptions &options,
+                                              const Progress &progress)
+{
+    Plan plan;
+    source.rewind();
+    const QStringList header = source.header();
+    int width = int(header.size());
+    ImportRecord record;
+    bool first = true;
+    while (source.next(record)) {
+        if (first && !source.hasHeader())
+            width = record.size;
+        first = false;
+        if (!source.fixedWidth())
+            width = int(source.header().size());
+        if (!fitWidth(record, width, source.fixedWidth(), options.raggedRows)) {
+            ++plan.skipped;
+            continue;
+        }
+        while (plan.types.size() < width)
+            plan.types << ColumnType::Null;
+        for (int i = 0; i < width; ++i) {
+            if (plan.types[i] != ColumnType::Text)
+                plan.types[i] = ColumnType::widen(
+                    plan.types[i], ColumnType::classify(record.kinds[i], record.values[i]));
+        }
+        if (++plan.rows % ProgressEveryRows == 0 && progress &&
+            !progress(source.bytesRead(), 2 * source.totalBytes()))
+            throw ImportCancelled();
+    }
+    QStringList names = source.header();
+    if (!source.hasHeader()) {
+        names.clear();
+        for (int i = 0; i < width; ++i)
+            names << QString();
+    }
+    plan.columns = ImportNaming::columnNames(names);
+    while (plan.types.size() < plan.columns.size())
+        plan.types << ColumnType::Null;
+    for (int i = 0; i < plan.columns.size(); ++i) {
+        const auto chosen = options.columnTypes.constFind(plan.columns[i]);
+        if (chosen != options.columnTypes.constEnd())
+            plan.types[i] = *chosen;
+        else if (plan.types[i] == ColumnType::Null)
+            plan.types[i] = ColumnType::Text; // no value to go by
+    }
+    return plan;
+}
+
+QString TableImporter::resolveTable(QSqlDatabase &db, const QString &path,
+                                    const ImportOptions &options, bool *exists)
+{
+    QStringList taken;
+    for (const TableInfo &table : SchemaReader::readAll(db))
+        taken << table.name;
+    const bool explicitName = !options.table.isEmpty();
+    QString name = explicitName ? options.table : ImportNaming::tableNameForFile(path);
+    const std::optional<TableInfo> existing = SchemaReader::read(db, name);
+    *exists = existing.has_value();
+    if (existing && existing->kind == TableInfo::View)
+        throw RowforgeError(
+            QStringLiteral("\"%1\" is a view; choose another table name").arg(name));
+    if (*exists && options.ifExists == ImportOptions::IfExists::Fail) {
+        if (explicitName)
+            throw RowforgeError(QStringLiteral("table \"%1\" already exists (use --if-exists "
+                                               "append or replace)")
+                                    .arg(name));
+        name = ImportNaming::uniqueName(name, taken);
+        *exists = false;
+    } else if (!*exists && ImportNaming::uniqueName(name, taken) != name) {
+        throw RowforgeError(QStringLiteral("the name \"%1\" is taken by another object").arg(name));
+    }
+    return name;
+}
+
+QString TableImporter::createTableSql(const QString &table, const Plan &plan)
+{
+    QStringList definitions;
+    for (int i = 0; i < plan.columns.size(); ++i)
+        definitions << QStringLiteral("%1 %2").arg(SqlIdentifier::quote(plan.columns[i]),
+                                                   ColumnType::sqlName(plan.types[i]));
+    return QStringLiteral("CREATE TABLE %1 (%2)")
+        .arg(SqlIdentifier::quote(table), definitions.join(QStringLiteral(", ")));
+}
+
+QList<int> TableImporter::mapToExistingTable(const TableInfo &table, const Plan &plan,
+                                             bool hasHeader, QStringList *targetColumns,
+                                             QList<ColumnType::Type> *targetTypes)
+{
+    QList<const ColumnInfo *> writable;
+    for (const ColumnInfo &column : table.columns) {
+        if (column.generated == ColumnInfo::NotGenerated && !column.hidden)
+            writable << &column;
+    }
+    QList<int> sourceIndex;
+    targetColumns->clear();
+    targetTypes->clear();
+    auto typeFor = [](const ColumnInfo &column) {
+        switch (column.affinity) {
+        case SqlAffinity::Integer:
+            return ColumnType::Integer;
+        case SqlAffinity::Real:
+            return ColumnType::Real;
+        case SqlAffinity::Text:
+            return ColumnType::Text;
+        default:
+            return ColumnType::Null; // NUMERIC and BLOB: each value keeps its own type
+        }
+    };
+    if (!hasHeader) {
+        if (plan.columns.size() != writable.size())
+            throw RowforgeError(QStringLiteral("the file has %1 columns and \"%2\" has %3; "
+                                               "without a header they must match")
+                                    .arg(plan.columns.size())
+                                    .arg(table.name)
+                                    .arg(writable.size()));
+        for (int i = 0; i < writable.size(); ++i) {
+            sourceIndex << i;
+            *targetColumns << writable[i]->name;
+            *targetTypes << typeFor(*writable[i]);
+        }
+        return sourceIndex;
+    }
+    for (int i = 0; i < plan.columns.size(); ++i) {
+        const ColumnInfo *column = table.column(plan.columns[i]);
+        if (!column || column->generated != ColumnInfo::NotGenerated)
+            throw RowforgeError(QStringLiteral("column \"%1\" matches no column of \"%2\"")
+                                    .arg(plan.columns[i], table.name));
+        sourceIndex << i;
+        *targetColumns << column->name;
+        *targetTypes << typeFor(*column);
+    }
+    return sourceIndex;
+}
+
+void TableImporter::insertRows(QSqlDatabase &db, RecordSource &source, const TableInfo &table,
+                               const Plan &plan, const ImportOptions &options,
+                               const QStringList &targetColumns,
+                               const QList<ColumnType::Type> &targetTypes,
+                               const QList<int> &sourceIndex, const Progress &progress)
+{
+    RowInserter inserter(db, table, targetColumns);
+    const int width = int(plan.columns.size());
+    ImportRecord record;
+    QVariantList values;
+    values.reserve(targetColumns.size());
+    qint64 rows = 0;
+    while (source.next(record)) {
+        if (!fitWidth(record, width, source.fixedWidth(), options.raggedRows))
+            continue;
+        values.clear();
+        for (int i = 0; i < targetColumns.size(); ++i) {
+            const int from = sourceIndex[i];
+            const ImportRecord::Kind kind = record.kinds[from];
+            const QString &text = record.values[from];
+            ColumnType::Type type = targetTypes[i];
+            if (type == ColumnType::Null) // NUMERIC/BLOB target: the value's own type
+                type = ColumnType::widen(ColumnType::Integer, ColumnType::classify(kind, text));
+            bool ok = true;
+            QVariant value = ColumnType::convert(type, kind, text, &ok);
+            if (!ok) {
+                // Only a type the user chose can reject a value; an appended table's affinity
+                // decides itself, as SQLite would.
+                if (!options.columnTypes.contains(plan.columns[from]))
+                    value = text;
+                else
+                    throw RowforgeError(
+                        QStringLiteral("line %1, column \"%2\": \"%3\" is not %4")
+                            .arg(record.line)
+                            .arg(plan.columns[from], text.left(60), ColumnType::sqlName(type)));
+            }
+            values << value;
+        }
+        try {
+            inserter.insert(values);
+        } catch (const RowforgeError &error) {
+            throw RowforgeError(
+                QStringLiteral("line %1: %2").arg(record.line).arg(error.message()));
+        }
+        if (++rows % ProgressEveryRows == 0 && progress &&
+            !progress(source.totalBytes() + source.bytesRead(), 2 * source.totalBytes()))
+            throw ImportCancelled();
+    }
+    if (progress && !progress(2 * source.totalBytes(), 2 * source.totalBytes()))
+        throw ImportCancelled();
+}

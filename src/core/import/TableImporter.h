@@ -1,0 +1,49 @@
+#pragma once
+
+#include "ColumnType.h"
+#include "ImportOptions.h"
+#include "ImportResult.h"
+
+#include <QSqlDatabase>
+#include <functional>
+
+class RecordSource;
+struct TableInfo;
+
+// Imports one CSV/TSV/JSON/JSONL file into a table, atomically. A first pass reads the whole
+// file to infer each column's type and to find any bad row before anything is written; the
+// second pass inserts every row through the shared RowInserter inside one transaction. Any
+// error or a cancel rolls back: the database stays exactly as it was.
+class TableImporter
+{
+public:
+    // Called now and then with the bytes processed so far of `total` (two passes over the
+    // file); return false to cancel.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    // Throws RowforgeError (message starts with the file name) or ImportCancelled.
+    static ImportResult import(QSqlDatabase &db, const QString &path, const ImportOptions &options,
+                               const Progress &progress = {});
+
+private:
+    struct Plan
+    {
+        QStringList columns;
+        QList<ColumnType::Type> types;
+        qint64 rows = 0;
+        qint64 skipped = 0;
+    };
+    static Plan inferTypes(RecordSource &source, const ImportOptions &options,
+                           const Progress &progress);
+    static QString resolveTable(QSqlDatabase &db, const QString &path, const ImportOptions &options,
+                                bool *exists);
+    static QString createTableSql(const QString &table, const Plan &plan);
+    static QList<int> mapToExistingTable(const TableInfo &table, const Plan &plan, bool hasHeader,
+                                         QStringList *targetColumns,
+                                         QList<ColumnType::Type> *targetTypes);
+    static void insertRows(QSqlDatabase &db, RecordSource &source, const TableInfo &table,
+                           const Plan &plan, const ImportOptions &options,
+                           const QStringList &targetColumns,
+                           const QList<ColumnType::Type> &targetTypes,
+                           const QList<int> &sourceIndex, const Progress &progress);
+};
