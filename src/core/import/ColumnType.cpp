@@ -1,11 +1,44 @@
 #include "ColumnType.h"
 
+#include <charconv>
+
 namespace {
 bool isDigit(QChar c)
 {
     return c >= u'0' && c <= u'9';
 }
+
+// Numbers are ASCII; copy them to a small char buffer for std::from_chars.
+template <typename T> bool parseAscii(const QString &text, T *value)
+{
+    char buffer[400];
+    const qsizetype n = text.size();
+    if (n == 0 || n >= qsizetype(sizeof buffer))
+        return false;
+    const QChar *d = text.constData();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (d[i].unicode() > 127)
+            return false;
+        buffer[i] = char(d[i].unicode());
+    }
+    const auto [end, error] = std::from_chars(buffer, buffer + n, *value);
+    return error == std::errc() && end == buffer + n;
+}
 } // namespace
+
+bool ColumnType::parseInteger(const QString &text, qint64 *value)
+{
+    long long parsed = 0;
+    if (!parseAscii(text, &parsed))
+        return false;
+    *value = parsed;
+    return true;
+}
+
+bool ColumnType::parseReal(const QString &text, double *value)
+{
+    return parseAscii(text, value);
+}
 
 bool ColumnType::isIntegerSyntax(const QString &text)
 {
@@ -59,23 +92,21 @@ ColumnType::Type ColumnType::classify(const QString &text)
 {
     if (text.isEmpty())
         return Text;
+    double real = 0;
     if (isIntegerSyntax(text)) {
-        bool ok = false;
-        text.toLongLong(&ok);
-        if (ok)
+        qint64 integer = 0;
+        if (parseInteger(text, &integer))
             return Integer;
         // Past 64 bits: REAL only if the double is exactly this integer.
-        const double value = text.toDouble(&ok);
+        if (!parseReal(text, &real))
+            return Text;
         QString digits = text;
         if (digits.startsWith(u'-'))
             digits.remove(0, 1);
-        return ok && QString::number(std::abs(value), 'f', 0) == digits ? Real : Text;
+        return QString::number(std::abs(real), 'f', 0) == digits ? Real : Text;
     }
-    if (isRealSyntax(text)) {
-        bool ok = false;
-        const double value = text.toDouble(&ok);
-        return ok && std::isfinite(value) ? Real : Text;
-    }
+    if (isRealSyntax(text))
+        return parseReal(text, &real) && std::isfinite(real) ? Real : Text;
     return Text;
 }
 
@@ -92,6 +123,18 @@ ColumnType::Type ColumnType::classify(ImportRecord::Kind kind, const QString &te
         return classify(text);
     }
     return Text;
+}
+
+bool ColumnType::integerValue(ImportRecord::Kind kind, const QString &text, qint64 *value)
+{
+    return kind != ImportRecord::Text && kind != ImportRecord::Null && isIntegerSyntax(text) &&
+           parseInteger(text, value);
+}
+
+bool ColumnType::realValue(ImportRecord::Kind kind, const QString &text, double *value)
+{
+    const Type type = classify(kind, text);
+    return (type == Integer || type == Real) && parseReal(text, value);
 }
 
 QString ColumnType::sqlName(Type type)
@@ -114,14 +157,16 @@ QVariant ColumnType::convert(Type column, ImportRecord::Kind kind, const QString
     if (kind == ImportRecord::Null)
         return QVariant(QMetaType(QMetaType::QString)); // a null of any type binds NULL
     switch (column) {
-    case Integer:
-        if (classify(kind, text) == Integer)
-            return text.toLongLong();
+    case Integer: {
+        qint64 value = 0;
+        if (integerValue(kind, text, &value))
+            return value;
         break;
+    }
     case Real: {
-        const Type type = classify(kind, text);
-        if (type == Integer || type == Real)
-            return text.toDouble();
+        double value = 0;
+        if (realValue(kind, text, &value))
+            return value;
         break;
     }
     case Null:

@@ -22,6 +22,13 @@ public:
     // be stored in that type without loss (only possible when a user chose the type).
     static QVariant convert(Type column, ImportRecord::Kind kind, const QString &text, bool *ok);
 
+    // The value as a number of the column's type, if it is one without loss.
+    static bool integerValue(ImportRecord::Kind kind, const QString &text, qint64 *value);
+    static bool realValue(ImportRecord::Kind kind, const QString &text, double *value);
+    // Exact, locale-free parsing of text that classify() accepted as a number.
+    static bool parseInteger(const QString &text, qint64 *value);
+    static bool parseReal(const QString &text, double *value);
+
 private:
     static bool isIntegerSyntax(const QString &text);
     static bool isRealSyntax(const QString &text);

@@ -33,6 +33,37 @@ int significantWidth(const ImportRecord &record)
     return width;
 }
 
+// Binds the value as the column's type; false if it is not of that type.
+bool bindValue(RowInserter &inserter, int column, ColumnType::Type type, ImportRecord::Kind kind,
+               const QString &text)
+{
+    if (kind == ImportRecord::Null) {
+        inserter.bindNull(column);
+        return true;
+    }
+    switch (type) {
+    case ColumnType::Integer: {
+        qint64 value = 0;
+        if (!ColumnType::integerValue(kind, text, &value))
+            return false;
+        inserter.bindInteger(column, value);
+        return true;
+    }
+    case ColumnType::Real: {
+        double value = 0;
+        if (!ColumnType::realValue(kind, text, &value))
+            return false;
+        inserter.bindReal(column, value);
+        return true;
+    }
+    case ColumnType::Null:
+    case ColumnType::Text:
+        inserter.bindText(column, text);
+        return true;
+    }
+    return false;
+}
+
 // Applies the ragged-row policy; returns false if the row is to be skipped.
 bool fitWidth(ImportRecord &record, int width, bool fixed, ImportOptions::RaggedRows policy)
 {
@@ -258,13 +289,10 @@ void TableImporter::insertRows(QSqlDatabase &db, RecordSource &source, const Tab
     RowInserter inserter(db, table, targetColumns);
     const int width = int(plan.columns.size());
     ImportRecord record;
-    QVariantList values;
-    values.reserve(targetColumns.size());
     qint64 rows = 0;
     while (source.next(record)) {
         if (!fitWidth(record, width, source.fixedWidth(), options.raggedRows))
             continue;
-        values.clear();
         for (int i = 0; i < targetColumns.size(); ++i) {
             const int from = sourceIndex[i];
             const ImportRecord::Kind kind = record.kinds[from];
@@ -272,23 +300,19 @@ void TableImporter::insertRows(QSqlDatabase &db, RecordSource &source, const Tab
             ColumnType::Type type = targetTypes[i];
             if (type == ColumnType::Null) // NUMERIC/BLOB target: the value's own type
                 type = ColumnType::widen(ColumnType::Integer, ColumnType::classify(kind, text));
-            bool ok = true;
-            QVariant value = ColumnType::convert(type, kind, text, &ok);
-            if (!ok) {
-                // Only a type the user chose can reject a value; an appended table's affinity
-                // decides itself, as SQLite would.
-                if (!options.columnTypes.contains(plan.columns[from]))
-                    value = text;
-                else
-                    throw RowforgeError(
-                        QStringLiteral("line %1, column \"%2\": \"%3\" is not %4")
-                            .arg(record.line)
-                            .arg(plan.columns[from], text.left(60), ColumnType::sqlName(type)));
-            }
-            values << value;
+            if (bindValue(inserter, i, type, kind, text))
+                continue;
+            // Only a type the user chose can reject a value; an appended table's affinity
+            // decides itself, as SQLite would.
+            if (options.columnTypes.contains(plan.columns[from]))
+                throw RowforgeError(
+                    QStringLiteral("line %1, column \"%2\": \"%3\" is not %4")
+                        .arg(record.line)
+                        .arg(plan.columns[from], text.left(60), ColumnType::sqlName(type)));
+            inserter.bindText(i, text);
         }
         try {
-            inserter.insert(values);
+            inserter.insertBound();
         } catch (const RowforgeError &error) {
             throw RowforgeError(
                 QStringLiteral("line %1: %2").arg(record.line).arg(error.message()));
