@@ -4,6 +4,7 @@
 #include "DatabaseFileController.h"
 #include "DatabaseSession.h"
 #include "IconLibrary.h"
+#include "ImportController.h"
 #include "SchemaTreeModel.h"
 #include "TableActionsController.h"
 #include "TableDataModel.h"
@@ -52,6 +53,8 @@ MainWindow::MainWindow(QWidget *parent)
                                     m_ui->deleteTableAction, m_ui->refreshAction},
                                    m_ui->schemaTree, m_schemaModel, m_session, this, this);
     m_fileController = new DatabaseFileController(m_session, this, this);
+    m_importController =
+        new ImportController(m_session, m_ui->importAction, statusBar(), this, this);
     m_fileController->connectActions(m_ui->newDatabaseAction, m_ui->openDatabaseAction,
                                      m_ui->recentMenu);
     wireSession();
@@ -62,8 +65,13 @@ MainWindow::MainWindow(QWidget *parent)
             &MainWindow::showTable);
     connect(m_tableActions, &TableActionsController::message, this, &MainWindow::showMessage);
     connect(m_fileController, &DatabaseFileController::message, this, &MainWindow::showMessage);
-    connect(m_fileController, &DatabaseFileController::importRequested, m_tableActions,
-            &TableActionsController::importFiles);
+    connect(m_fileController, &DatabaseFileController::importRequested, m_importController,
+            &ImportController::importFiles);
+    connect(m_tableActions, &TableActionsController::importRequested, m_importController,
+            [this] { m_importController->importFiles(); });
+    connect(m_importController, &ImportController::message, this, &MainWindow::showMessage);
+    connect(m_importController, &ImportController::tableImported, this,
+            [this](const QString &table) { m_selectAfterRefresh = table; });
 
     m_tableStatus = new QLabel(this);
     m_databaseStatus = new QLabel(this);
@@ -136,8 +144,14 @@ void MainWindow::wireSession()
                 QMessageBox::warning(this, tr("Cannot Open Database"), message);
             });
     connect(m_session, &DatabaseSession::schemaChanged, m_schemaModel, &SchemaTreeModel::setTables);
-    // A freshly opened database shows its first table rather than an empty pane.
+    // A freshly opened database shows its first table rather than an empty pane; a new import
+    // shows the imported table.
     connect(m_session, &DatabaseSession::schemaChanged, this, [this](const QList<TableInfo> &) {
+        if (!m_selectAfterRefresh.isEmpty()) {
+            m_tableActions->selectTable(m_selectAfterRefresh);
+            m_selectAfterRefresh.clear();
+            return;
+        }
         if (!m_tableActions->currentTable().isEmpty())
             return;
         for (int row = 0; row < m_schemaModel->rowCount(); ++row) {

@@ -8,6 +8,7 @@ class MainWindow;
 }
 class DatabaseFileController;
 class DatabaseSession;
+class ImportController;
 class QLabel;
 class SchemaTreeModel;
 class TableActionsController;
@@ -27,6 +28,7 @@ public:
     TableDataModel *dataModel() const { return m_dataModel; }
     TableActionsController *tableActions() const { return m_tableActions; }
     DatabaseFileController *fileController() const { return m_fileController; }
+    ImportController *importController() const { return m_importController; }
 
     // Opens databases and hands data files to import; see DatabaseFileController::openFiles.
     void openFiles(const QStringList &paths);
@@ -54,6 +56,8 @@ private:
     TableDataModel *m_dataModel;
     TableActionsController *m_tableActions;
     DatabaseFileController *m_fileController;
+    ImportController *m_importController;
+    QString m_selectAfterRefresh; // a table to select once the tree shows it
     QLabel *m_tableStatus;
     QLabel *m_databaseStatus;
     bool m_columnsFitted = false;

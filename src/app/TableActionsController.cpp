@@ -5,7 +5,6 @@
 #include "SchemaTreeModel.h"
 
 #include <QAction>
-#include <QFileInfo>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -27,7 +26,8 @@ TableActionsController::TableActionsController(const Actions &actions, QTreeView
     m_actions.deleteTable->setShortcutContext(Qt::WidgetShortcut);
     m_tree->addAction(m_actions.deleteTable);
 
-    connect(m_actions.importFiles, &QAction::triggered, this, [this] { importFiles(); });
+    connect(m_actions.importFiles, &QAction::triggered, this,
+            &TableActionsController::importRequested);
     connect(m_actions.generate, &QAction::triggered, this, &TableActionsController::generate);
     connect(m_actions.exportCsv, &QAction::triggered, this, &TableActionsController::exportCsv);
     connect(m_actions.deleteTable, &QAction::triggered, this,
@@ -112,14 +112,6 @@ void TableActionsController::confirmDeleteTable()
     box.exec();
     if (box.clickedButton() == remove)
         m_session->dropTable(table->name);
-}
-
-void TableActionsController::importFiles(const QStringList &paths)
-{
-    const QString files = paths.isEmpty()
-                              ? QString()
-                              : QStringLiteral(" (%1)").arg(QFileInfo(paths.first()).fileName());
-    Q_EMIT message(tr("Import is not available in this build yet%1.").arg(files));
 }
 
 void TableActionsController::generate()

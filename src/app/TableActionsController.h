@@ -33,10 +33,8 @@ public:
     // Selects the table in the tree (used after opening, and by tests).
     void selectTable(const QString &name);
 
-public Q_SLOTS:
-    void importFiles(const QStringList &paths = {});
-
 Q_SIGNALS:
+    void importRequested();
     void currentTableChanged(const QString &name);
     void message(const QString &text);
 

@@ -1,0 +1,207 @@
+#include "ImportDialog.h"
+#include "ui_ImportDialog.h"
+
+#include "import/ImportNaming.h"
+#include "util/Background.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFont>
+#include <QHeaderView>
+#include <QLocale>
+#include <QPalette>
+#include <QPushButton>
+
+namespace {
+enum Detected { Auto = -1 };
+
+QString delimiterName(QChar c)
+{
+    switch (c.unicode()) {
+    case u',':
+        return QObject::tr("comma");
+    case u'\t':
+        return QObject::tr("tab");
+    case u';':
+        return QObject::tr("semicolon");
+    case u'|':
+        return QObject::tr("pipe");
+    default:
+        return QStringLiteral("'%1'").arg(c);
+    }
+}
+
+// Replaces the first ("detected") item's text, keeping the choice as it is.
+void setDetectedText(QComboBox *combo, const QString &text)
+{
+    combo->setItemText(0, QObject::tr("%1 (detected)").arg(text));
+}
+} // namespace
+
+ImportDialog::ImportDialog(const QStringList &files, const QStringList &tables, QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ImportDialog>()), m_files(files)
+{
+    m_ui->setupUi(this);
+    const QFileInfo first(files.first());
+    setWindowTitle(tr("Import %1").arg(first.fileName()));
+    m_ui->fileLabel->setText(
+        tr("<b>%1</b> — %2")
+            .arg(first.fileName().toHtmlEscaped(), QLocale().formattedDataSize(first.size())));
+    const int others = int(files.size()) - 1;
+    m_ui->applyToAllCheck->setVisible(others > 0);
+    m_ui->applyToAllCheck->setText(
+        tr("Import the other %n file(s) the same way, each into a table named after its file",
+           nullptr, others));
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setDefault(true);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    fillChoices(tables);
+    m_ui->tableCombo->setEditText(ImportNaming::tableNameForFile(files.first()));
+    for (QComboBox *combo :
+         {m_ui->delimiterCombo, m_ui->encodingCombo, m_ui->headerCombo, m_ui->raggedCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &ImportDialog::refreshPreview);
+    m_ui->previewTable->verticalHeader()->setVisible(false);
+    refreshPreview();
+}
+
+ImportDialog::~ImportDialog() = default;
+
+void ImportDialog::fillChoices(const QStringList &tables)
+{
+    m_ui->tableCombo->addItems(tables);
+    m_ui->modeCombo->addItem(tr("Create a new table"), int(ImportOptions::IfExists::Fail));
+    m_ui->modeCombo->addItem(tr("Append to the existing table"),
+                             int(ImportOptions::IfExists::Append));
+    m_ui->modeCombo->addItem(tr("Replace the existing table"),
+                             int(ImportOptions::IfExists::Replace));
+    m_ui->raggedCombo->addItem(tr("Stop with an error"), int(ImportOptions::RaggedRows::Error));
+    m_ui->raggedCombo->addItem(tr("Fill missing fields with NULL"),
+                               int(ImportOptions::RaggedRows::Pad));
+    m_ui->raggedCombo->addItem(tr("Skip them"), int(ImportOptions::RaggedRows::Skip));
+
+    m_ui->delimiterCombo->addItem(tr("detected"), int(Auto));
+    for (const QChar c : {u',', u'\t', u';', u'|'})
+        m_ui->delimiterCombo->addItem(delimiterName(c), int(c.unicode()));
+    m_ui->encodingCombo->addItem(tr("detected"), int(Auto));
+    for (const TextEncoding::Kind kind : {TextEncoding::Utf8, TextEncoding::Utf16LE,
+                                          TextEncoding::Utf16BE, TextEncoding::Windows1252})
+        m_ui->encodingCombo->addItem(TextEncoding::name(kind), int(kind));
+    m_ui->headerCombo->addItem(tr("detected"), int(Auto));
+    m_ui->headerCombo->addItem(tr("Column names"), 1);
+    m_ui->headerCombo->addItem(tr("Data"), 0);
+}
+
+ImportOptions ImportDialog::settings() const
+{
+    ImportOptions options;
+    options.ifExists = ImportOptions::IfExists(m_ui->modeCombo->currentData().toInt());
+    options.raggedRows = ImportOptions::RaggedRows(m_ui->raggedCombo->currentData().toInt());
+    if (const int d = m_ui->delimiterCombo->currentData().toInt(); d != Auto)
+        options.delimiter = QChar(char16_t(d));
+    if (const int e = m_ui->encodingCombo->currentData().toInt(); e != Auto)
+        options.encoding = TextEncoding::Kind(e);
+    if (const int h = m_ui->headerCombo->currentData().toInt(); h != Auto)
+        options.header = h == 1;
+    return options;
+}
+
+ImportOptions ImportDialog::options() const
+{
+    ImportOptions options = settings();
+    options.table = m_ui->tableCombo->currentText().trimmed();
+    // Only the types the user changed are forced; the rest are inferred over the whole file.
+    for (int column = 0; column < m_columns.size(); ++column) {
+        auto *combo = qobject_cast<QComboBox *>(m_ui->previewTable->cellWidget(0, column));
+        if (!combo)
+            continue;
+        const auto type = ColumnType::Type(combo->currentData().toInt());
+        if (type != m_detectedTypes.value(column))
+            options.columnTypes.insert(m_columns[column], type);
+    }
+    return options;
+}
+
+bool ImportDialog::applyToOthers() const
+{
+    return m_files.size() > 1 && m_ui->applyToAllCheck->isChecked();
+}
+
+ImportOptions ImportDialog::optionsForOthers() const
+{
+    ImportOptions options = settings();
+    if (options.ifExists != ImportOptions::IfExists::Fail)
+        options.table = m_ui->tableCombo->currentText().trimmed(); // append all into one table
+    return options;
+}
+
+void ImportDialog::refreshPreview()
+{
+    const quint64 generation = ++m_previewGeneration;
+    m_previewReady = false;
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(false);
+    const QString path = m_files.first();
+    const ImportOptions options = settings();
+    Background::run(
+        this, [path, options] { return ImportPreview::read(path, options); },
+        [this, generation](const ImportPreview &preview) {
+            if (generation == m_previewGeneration)
+                showPreview(preview);
+        });
+}
+
+void ImportDialog::showPreview(const ImportPreview &preview)
+{
+    m_previewReady = true;
+    QTableWidget *table = m_ui->previewTable;
+    table->clear();
+    m_ui->errorLabel->setText(preview.error);
+    m_ui->errorLabel->setVisible(!preview.error.isEmpty());
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(preview.error.isEmpty());
+    m_columns = preview.columns;
+    m_detectedTypes = preview.types;
+    if (preview.columns.isEmpty()) {
+        table->setRowCount(0);
+        table->setColumnCount(0);
+        return;
+    }
+    if (preview.format == QLatin1String("CSV")) {
+        setDetectedText(m_ui->delimiterCombo, delimiterName(preview.delimiter));
+        setDetectedText(m_ui->headerCombo, preview.header ? tr("Column names") : tr("Data"));
+    }
+    setDetectedText(m_ui->encodingCombo, TextEncoding::name(preview.encoding));
+    for (QComboBox *combo : {m_ui->delimiterCombo, m_ui->headerCombo})
+        combo->setEnabled(preview.format == QLatin1String("CSV"));
+
+    table->setColumnCount(int(preview.columns.size()));
+    table->setRowCount(int(preview.rows.size()) + 1);
+    table->setHorizontalHeaderLabels(preview.columns);
+    for (int column = 0; column < preview.columns.size(); ++column) {
+        auto *type = new QComboBox(table);
+        for (const ColumnType::Type t : {ColumnType::Integer, ColumnType::Real, ColumnType::Text})
+            type->addItem(ColumnType::sqlName(t), int(t));
+        type->setCurrentIndex(type->findData(int(preview.types[column])));
+        table->setCellWidget(0, column, type);
+    }
+    QFont italic = font();
+    italic.setItalic(true);
+    const QColor grey = palette().color(QPalette::Disabled, QPalette::Text);
+    for (int row = 0; row < preview.rows.size(); ++row) {
+        for (int column = 0; column < preview.columns.size(); ++column) {
+            const QVariant value = preview.rows[row].value(column);
+            auto *item = new QTableWidgetItem(value.isNull() ? QStringLiteral("NULL")
+                                                             : value.toString().left(200));
+            if (value.isNull()) {
+                item->setFont(italic);
+                item->setForeground(grey);
+            }
+            if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Double)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            table->setItem(row + 1, column, item);
+        }
+    }
+    table->resizeColumnsToContents();
+    for (int column = 0; column < table->columnCount(); ++column)
+        table->setColumnWidth(column, std::min(table->columnWidth(column), 260));
+}
