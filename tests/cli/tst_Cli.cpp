@@ -1,6 +1,8 @@
 #include "TempDatabase.h"
+#include "db/SqlExec.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QtTest>
 
 // Runs the real rowforge-cli binary (path from CTest's ROWFORGE_CLI) against real files.
@@ -16,6 +18,11 @@ private Q_SLOTS:
     void helpAndVersion();
     void badUsage_data();
     void badUsage();
+    void importPrintsOneLinePerFile();
+    void importOptions();
+    void importErrorNamesFileAndLineAndWritesNothing();
+    void importBadUsage_data();
+    void importBadUsage();
 
 private:
     struct Result
@@ -25,6 +32,7 @@ private:
         QString err;
     };
     Result run(const QStringList &arguments);
+    QString writeFile(const QString &name, const QByteArray &bytes);
     QString m_cli;
     QTemporaryDir m_home;
 };
@@ -122,6 +130,113 @@ void TestCli::badUsage_data()
 }
 
 void TestCli::badUsage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Result result = run(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+}
+
+QString TestCli::writeFile(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_home.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(bytes);
+    return path;
+}
+
+void TestCli::importPrintsOneLinePerFile()
+{
+    const QString db = m_home.filePath(QStringLiteral("imports.sqlite"));
+    const QString a = writeFile(QStringLiteral("Monthly Sales.csv"), "id,amount\n1,2.5\n2,3\n");
+    const QString b =
+        writeFile(QStringLiteral("events.jsonl"), "{\"k\":1}\n{\"k\":2}\n{\"k\":3}\n");
+    const Result result = run({QStringLiteral("import"), QStringLiteral("--db"), db, a, b});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.err, QString()); // no progress when stderr is not a terminal
+    const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QRegularExpression line(QStringLiteral("^([^\\t]+)\\t(\\d+)\\t\\d+\\.\\d{3}$"));
+    QCOMPARE(line.match(lines[0]).captured(1), QStringLiteral("monthly_sales"));
+    QCOMPARE(line.match(lines[0]).captured(2), QStringLiteral("2"));
+    QCOMPARE(line.match(lines[1]).captured(1), QStringLiteral("events"));
+    QCOMPARE(line.match(lines[1]).captured(2), QStringLiteral("3"));
+    const Result tables = run({QStringLiteral("tables"), QStringLiteral("--db"), db});
+    QCOMPARE(tables.out, QStringLiteral("events\t3\t1\nmonthly_sales\t2\t2\n"));
+}
+
+void TestCli::importOptions()
+{
+    const QString db = m_home.filePath(QStringLiteral("options.sqlite"));
+    const QString pipes = writeFile(QStringLiteral("p.txt"), "1|caf\xE9\n2|cr\xE8me\n");
+    Result result =
+        run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+             QStringLiteral("t"), QStringLiteral("--delimiter"), QStringLiteral("|"),
+             QStringLiteral("--no-header"), QStringLiteral("--encoding"),
+             QStringLiteral("windows-1252"), pipes});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.startsWith(QLatin1String("t\t2\t")), qPrintable(result.out + result.err));
+    {
+        DatabaseConnection connection(db);
+        QCOMPARE(SqlExec::scalar(connection.database(),
+                                 QStringLiteral("SELECT column_2 FROM t WHERE column_1 = 1"))
+                     .toString(),
+                 QStringLiteral("café"));
+    }
+    // An explicit table that exists: fail by default, then append, then replace.
+    result = run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                  QStringLiteral("t"), QStringLiteral("--delimiter"), QStringLiteral("|"),
+                  QStringLiteral("--no-header"), pipes});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QLatin1String("already exists")), qPrintable(result.err));
+    const QString more = writeFile(QStringLiteral("more.tsv"), "column_1\tcolumn_2\n3\tx\n");
+    result =
+        run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+             QStringLiteral("t"), QStringLiteral("--if-exists"), QStringLiteral("append"), more});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
+             QStringLiteral("t\t3\t2\n"));
+    result =
+        run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+             QStringLiteral("t"), QStringLiteral("--if-exists"), QStringLiteral("replace"), more});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
+             QStringLiteral("t\t1\t2\n"));
+}
+
+void TestCli::importErrorNamesFileAndLineAndWritesNothing()
+{
+    const QString db = m_home.filePath(QStringLiteral("errors.sqlite"));
+    const QString good = writeFile(QStringLiteral("good.csv"), "a\n1\n");
+    const QString bad = writeFile(QStringLiteral("bad.csv"), "a,b\n1,2\n3,\"oops\n");
+    const Result result = run({QStringLiteral("import"), QStringLiteral("--db"), db, good, bad});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.startsWith(QLatin1String("good\t1\t"))); // files before the error landed
+    QCOMPARE(result.err, QStringLiteral("bad.csv: line 3: unterminated quoted field (a \" is never "
+                                        "closed)\n"));
+    QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
+             QStringLiteral("good\t1\t1\n"));
+}
+
+void TestCli::importBadUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no file") << QStringList{"import"} << "at least one FILE";
+    QTest::newRow("bad mode") << QStringList{"import", "--if-exists", "merge", "x.csv"} << "merge";
+    QTest::newRow("long delimiter")
+        << QStringList{"import", "--delimiter", "ab", "x.csv"} << "one character";
+    QTest::newRow("bad encoding") << QStringList{"import", "--encoding", "ebcdic", "x.csv"}
+                                  << "ebcdic";
+    QTest::newRow("bad ragged") << QStringList{"import", "--ragged", "fix", "x.csv"} << "fix";
+    QTest::newRow("header twice") << QStringList{"import", "--header", "--no-header", "x.csv"}
+                                  << "exclude";
+}
+
+void TestCli::importBadUsage()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
