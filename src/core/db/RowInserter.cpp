@@ -71,6 +71,12 @@ void RowInserter::bindText(int column, QStringView text)
                         sqlite3_uint64(end - buffer.constData()), SQLITE_STATIC, SQLITE_UTF8);
 }
 
+void RowInserter::bindUtf8(int column, const char *text, qsizetype length)
+{
+    sqlite3_bind_text64(m_statement, column + 1, length > 0 ? text : "", sqlite3_uint64(length),
+                        SQLITE_STATIC, SQLITE_UTF8);
+}
+
 void RowInserter::bindBlob(int column, const QByteArray &bytes)
 {
     sqlite3_bind_blob64(m_statement, column + 1, bytes.constData(), sqlite3_uint64(bytes.size()),

@@ -34,6 +34,8 @@ public:
     void bindInteger(int column, qint64 value);
     void bindReal(int column, double value);
     void bindText(int column, QStringView text);
+    // UTF-8 text that stays alive until insertBound() returns (not copied).
+    void bindUtf8(int column, const char *text, qsizetype length);
     void bindBlob(int column, const QByteArray &bytes);
     void bindVariant(int column, const QVariant &value);
     qint64 insertBound();

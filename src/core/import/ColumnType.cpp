@@ -94,8 +94,10 @@ ColumnType::Type ColumnType::classify(const QString &text)
         return Text;
     double real = 0;
     if (isIntegerSyntax(text)) {
+        // Up to 18 digits always fits in 64 bits: no need to parse to know.
+        const qsizetype digitCount = text.size() - (text.startsWith(u'-') ? 1 : 0);
         qint64 integer = 0;
-        if (parseInteger(text, &integer))
+        if (digitCount <= 18 || parseInteger(text, &integer))
             return Integer;
         // Past 64 bits: REAL only if the double is exactly this integer.
         if (!parseReal(text, &real))
@@ -105,8 +107,12 @@ ColumnType::Type ColumnType::classify(const QString &text)
             digits.remove(0, 1);
         return QString::number(std::abs(real), 'f', 0) == digits ? Real : Text;
     }
-    if (isRealSyntax(text))
+    if (isRealSyntax(text)) {
+        // Without an exponent a decimal of this length cannot overflow a double.
+        if (text.size() < 300 && !text.contains(u'e') && !text.contains(u'E'))
+            return Real;
         return parseReal(text, &real) && std::isfinite(real) ? Real : Text;
+    }
     return Text;
 }
 

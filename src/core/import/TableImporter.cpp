@@ -3,6 +3,7 @@
 #include "ImportCancelled.h"
 #include "ImportNaming.h"
 #include "RecordSource.h"
+#include "RowBatchQueue.h"
 #include "db/RowInserter.h"
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
@@ -11,9 +12,13 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QScopeGuard>
+#include <QStringEncoder>
+#include <thread>
 
 namespace {
 constexpr int ProgressEveryRows = 2048;
+constexpr int BatchRows = 2048;
 
 QString raggedMessage(qint64 line, int got, int expected)
 {
@@ -31,37 +36,6 @@ int significantWidth(const ImportRecord &record)
     while (width > 0 && record.kinds[width - 1] == ImportRecord::Null)
         --width;
     return width;
-}
-
-// Binds the value as the column's type; false if it is not of that type.
-bool bindValue(RowInserter &inserter, int column, ColumnType::Type type, ImportRecord::Kind kind,
-               const QString &text)
-{
-    if (kind == ImportRecord::Null) {
-        inserter.bindNull(column);
-        return true;
-    }
-    switch (type) {
-    case ColumnType::Integer: {
-        qint64 value = 0;
-        if (!ColumnType::integerValue(kind, text, &value))
-            return false;
-        inserter.bindInteger(column, value);
-        return true;
-    }
-    case ColumnType::Real: {
-        double value = 0;
-        if (!ColumnType::realValue(kind, text, &value))
-            return false;
-        inserter.bindReal(column, value);
-        return true;
-    }
-    case ColumnType::Null:
-    case ColumnType::Text:
-        inserter.bindText(column, text);
-        return true;
-    }
-    return false;
 }
 
 // Applies the ragged-row policy; returns false if the row is to be skipped.
@@ -286,41 +260,144 @@ void TableImporter::insertRows(QSqlDatabase &db, RecordSource &source, const Tab
                                const QList<ColumnType::Type> &targetTypes,
                                const QList<int> &sourceIndex, const Progress &progress)
 {
+    // Two threads: this one binds and steps SQLite (on its own connection); a producer reads,
+    // parses and converts rows into batches. Each side takes about half of the work.
     RowInserter inserter(db, table, targetColumns);
-    const int width = int(plan.columns.size());
-    ImportRecord record;
-    qint64 rows = 0;
-    while (source.next(record)) {
-        if (!fitWidth(record, width, source.fixedWidth(), options.raggedRows))
-            continue;
-        for (int i = 0; i < targetColumns.size(); ++i) {
-            const int from = sourceIndex[i];
-            const ImportRecord::Kind kind = record.kinds[from];
-            const QString &text = record.values[from];
-            ColumnType::Type type = targetTypes[i];
-            if (type == ColumnType::Null) // NUMERIC/BLOB target: the value's own type
-                type = ColumnType::widen(ColumnType::Integer, ColumnType::classify(kind, text));
-            if (bindValue(inserter, i, type, kind, text))
-                continue;
-            // Only a type the user chose can reject a value; an appended table's affinity
-            // decides itself, as SQLite would.
-            if (options.columnTypes.contains(plan.columns[from]))
-                throw RowforgeError(
-                    QStringLiteral("line %1, column \"%2\": \"%3\" is not %4")
-                        .arg(record.line)
-                        .arg(plan.columns[from], text.left(60), ColumnType::sqlName(type)));
-            inserter.bindText(i, text);
+    const int columns = int(targetColumns.size());
+    RowBatchQueue queue(4);
+    std::thread producer(
+        [&] { produceBatches(source, plan, options, targetTypes, sourceIndex, queue); });
+    // Whatever happens here, the producer is stopped and joined before the source goes away.
+    const auto stopProducer = qScopeGuard([&] {
+        queue.close();
+        producer.join();
+    });
+
+    RowBatch batch;
+    qint64 rowsSinceProgress = 0;
+    while (queue.pop(batch)) {
+        const RowBatch::Cell *cell = batch.cells.data();
+        for (int row = 0; row < batch.rowCount(); ++row) {
+            for (int column = 0; column < columns; ++column, ++cell) {
+                switch (cell->type) {
+                case RowBatch::Null:
+                    inserter.bindNull(column);
+                    break;
+                case RowBatch::Integer:
+                    inserter.bindInteger(column, cell->integer);
+                    break;
+                case RowBatch::Real:
+                    inserter.bindReal(column, cell->real);
+                    break;
+                case RowBatch::Text:
+                    inserter.bindUtf8(column, batch.text.constData() + cell->text.offset,
+                                      cell->text.length);
+                    break;
+                }
+            }
+            try {
+                inserter.insertBound();
+            } catch (const RowforgeError &error) {
+                throw RowforgeError(QStringLiteral("line %1: %2")
+                                        .arg(batch.lines[size_t(row)])
+                                        .arg(error.message()));
+            }
         }
-        try {
-            inserter.insertBound();
-        } catch (const RowforgeError &error) {
-            throw RowforgeError(
-                QStringLiteral("line %1: %2").arg(record.line).arg(error.message()));
+        if (!batch.error.isEmpty())
+            throw RowforgeError(batch.error);
+        rowsSinceProgress += batch.rowCount();
+        if (rowsSinceProgress >= ProgressEveryRows && progress) {
+            rowsSinceProgress = 0;
+            if (!progress(source.totalBytes() + batch.bytesRead, 2 * source.totalBytes()))
+                throw ImportCancelled();
         }
-        if (++rows % ProgressEveryRows == 0 && progress &&
-            !progress(source.totalBytes() + source.bytesRead(), 2 * source.totalBytes()))
-            throw ImportCancelled();
     }
     if (progress && !progress(2 * source.totalBytes(), 2 * source.totalBytes()))
         throw ImportCancelled();
+}
+
+void TableImporter::produceBatches(RecordSource &source, const Plan &plan,
+                                   const ImportOptions &options,
+                                   const QList<ColumnType::Type> &targetTypes,
+                                   const QList<int> &sourceIndex, RowBatchQueue &queue)
+{
+    const int width = int(plan.columns.size());
+    const int columns = int(targetTypes.size());
+    QStringEncoder encoder(QStringConverter::Utf8);
+    ImportRecord record;
+    RowBatch batch;
+    auto startBatch = [&] {
+        batch = RowBatch();
+        batch.cells.reserve(size_t(BatchRows) * size_t(columns));
+        batch.lines.reserve(BatchRows);
+        batch.text.reserve(256 * 1024);
+    };
+    auto addText = [&](const QString &text) {
+        RowBatch::Cell cell;
+        cell.type = RowBatch::Text;
+        cell.text.offset = batch.text.size();
+        batch.text.resize(cell.text.offset + encoder.requiredSpace(text.size()));
+        char *end = encoder.appendToBuffer(batch.text.data() + cell.text.offset, text);
+        cell.text.length = end - (batch.text.constData() + cell.text.offset);
+        batch.text.resize(cell.text.offset + cell.text.length);
+        batch.cells.push_back(cell);
+    };
+    startBatch();
+    try {
+        while (source.next(record)) {
+            if (!fitWidth(record, width, source.fixedWidth(), options.raggedRows))
+                continue;
+            for (int i = 0; i < columns; ++i) {
+                const int from = sourceIndex[i];
+                const ImportRecord::Kind kind = record.kinds[from];
+                const QString &text = record.values[from];
+                RowBatch::Cell cell;
+                if (kind == ImportRecord::Null) {
+                    cell.type = RowBatch::Null;
+                    batch.cells.push_back(cell);
+                    continue;
+                }
+                ColumnType::Type type = targetTypes[i];
+                if (type == ColumnType::Null) // NUMERIC/BLOB target: the value's own type
+                    type = ColumnType::widen(ColumnType::Integer, ColumnType::classify(kind, text));
+                if (type == ColumnType::Integer &&
+                    ColumnType::integerValue(kind, text, &cell.integer)) {
+                    cell.type = RowBatch::Integer;
+                    batch.cells.push_back(cell);
+                } else if (type == ColumnType::Real &&
+                           ColumnType::realValue(kind, text, &cell.real)) {
+                    cell.type = RowBatch::Real;
+                    batch.cells.push_back(cell);
+                } else if (type == ColumnType::Text ||
+                           !options.columnTypes.contains(plan.columns[from])) {
+                    // Only a type the user chose can reject a value; an appended table's
+                    // affinity decides itself, as SQLite would.
+                    addText(text);
+                } else {
+                    batch.cells.resize(size_t(batch.rowCount()) * size_t(columns));
+                    batch.error =
+                        QStringLiteral("line %1, column \"%2\": \"%3\" is not %4")
+                            .arg(record.line)
+                            .arg(plan.columns[from], text.left(60), ColumnType::sqlName(type));
+                    queue.push(std::move(batch));
+                    queue.finish();
+                    return;
+                }
+            }
+            batch.lines.push_back(record.line);
+            if (batch.rowCount() >= BatchRows) {
+                batch.bytesRead = source.bytesRead();
+                if (!queue.push(std::move(batch)))
+                    return; // the consumer stopped
+                startBatch();
+            }
+        }
+        batch.bytesRead = source.bytesRead();
+    } catch (const RowforgeError &error) {
+        batch.cells.resize(size_t(batch.rowCount()) * size_t(columns));
+        batch.error = error.message();
+    }
+    if (batch.rowCount() > 0 || !batch.error.isEmpty())
+        queue.push(std::move(batch));
+    queue.finish();
 }

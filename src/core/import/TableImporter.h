@@ -8,6 +8,7 @@
 #include <functional>
 
 class RecordSource;
+class RowBatchQueue;
 struct TableInfo;
 
 // Imports one CSV/TSV/JSON/JSONL file into a table, atomically. A first pass reads the whole
@@ -46,4 +47,7 @@ private:
                            const QStringList &targetColumns,
                            const QList<ColumnType::Type> &targetTypes,
                            const QList<int> &sourceIndex, const Progress &progress);
+    static void produceBatches(RecordSource &source, const Plan &plan, const ImportOptions &options,
+                               const QList<ColumnType::Type> &targetTypes,
+                               const QList<int> &sourceIndex, RowBatchQueue &queue);
 };
