@@ -1,4 +1,5 @@
 #include "CliCommand.h"
+#include "ExportCommand.h"
 #include "ImportCommand.h"
 #include "TablesCommand.h"
 #include "util/AppIdentity.h"
@@ -33,6 +34,7 @@ int main(int argc, char *argv[])
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<TablesCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
 
     const QStringList arguments = app.arguments();
     if (arguments.size() < 2) {

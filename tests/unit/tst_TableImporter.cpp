@@ -28,6 +28,7 @@ private Q_SLOTS:
     void jsonArrayFlattensInFirstSeenOrder();
     void jsonLinesSkipBlankLines();
     void userChosenTypesAreEnforced();
+    void oneColumnBlankLinesAreNulls();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -423,6 +424,21 @@ void TestTableImporter::userChosenTypesAreEnforced()
     QCOMPARE(
         SqlExec::scalar(temp.db(), QStringLiteral("SELECT code FROM ty WHERE n = 1")).toString(),
         QStringLiteral("0805"));
+}
+
+void TestTableImporter::oneColumnBlankLinesAreNulls()
+{
+    // What the exporter writes for a one-column table with NULLs: an empty line per NULL.
+    TempDatabase temp;
+    TableImporter::import(temp.db(), writeFile(QStringLiteral("one.csv"), "name\n\nann\n\n\"\"\n"),
+                          ImportOptions());
+    QCOMPARE(dump(temp.db()).section(u'\n', 1), QStringLiteral("<null>|\nann|\n<null>|\n|\n"));
+    // With more columns a blank line is no row at all.
+    TableImporter::import(temp.db(), writeFile(QStringLiteral("two.csv"), "a,b\n\n1,2\n\n"),
+                          ImportOptions());
+    QCOMPARE(
+        SchemaReader::rowCount(temp.db(), SchemaReader::require(temp.db(), QStringLiteral("two"))),
+        1);
 }
 
 QTEST_GUILESS_MAIN(TestTableImporter)

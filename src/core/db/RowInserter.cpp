@@ -1,9 +1,9 @@
 #include "RowInserter.h"
 
 #include "SqlIdentifier.h"
+#include "SqliteHandle.h"
 #include "util/RowforgeError.h"
 
-#include <QSqlDriver>
 #include <sqlite3.h>
 
 RowInserter::RowInserter(QSqlDatabase &db, const TableInfo &table, const QStringList &columns)
@@ -19,10 +19,7 @@ RowInserter::RowInserter(QSqlDatabase &db, const TableInfo &table, const QString
             throw RowforgeError(
                 QStringLiteral("Table \"%1\" has no column \"%2\"").arg(table.name, name));
     }
-    const QVariant handle = db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !db.isOpen())
-        throw RowforgeError(QStringLiteral("Not an open SQLite connection"));
-    m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+    m_handle = SqliteHandle::of(db);
 
     QStringList placeholders;
     for (int i = 0; i < columns.size(); ++i)

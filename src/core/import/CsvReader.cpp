@@ -75,6 +75,16 @@ CsvReader::Parse CsvReader::parse(ImportRecord &record)
     qsizetype p = m_pos;
     qint64 line = m_line;
 
+    if (m_blankLinesAreRecords && p < n && (d[p] == Lf || d[p] == Cr)) {
+        if (d[p] == Cr && p + 1 == n && !m_eof)
+            return Parse::NeedMore;
+        record.clear();
+        record.line = line;
+        record.append(ImportRecord::Null);
+        m_pos = p + ((d[p] == Cr && p + 1 < n && d[p + 1] == Lf) ? 2 : 1);
+        m_line = line + 1;
+        return Parse::Complete;
+    }
     // Blank lines between records are skipped.
     while (p < n && (d[p] == Lf || d[p] == Cr)) {
         if (d[p] == Cr && p + 1 == n && !m_eof)

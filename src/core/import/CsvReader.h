@@ -20,6 +20,9 @@ public:
     bool decodingFailed() const { return m_decoder.hasError(); }
     // The line the next record starts on (1-based).
     qint64 line() const { return m_line; }
+    // In a one-column file an empty line is a record with one empty (NULL) field, as RFC 4180
+    // reads it; elsewhere blank lines are skipped.
+    void setBlankLinesAreRecords(bool on) { m_blankLinesAreRecords = on; }
 
 private:
     enum class Parse { Complete, NeedMore, End };
@@ -35,5 +38,6 @@ private:
     qint64 m_bytesRead = 0;
     qint64 m_chunkSize;
     bool m_eof = false;
+    bool m_blankLinesAreRecords = false;
     QByteArray m_bytes;
 };

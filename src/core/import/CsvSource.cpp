@@ -42,6 +42,7 @@ void CsvSource::rewind()
             for (int i = 0; i < record.size; ++i)
                 m_header << record.values.at(i);
         }
+        m_reader->setBlankLinesAreRecords(m_header.size() == 1);
     }
 }
 
