@@ -2,6 +2,7 @@
 
 #include "DatabaseSession.h"
 #include "ImportDialog.h"
+#include "StatusTaskIndicator.h"
 #include "db/DatabaseConnection.h"
 #include "import/ImportCancelled.h"
 #include "import/TableImporter.h"
@@ -13,16 +14,14 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPromise>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
-#include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
-constexpr int ProgressSteps = 1000;
+constexpr int ProgressSteps = StatusTaskIndicator::Steps;
 const QString dataFilter =
     QStringLiteral("Data files (*.csv *.tsv *.tab *.txt *.json *.jsonl *.ndjson);;All files (*)");
 } // namespace
@@ -30,19 +29,12 @@ const QString dataFilter =
 ImportController::ImportController(DatabaseSession *session, QAction *importAction,
                                    QStatusBar *statusBar, QWidget *dialogParent, QObject *parent)
     : QObject(parent), m_session(session), m_importAction(importAction),
-      m_dialogParent(dialogParent), m_progress(new QProgressBar(statusBar)),
-      m_cancel(new QToolButton(statusBar))
+      m_dialogParent(dialogParent),
+      m_indicator(new StatusTaskIndicator(
+          statusBar, tr("Importing… %p%"),
+          tr("Stop the import; nothing of the file being imported is written")))
 {
-    m_progress->setRange(0, ProgressSteps);
-    m_progress->setMaximumWidth(220);
-    m_progress->setFormat(tr("Importing… %p%"));
-    m_progress->hide();
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->setToolTip(tr("Stop the import; nothing of the file being imported is written"));
-    m_cancel->hide();
-    statusBar->addPermanentWidget(m_progress);
-    statusBar->addPermanentWidget(m_cancel);
-    connect(m_cancel, &QToolButton::clicked, this, &ImportController::cancel);
+    connect(m_indicator, &StatusTaskIndicator::cancelRequested, this, &ImportController::cancel);
     connect(m_session, &DatabaseSession::opened, this, [this] {
         if (m_waitingForDatabase.isEmpty())
             return;
@@ -114,12 +106,10 @@ void ImportController::run(const QList<Job> &jobs)
 
     m_outcome = std::make_shared<Outcome>();
     m_watcher = new QFutureWatcher<void>(this);
-    connect(m_watcher, &QFutureWatcher<void>::progressValueChanged, m_progress,
-            &QProgressBar::setValue);
+    connect(m_watcher, &QFutureWatcher<void>::progressValueChanged, m_indicator,
+            &StatusTaskIndicator::setProgress);
     connect(m_watcher, &QFutureWatcher<void>::finished, this, &ImportController::onFinished);
-    m_progress->setValue(0);
-    m_progress->show();
-    m_cancel->show();
+    m_indicator->start();
     m_importAction->setEnabled(false);
 
     m_watcher->setFuture(QtConcurrent::run([jobs, database, totalBytes,
@@ -185,8 +175,7 @@ void ImportController::onFinished()
 {
     m_watcher->deleteLater();
     m_watcher = nullptr;
-    m_progress->hide();
-    m_cancel->hide();
+    m_indicator->stop();
     m_importAction->setEnabled(m_session->isOpen());
     const Outcome outcome = *m_outcome;
 

@@ -10,9 +10,8 @@
 
 class DatabaseSession;
 class QAction;
-class QProgressBar;
 class QStatusBar;
-class QToolButton;
+class StatusTaskIndicator;
 class QWidget;
 
 // File > Import…, dropped files and files from the command line: asks how to import them
@@ -60,8 +59,7 @@ private:
     DatabaseSession *m_session;
     QAction *m_importAction;
     QWidget *m_dialogParent;
-    QProgressBar *m_progress;
-    QToolButton *m_cancel;
+    StatusTaskIndicator *m_indicator;
     QFutureWatcher<void> *m_watcher = nullptr;
     // Filled by the worker, read when it has finished: a cancelled future drops its results.
     std::shared_ptr<Outcome> m_outcome;

@@ -3,6 +3,7 @@
 
 #include "DatabaseFileController.h"
 #include "DatabaseSession.h"
+#include "ExportController.h"
 #include "IconLibrary.h"
 #include "ImportController.h"
 #include "SchemaTreeModel.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_fileController = new DatabaseFileController(m_session, this, this);
     m_importController =
         new ImportController(m_session, m_ui->importAction, statusBar(), this, this);
+    m_exportController = new ExportController(m_session, statusBar(), this, this);
     m_fileController->connectActions(m_ui->newDatabaseAction, m_ui->openDatabaseAction,
                                      m_ui->recentMenu);
     wireSession();
@@ -70,6 +72,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tableActions, &TableActionsController::importRequested, m_importController,
             [this] { m_importController->importFiles(); });
     connect(m_importController, &ImportController::message, this, &MainWindow::showMessage);
+    connect(m_tableActions, &TableActionsController::exportRequested, m_exportController,
+            &ExportController::exportTable);
+    connect(m_exportController, &ExportController::message, this, &MainWindow::showMessage);
     connect(m_importController, &ImportController::tableImported, this,
             [this](const QString &table) { m_selectAfterRefresh = table; });
 

@@ -8,6 +8,7 @@ class MainWindow;
 }
 class DatabaseFileController;
 class DatabaseSession;
+class ExportController;
 class ImportController;
 class QLabel;
 class SchemaTreeModel;
@@ -29,6 +30,7 @@ public:
     TableActionsController *tableActions() const { return m_tableActions; }
     DatabaseFileController *fileController() const { return m_fileController; }
     ImportController *importController() const { return m_importController; }
+    ExportController *exportController() const { return m_exportController; }
 
     // Opens databases and hands data files to import; see DatabaseFileController::openFiles.
     void openFiles(const QStringList &paths);
@@ -57,6 +59,7 @@ private:
     TableActionsController *m_tableActions;
     DatabaseFileController *m_fileController;
     ImportController *m_importController;
+    ExportController *m_exportController;
     QString m_selectAfterRefresh; // a table to select once the tree shows it
     QLabel *m_tableStatus;
     QLabel *m_databaseStatus;

@@ -29,7 +29,10 @@ TableActionsController::TableActionsController(const Actions &actions, QTreeView
     connect(m_actions.importFiles, &QAction::triggered, this,
             &TableActionsController::importRequested);
     connect(m_actions.generate, &QAction::triggered, this, &TableActionsController::generate);
-    connect(m_actions.exportCsv, &QAction::triggered, this, &TableActionsController::exportCsv);
+    connect(m_actions.exportCsv, &QAction::triggered, this, [this] {
+        if (!m_currentTable.isEmpty())
+            Q_EMIT exportRequested(m_currentTable);
+    });
     connect(m_actions.deleteTable, &QAction::triggered, this,
             &TableActionsController::confirmDeleteTable);
     connect(m_actions.refresh, &QAction::triggered, m_session, &DatabaseSession::refresh);
@@ -118,10 +121,4 @@ void TableActionsController::generate()
 {
     Q_EMIT message(
         tr("Generate Data is not available in this build yet (table \"%1\").").arg(m_currentTable));
-}
-
-void TableActionsController::exportCsv()
-{
-    Q_EMIT message(
-        tr("Export CSV is not available in this build yet (table \"%1\").").arg(m_currentTable));
 }

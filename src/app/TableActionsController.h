@@ -35,6 +35,7 @@ public:
 
 Q_SIGNALS:
     void importRequested();
+    void exportRequested(const QString &table);
     void currentTableChanged(const QString &name);
     void message(const QString &text);
 
@@ -44,7 +45,6 @@ private:
     void showContextMenu(const QPoint &position);
     void confirmDeleteTable();
     void generate();
-    void exportCsv();
 
     Actions m_actions;
     QTreeView *m_tree;

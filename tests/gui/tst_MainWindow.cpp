@@ -273,8 +273,6 @@ void TestMainWindow::placeholderActionsSaySo()
     action(window, "generateAction")->trigger();
     QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Generate Data")),
              qPrintable(window.statusBar()->currentMessage()));
-    action(window, "exportAction")->trigger();
-    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Export CSV")));
 }
 
 void TestMainWindow::geometryAndSplitterAreRemembered()
