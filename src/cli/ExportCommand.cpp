@@ -35,14 +35,8 @@ int ExportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     const QCommandLineOption bom(
         QStringLiteral("bom"), QStringLiteral("Start with a UTF-8 BOM, for spreadsheet programs."));
     parser.addOptions({table, output, delimiter, noHeader, crlf, nullText, bom});
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << "\n";
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Success;
-    }
+    if (const int status = parse(parser, arguments, out, err); status >= 0)
+        return status;
     if (!parser.isSet(table)) {
         err << "export needs --table NAME\n";
         return UsageError;
@@ -53,17 +47,13 @@ int ExportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     }
     ExportOptions options;
     if (parser.isSet(delimiter)) {
-        const QString text = parser.value(delimiter);
-        if (text == QLatin1String("\\t") ||
-            text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0)
-            options.delimiter = u'\t';
-        else if (text.size() == 1 && text != QLatin1String("\"") && text != QLatin1String("\n") &&
-                 text != QLatin1String("\r"))
-            options.delimiter = text.at(0);
-        else {
-            err << "--delimiter must be one character (or \\t), not " << text << "\n";
+        QChar c;
+        if (!parseDelimiter(parser.value(delimiter), &c)) {
+            err << "--delimiter must be one character (or \\t), not " << parser.value(delimiter)
+                << "\n";
             return UsageError;
         }
+        options.delimiter = c;
     }
     options.header = !parser.isSet(noHeader);
     options.crlf = parser.isSet(crlf);

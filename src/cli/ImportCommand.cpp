@@ -10,24 +10,6 @@
 #include <QElapsedTimer>
 #include <unistd.h>
 
-namespace {
-
-bool parseDelimiter(const QString &text, QChar *delimiter)
-{
-    if (text == QLatin1String("\\t") ||
-        text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0) {
-        *delimiter = u'\t';
-        return true;
-    }
-    if (text.size() != 1 || text == QLatin1String("\"") || text == QLatin1String("\n") ||
-        text == QLatin1String("\r"))
-        return false;
-    *delimiter = text.at(0);
-    return true;
-}
-
-} // namespace
-
 int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
@@ -65,14 +47,8 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     parser.addOptions({table, ifExists, delimiter, noHeader, header, encoding, ragged});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to import."),
                                  QStringLiteral("FILE..."));
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << "\n";
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Success;
-    }
+    if (const int status = parse(parser, arguments, out, err); status >= 0)
+        return status;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
         err << "import needs at least one FILE\n";

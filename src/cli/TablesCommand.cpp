@@ -13,14 +13,8 @@ int TablesCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     parser.setApplicationDescription(summary());
     parser.addHelpOption();
     CliDatabaseOption database(parser);
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << "\n";
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Success;
-    }
+    if (const int status = parse(parser, arguments, out, err); status >= 0)
+        return status;
     if (!parser.positionalArguments().isEmpty()) {
         err << "tables takes no arguments: " << parser.positionalArguments().join(u' ') << "\n";
         return UsageError;

@@ -1,4 +1,5 @@
 #include "TempDatabase.h"
+#include "TestFiles.h"
 #include "db/SqlExec.h"
 
 #include <QProcess>
@@ -140,12 +141,7 @@ void TestCli::badUsage()
 
 QString TestCli::writeFile(const QString &name, const QByteArray &bytes)
 {
-    const QString path = m_home.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write(bytes);
-    return path;
+    return TestFiles::write(m_home.path(), name, bytes);
 }
 
 void TestCli::importPrintsOneLinePerFile()

@@ -6,6 +6,7 @@
 #include "TableActionsController.h"
 #include "TableDataModel.h"
 #include "TempDatabase.h"
+#include "TestFiles.h"
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "util/AppIdentity.h"
@@ -49,12 +50,7 @@ void TestImportGui::initTestCase()
 
 QString TestImportGui::writeFile(const QString &name, const QByteArray &bytes)
 {
-    const QString path = m_home.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write(bytes);
-    return path;
+    return TestFiles::write(m_home.path(), name, bytes);
 }
 
 void TestImportGui::acceptNextImportDialog(std::function<void(ImportDialog *)> adjust)

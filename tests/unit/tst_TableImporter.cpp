@@ -1,4 +1,5 @@
 #include "TempDatabase.h"
+#include "TestFiles.h"
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
@@ -40,12 +41,7 @@ private:
 
 QString TestTableImporter::writeFile(const QString &name, const QByteArray &bytes)
 {
-    const QString path = m_files.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write(bytes);
-    return path;
+    return TestFiles::write(m_files.path(), name, bytes);
 }
 
 QString TestTableImporter::dump(QSqlDatabase &db)

@@ -1,0 +1,31 @@
+#include "CliCommand.h"
+
+#include <QCommandLineParser>
+
+int CliCommand::parse(QCommandLineParser &parser, const QStringList &arguments, QTextStream &out,
+                      QTextStream &err)
+{
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Success;
+    }
+    return -1;
+}
+
+bool CliCommand::parseDelimiter(const QString &text, QChar *delimiter)
+{
+    if (text == QLatin1String("\\t") ||
+        text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0) {
+        *delimiter = u'\t';
+        return true;
+    }
+    if (text.size() != 1 || text == QLatin1String("\"") || text == QLatin1String("\n") ||
+        text == QLatin1String("\r"))
+        return false;
+    *delimiter = text.at(0);
+    return true;
+}
