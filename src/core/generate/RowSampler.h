@@ -1,0 +1,21 @@
+#pragma once
+
+#include "db/TableInfo.h"
+
+#include <QList>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QVariantList>
+
+// Picks rows uniformly at random without scanning the table: for rowid tables, random rowids
+// between the smallest and the largest, retried on gaps; ORDER BY random() only for small
+// tables, WITHOUT ROWID tables and views.
+class RowSampler
+{
+public:
+    // Up to `count` distinct rows, values in `columns` order (default: every visible column).
+    static QList<QVariantList> sample(QSqlDatabase &db, const TableInfo &table, int count,
+                                      QRandomGenerator &random, QStringList columns = {});
+    // Rowid spans up to this size are sampled with ORDER BY random().
+    static constexpr qint64 SmallSpan = 2000;
+};

@@ -1,0 +1,213 @@
+#include "RowValidator.h"
+
+#include "db/RowInserter.h"
+#include "db/SqlExec.h"
+#include "db/SqlIdentifier.h"
+#include "db/Transaction.h"
+#include "util/RowforgeError.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <cmath>
+
+namespace {
+QString describe(const QJsonValue &value)
+{
+    if (value.isString())
+        return QStringLiteral("\"%1\"").arg(value.toString().left(40));
+    if (value.isObject() || value.isArray())
+        return value.isObject() ? QStringLiteral("an object") : QStringLiteral("an array");
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1);
+}
+
+bool integerText(const QString &text, qint64 *out)
+{
+    static const QRegularExpression pattern(QStringLiteral("^-?(0|[1-9][0-9]*)$"));
+    if (!pattern.match(text).hasMatch())
+        return false;
+    bool ok = false;
+    *out = text.toLongLong(&ok);
+    return ok;
+}
+
+// A key that identifies a row's values, for finding duplicates within a batch.
+QString rowKey(const QVariantList &values)
+{
+    QString key;
+    for (const QVariant &value : values)
+        key += value.isNull() ? QStringLiteral("\x01N")
+                              : QString::number(value.typeId()) + u'\x02' + value.toString();
+    return key;
+}
+} // namespace
+
+RowValidator::RowValidator(QSqlDatabase &db, const TableInfo &table) : m_db(db), m_table(table)
+{
+    for (const ColumnInfo &column : m_table.columns) {
+        if (!column.isFilledBySqlite()) {
+            m_columns << column.name;
+            m_columnInfo << &column;
+        }
+    }
+}
+
+bool RowValidator::convert(const ColumnInfo &column, const QJsonValue &value, QVariant *out,
+                           QString *reason)
+{
+    if (value.isNull() || value.isUndefined()) {
+        if (column.notNull) {
+            *reason = QStringLiteral("\"%1\" must not be NULL").arg(column.name);
+            return false;
+        }
+        *out = QVariant(QMetaType(QMetaType::QString));
+        return true;
+    }
+    auto mismatch = [&](const char *expected) {
+        *reason = QStringLiteral("\"%1\" needs %2, got %3")
+                      .arg(column.name, QLatin1String(expected), describe(value));
+        return false;
+    };
+    switch (column.affinity) {
+    case SqlAffinity::Integer: {
+        qint64 integer = 0;
+        if (value.isDouble()) {
+            const double number = value.toDouble();
+            if (std::trunc(number) != number || std::abs(number) > 9007199254740992.0)
+                return mismatch("an integer");
+            *out = qint64(number);
+            return true;
+        }
+        if (value.isBool()) {
+            *out = qint64(value.toBool() ? 1 : 0);
+            return true;
+        }
+        if (value.isString() && integerText(value.toString().trimmed(), &integer)) {
+            *out = integer;
+            return true;
+        }
+        return mismatch("an integer");
+    }
+    case SqlAffinity::Real: {
+        if (value.isDouble()) {
+            *out = value.toDouble();
+            return true;
+        }
+        bool ok = false;
+        const double number = value.isString() ? value.toString().trimmed().toDouble(&ok) : 0;
+        if (ok && std::isfinite(number)) {
+            *out = number;
+            return true;
+        }
+        return mismatch("a number");
+    }
+    case SqlAffinity::Text:
+        if (value.isString()) {
+            *out = value.toString();
+        } else if (value.isObject() || value.isArray()) {
+            // A JSON text column: keep the JSON as text.
+            *out = QString::fromUtf8(
+                value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                                 : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+        } else if (value.isDouble()) {
+            const double number = value.toDouble();
+            *out = std::trunc(number) == number && std::abs(number) < 9007199254740992.0
+                       ? QString::number(qint64(number))
+                       : QString::number(number, 'g', QLocale::FloatingPointShortest);
+        } else if (value.isBool()) {
+            *out = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        }
+        return true;
+    case SqlAffinity::Numeric:
+    case SqlAffinity::Blob:
+        if (value.isDouble()) {
+            const double number = value.toDouble();
+            *out = std::trunc(number) == number && std::abs(number) < 9007199254740992.0
+                       ? QVariant(qint64(number))
+                       : QVariant(number);
+        } else if (value.isBool()) {
+            *out = qint64(value.toBool() ? 1 : 0);
+        } else if (value.isString()) {
+            *out = value.toString();
+        } else {
+            return mismatch("a value");
+        }
+        return true;
+    }
+    return false;
+}
+
+bool RowValidator::isCopyOfExistingRow(const QVariantList &values)
+{
+    QStringList conditions;
+    for (const QString &column : m_columns)
+        conditions << QStringLiteral("%1 IS ?").arg(SqlIdentifier::quote(column));
+    return SqlExec::scalar(m_db,
+                           QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE %2)")
+                               .arg(SqlIdentifier::quote(m_table.name),
+                                    conditions.join(QStringLiteral(" AND "))),
+                           values)
+        .toBool();
+}
+
+QList<QVariantList> RowValidator::validate(const QList<QJsonObject> &rows,
+                                           QList<Rejection> *rejections,
+                                           const QList<QVariantList> &accepted)
+{
+    QList<QVariantList> valid;
+    QSet<QString> seen;
+    // Everything below happens in a transaction that is rolled back: rows are inserted only
+    // to let SQLite judge them.
+    Transaction trial(m_db);
+    RowInserter inserter(m_db, m_table, m_columns);
+    for (const QVariantList &values : accepted) {
+        inserter.insert(values);
+        seen.insert(rowKey(values));
+    }
+    for (int index = 0; index < rows.size(); ++index) {
+        const QJsonObject &row = rows[index];
+        QString reason;
+        for (const QString &key : row.keys()) {
+            if (!m_columns.contains(key)) {
+                reason = QStringLiteral("unknown column \"%1\"").arg(key);
+                break;
+            }
+        }
+        QVariantList values;
+        for (int c = 0; reason.isEmpty() && c < m_columns.size(); ++c) {
+            if (!row.contains(m_columns[c])) {
+                reason = QStringLiteral("column \"%1\" is missing").arg(m_columns[c]);
+                break;
+            }
+            QVariant value;
+            if (!convert(*m_columnInfo[c], row.value(m_columns[c]), &value, &reason))
+                break;
+            values << value;
+        }
+        if (reason.isEmpty() && seen.contains(rowKey(values)))
+            reason = QStringLiteral("the same row twice in one batch");
+        if (reason.isEmpty() && isCopyOfExistingRow(values))
+            reason = QStringLiteral("an exact copy of an existing row");
+        if (reason.isEmpty()) {
+            SqlExec::exec(m_db, QStringLiteral("SAVEPOINT rowforge_check"));
+            try {
+                inserter.insert(values);
+                SqlExec::exec(m_db, QStringLiteral("RELEASE rowforge_check"));
+            } catch (const RowforgeError &error) {
+                reason = error.message();
+                SqlExec::exec(m_db, QStringLiteral("ROLLBACK TO rowforge_check"));
+                SqlExec::exec(m_db, QStringLiteral("RELEASE rowforge_check"));
+            }
+        }
+        if (!reason.isEmpty()) {
+            rejections->append({index, reason});
+            continue;
+        }
+        seen.insert(rowKey(values));
+        valid << values;
+    }
+    return valid; // `trial` rolls back
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "db/TableInfo.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QVariantList>
+
+// Checks generated rows against a table before anything is written: the exact column set,
+// each value's type (converted only when nothing is lost), NOT NULL, then UNIQUE and PRIMARY
+// KEY (against the table and within the batch), FOREIGN KEY and CHECK by inserting each row
+// inside a savepoint of a transaction that is always rolled back, and no exact copy of an
+// existing row. SQLite itself decides the constraints, so its rules and messages apply.
+class RowValidator
+{
+public:
+    struct Rejection
+    {
+        int index; // into the rows given to validate()
+        QString reason;
+    };
+
+    RowValidator(QSqlDatabase &db, const TableInfo &table);
+
+    // The columns a generated row must hold: every column SQLite does not fill itself.
+    const QStringList &columns() const { return m_columns; }
+
+    // Returns the valid rows as values in columns() order. `accepted` are rows already
+    // accepted by an earlier call (a follow-up request); new rows must not clash with them.
+    QList<QVariantList> validate(const QList<QJsonObject> &rows, QList<Rejection> *rejections,
+                                 const QList<QVariantList> &accepted = {});
+
+    // Converts one JSON value for a column; false (with a reason) if it cannot be stored
+    // without loss.
+    static bool convert(const ColumnInfo &column, const QJsonValue &value, QVariant *out,
+                        QString *reason);
+
+private:
+    bool isCopyOfExistingRow(const QVariantList &values);
+
+    QSqlDatabase &m_db;
+    TableInfo m_table;
+    QStringList m_columns;
+    QList<const ColumnInfo *> m_columnInfo;
+};
