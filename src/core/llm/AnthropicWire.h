@@ -1,0 +1,15 @@
+#pragma once
+
+#include "ProviderWire.h"
+
+// Anthropic Messages with one forced tool whose input_schema is the rows schema.
+class AnthropicWire : public ProviderWire
+{
+public:
+    QUrl endpoint(const LlmSettings &settings) const override;
+    QList<QPair<QByteArray, QByteArray>> headers(const LlmSettings &settings) const override;
+    QByteArray body(const LlmSettings &settings, const LlmRequest &request,
+                    bool withTemperature) const override;
+    LlmReply parseSuccess(const QByteArray &body) const override;
+    Error parseError(int status, const QByteArray &body) const override;
+};

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// What a provider answered, already parsed: the rows and the token usage.
+struct LlmReply
+{
+    QList<QJsonObject> rows;
+    QString model;
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    int attempts = 1;
+};

@@ -1,0 +1,95 @@
+#include "OpenAiWire.h"
+
+#include "RowsParser.h"
+#include "util/RowforgeError.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+QUrl OpenAiWire::endpoint(const LlmSettings &settings) const
+{
+    QString base = settings.baseUrl;
+    if (base.isEmpty())
+        base = qEnvironmentVariable("OPENAI_BASE_URL", QStringLiteral("https://api.openai.com"));
+    return join(base, QStringLiteral("chat/completions"));
+}
+
+QList<QPair<QByteArray, QByteArray>> OpenAiWire::headers(const LlmSettings &settings) const
+{
+    // Local servers accept any non-empty token.
+    const QString key = settings.apiKey.isEmpty() ? QStringLiteral("local") : settings.apiKey;
+    return {{"Authorization", "Bearer " + key.toUtf8()}, {"Content-Type", "application/json"}};
+}
+
+QByteArray OpenAiWire::body(const LlmSettings &settings, const LlmRequest &request,
+                            bool withTemperature) const
+{
+    const QJsonObject schema{
+        {QStringLiteral("type"), QStringLiteral("object")},
+        {QStringLiteral("properties"),
+         QJsonObject{
+             {QStringLiteral("rows"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                                                  {QStringLiteral("items"), request.rowSchema}}}}},
+        {QStringLiteral("required"), QJsonArray{QStringLiteral("rows")}},
+        {QStringLiteral("additionalProperties"), false}};
+    QJsonObject body{{QStringLiteral("model"), settings.model},
+                     {QStringLiteral("messages"),
+                      QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
+                                             {QStringLiteral("content"), request.system}},
+                                 QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                             {QStringLiteral("content"), request.user}}}},
+                     {QStringLiteral("max_completion_tokens"), settings.maxOutputTokens},
+                     {QStringLiteral("response_format"),
+                      QJsonObject{{QStringLiteral("type"), QStringLiteral("json_schema")},
+                                  {QStringLiteral("json_schema"),
+                                   QJsonObject{{QStringLiteral("name"), QStringLiteral("rows")},
+                                               {QStringLiteral("strict"), true},
+                                               {QStringLiteral("schema"), schema}}}}}};
+    if (withTemperature)
+        body.insert(QStringLiteral("temperature"), settings.temperature);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+LlmReply OpenAiWire::parseSuccess(const QByteArray &body) const
+{
+    const QJsonObject root = QJsonDocument::fromJson(body).object();
+    const QJsonObject choice = root.value(QLatin1String("choices")).toArray().first().toObject();
+    const QJsonObject message = choice.value(QLatin1String("message")).toObject();
+    if (root.isEmpty() || message.isEmpty())
+        throw RowforgeError(
+            QStringLiteral("the answer is not a chat completion (it begins: \"%1\")")
+                .arg(QString::fromUtf8(body.left(80)).simplified()));
+    const QString finish = choice.value(QLatin1String("finish_reason")).toString();
+    if (message.value(QLatin1String("refusal")).isString())
+        throw RowforgeError(QStringLiteral("the model refused: %1")
+                                .arg(message.value(QLatin1String("refusal")).toString()));
+    if (finish == QLatin1String("length"))
+        throw RowforgeError(
+            QStringLiteral("the answer was cut off at the output token limit "
+                           "(finish_reason: length); ask for fewer rows per request"));
+    if (finish == QLatin1String("content_filter"))
+        throw RowforgeError(QStringLiteral("the answer was withheld by the content filter"));
+    LlmReply reply;
+    reply.rows = RowsParser::parse(message.value(QLatin1String("content")).toString());
+    reply.model = root.value(QLatin1String("model")).toString();
+    const QJsonObject usage = root.value(QLatin1String("usage")).toObject();
+    reply.inputTokens = usage.value(QLatin1String("prompt_tokens")).toInteger();
+    reply.outputTokens = usage.value(QLatin1String("completion_tokens")).toInteger();
+    return reply;
+}
+
+ProviderWire::Error OpenAiWire::parseError(int status, const QByteArray &body) const
+{
+    const QJsonObject error =
+        QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
+    Error result;
+    result.type = error.value(QLatin1String("code")).toString();
+    if (result.type.isEmpty())
+        result.type = error.value(QLatin1String("type")).toString();
+    result.message = error.value(QLatin1String("message")).toString();
+    if (result.message.isEmpty())
+        result.message = QString::fromUtf8(body.left(200)).simplified();
+    result.retryable = (status == 408 || status == 409 || status == 429 || status >= 500) &&
+                       result.type != QLatin1String("insufficient_quota");
+    return result;
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "LlmReply.h"
+#include "LlmRequest.h"
+#include "LlmSettings.h"
+
+#include <QByteArray>
+#include <QUrl>
+#include <memory>
+
+// One provider's HTTP dialect: where to send, which headers, the request body, and how to read
+// answers and errors. See shared/docs/llm-wire-formats.md.
+class ProviderWire
+{
+public:
+    struct Error
+    {
+        QString type;    // OpenAI error.code / Anthropic error.type
+        QString message; // the provider's own words
+        bool retryable = false;
+    };
+
+    virtual ~ProviderWire() = default;
+    static std::unique_ptr<ProviderWire> create(const LlmSettings &settings);
+
+    virtual QUrl endpoint(const LlmSettings &settings) const = 0;
+    virtual QList<QPair<QByteArray, QByteArray>> headers(const LlmSettings &settings) const = 0;
+    virtual QByteArray body(const LlmSettings &settings, const LlmRequest &request,
+                            bool withTemperature) const = 0;
+    // Throws RowforgeError for a cut-off answer, a refusal or an answer without rows.
+    virtual LlmReply parseSuccess(const QByteArray &body) const = 0;
+    virtual Error parseError(int status, const QByteArray &body) const = 0;
+
+protected:
+    static QUrl join(const QString &base, const QString &path);
+};

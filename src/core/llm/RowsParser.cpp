@@ -1,0 +1,72 @@
+#include "RowsParser.h"
+
+#include "util/RowforgeError.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+QList<QJsonObject> RowsParser::fromJson(const QJsonValue &value, bool *ok)
+{
+    QJsonArray array;
+    if (value.isObject() && value.toObject().value(QLatin1String("rows")).isArray())
+        array = value.toObject().value(QLatin1String("rows")).toArray();
+    else if (value.isArray())
+        array = value.toArray();
+    else if (value.isObject() && !value.toObject().isEmpty()) {
+        // Some models answer {"data": [...]} or similar: take the only array member.
+        const QJsonObject object = value.toObject();
+        int arrays = 0;
+        for (const QJsonValue &member : object) {
+            if (member.isArray()) {
+                array = member.toArray();
+                ++arrays;
+            }
+        }
+        if (arrays != 1) {
+            *ok = false;
+            return {};
+        }
+    } else {
+        *ok = false;
+        return {};
+    }
+    QList<QJsonObject> rows;
+    for (const QJsonValue &row : array) {
+        if (!row.isObject()) {
+            *ok = false;
+            return {};
+        }
+        rows << row.toObject();
+    }
+    *ok = true;
+    return rows;
+}
+
+QList<QJsonObject> RowsParser::parse(const QString &text)
+{
+    QStringList candidates;
+    static const QRegularExpression fence(
+        QStringLiteral("```(?:json|JSON)?\\s*\\n?([\\s\\S]*?)```"));
+    for (auto it = fence.globalMatch(text); it.hasNext();)
+        candidates << it.next().captured(1);
+    candidates << text.trimmed();
+    // Prose around the JSON: from the first { or [ to the last } or ].
+    const qsizetype open = text.indexOf(QRegularExpression(QStringLiteral("[\\[{]")));
+    const qsizetype close = text.lastIndexOf(QRegularExpression(QStringLiteral("[\\]}]")));
+    if (open >= 0 && close > open)
+        candidates << text.mid(open, close - open + 1);
+    for (const QString &candidate : candidates) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(candidate.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError)
+            continue;
+        bool ok = false;
+        const QList<QJsonObject> rows = fromJson(
+            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object()), &ok);
+        if (ok)
+            return rows;
+    }
+    throw RowforgeError(QStringLiteral("the answer holds no JSON rows (it begins: \"%1\")")
+                            .arg(text.left(80).simplified()));
+}

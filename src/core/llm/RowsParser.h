@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// Finds the rows in what a model wrote, tolerantly: {"rows": [...]} or a bare array, alone or
+// inside a ```json code fence or surrounded by prose.
+class RowsParser
+{
+public:
+    // Throws RowforgeError when no JSON rows can be found.
+    static QList<QJsonObject> parse(const QString &text);
+    static QList<QJsonObject> fromJson(const QJsonValue &value, bool *ok);
+};

@@ -1,0 +1,129 @@
+#include "MockLlmServer.h"
+
+#include <QJsonDocument>
+
+QJsonObject MockLlmServer::Request::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+MockLlmServer::MockLlmServer()
+{
+    if (!m_server.listen(QHostAddress::LocalHost, 0))
+        qFatal("mock LLM server cannot listen: %s", qPrintable(m_server.errorString()));
+    connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            socket->setParent(this);
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+}
+
+QString MockLlmServer::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort());
+}
+
+void MockLlmServer::enqueue(const Response &response)
+{
+    m_script << response;
+}
+
+void MockLlmServer::onReadyRead(QTcpSocket *socket)
+{
+    QByteArray &buffer = m_buffers[socket];
+    buffer += socket->readAll();
+    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+    if (headerEnd < 0)
+        return;
+    Request request;
+    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+    request.method = requestLine.value(0);
+    request.path = requestLine.value(1);
+    for (int i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines[i].indexOf(':');
+        if (colon > 0)
+            request.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                   lines[i].mid(colon + 1).trimmed());
+    }
+    const qsizetype length = request.headers.value("content-length").toLongLong();
+    if (buffer.size() - headerEnd - 4 < length)
+        return; // the body is still coming
+    request.body = buffer.mid(headerEnd + 4, length);
+    m_buffers.remove(socket);
+    m_requests << request;
+
+    Response response = m_script.isEmpty()
+                            ? error(500, R"({"error":{"message":"no scripted response left"}})")
+                            : m_script.takeFirst();
+    if (response.action == Response::Hang)
+        return; // keep the connection open, say nothing
+    if (response.action == Response::Drop) {
+        socket->abort();
+        return;
+    }
+    QByteArray reply = "HTTP/1.1 " + QByteArray::number(response.status) + " Scripted\r\n";
+    reply += "Content-Type: application/json\r\nConnection: close\r\n";
+    reply += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    for (const auto &[name, value] : response.headers)
+        reply += name + ": " + value + "\r\n";
+    reply += "\r\n" + response.body;
+    socket->write(reply);
+    socket->disconnectFromHost();
+}
+
+MockLlmServer::Response MockLlmServer::openAiText(const QString &content,
+                                                  const QString &finishReason)
+{
+    const QJsonObject body{
+        {QStringLiteral("id"), QStringLiteral("chatcmpl-1")},
+        {QStringLiteral("object"), QStringLiteral("chat.completion")},
+        {QStringLiteral("model"), QStringLiteral("gpt-4.1-mini-2025-04-14")},
+        {QStringLiteral("choices"),
+         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                {QStringLiteral("finish_reason"), finishReason},
+                                {QStringLiteral("message"),
+                                 QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                                             {QStringLiteral("content"), content},
+                                             {QStringLiteral("refusal"), QJsonValue()}}}}}},
+        {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), 512},
+                                              {QStringLiteral("completion_tokens"), 300},
+                                              {QStringLiteral("total_tokens"), 812}}}};
+    return {200, QJsonDocument(body).toJson(QJsonDocument::Compact), {}, Response::Respond};
+}
+
+MockLlmServer::Response MockLlmServer::openAiRows(const QJsonArray &rows,
+                                                  const QString &finishReason)
+{
+    return openAiText(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("rows"), rows}})
+                                            .toJson(QJsonDocument::Compact)),
+                      finishReason);
+}
+
+MockLlmServer::Response MockLlmServer::anthropicRows(const QJsonArray &rows,
+                                                     const QString &stopReason)
+{
+    const QJsonObject body{
+        {QStringLiteral("id"), QStringLiteral("msg_01")},
+        {QStringLiteral("type"), QStringLiteral("message")},
+        {QStringLiteral("role"), QStringLiteral("assistant")},
+        {QStringLiteral("model"), QStringLiteral("claude-haiku-4-5-20251001")},
+        {QStringLiteral("content"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("tool_use")},
+                         {QStringLiteral("id"), QStringLiteral("toolu_01")},
+                         {QStringLiteral("name"), QStringLiteral("emit_rows")},
+                         {QStringLiteral("input"), QJsonObject{{QStringLiteral("rows"), rows}}}}}},
+        {QStringLiteral("stop_reason"), stopReason},
+        {QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), 400},
+                                              {QStringLiteral("output_tokens"), 250}}}};
+    return {200, QJsonDocument(body).toJson(QJsonDocument::Compact), {}, Response::Respond};
+}
+
+MockLlmServer::Response MockLlmServer::error(int status, const QByteArray &json,
+                                             QList<QPair<QByteArray, QByteArray>> headers)
+{
+    return {status, json, headers, Response::Respond};
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+// A real HTTP/1.1 server on 127.0.0.1 (random port) that answers LLM API requests with
+// scripted responses, in order, and records every request for the test to inspect.
+class MockLlmServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Response
+    {
+        enum Action { Respond, Hang, Drop };
+        int status = 200;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        Action action = Respond;
+    };
+    struct Request
+    {
+        QByteArray method;
+        QByteArray path;
+        QHash<QByteArray, QByteArray> headers; // names in lower case
+        QByteArray body;
+        QJsonObject json() const;
+    };
+
+    MockLlmServer();
+    QString baseUrl() const;
+    void enqueue(const Response &response);
+    const QList<Request> &requests() const { return m_requests; }
+
+    // Successful answers in each provider's format.
+    static Response openAiRows(const QJsonArray &rows,
+                               const QString &finishReason = QStringLiteral("stop"));
+    static Response openAiText(const QString &content,
+                               const QString &finishReason = QStringLiteral("stop"));
+    static Response anthropicRows(const QJsonArray &rows,
+                                  const QString &stopReason = QStringLiteral("tool_use"));
+    static Response error(int status, const QByteArray &json,
+                          QList<QPair<QByteArray, QByteArray>> headers = {});
+
+private:
+    void onReadyRead(QTcpSocket *socket);
+
+    QTcpServer m_server;
+    QList<Response> m_script;
+    QList<Request> m_requests;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};

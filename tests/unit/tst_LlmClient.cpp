@@ -1,0 +1,304 @@
+#include "MockLlmServer.h"
+#include "llm/LlmClient.h"
+#include "util/RowforgeError.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QtTest>
+
+class TestLlmClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void openAiRequestAndRows();
+    void anthropicRequestAndRows();
+    void retriesHonourRetryAfter();
+    void serverErrorsAreRetriedThenExplained();
+    void anthropicOverloadedIsRetried();
+    void neverRetried_data();
+    void neverRetried();
+    void hangingRequestTimesOut();
+    void droppedConnectionIsRetried();
+    void truncatedAndRefusedAnswers();
+    void proseAndFencesAreParsed();
+    void temperatureDroppedForReasoningModels();
+    void plainHttpOnlyForThisComputer();
+    void missingKeyNamesTheVariable();
+
+private:
+    static LlmSettings settings(const MockLlmServer &server,
+                                LlmSettings::Provider provider = LlmSettings::Provider::OpenAI);
+    static LlmRequest request();
+    static QJsonArray twoRows();
+    static QString failure(LlmClient &client);
+};
+
+LlmSettings TestLlmClient::settings(const MockLlmServer &server, LlmSettings::Provider provider)
+{
+    LlmSettings s;
+    s.provider = provider;
+    s.model = LlmSettings::defaultModel(provider);
+    s.baseUrl = server.baseUrl();
+    s.apiKey = QStringLiteral("sk-test-123");
+    s.timeoutMs = 5000;
+    return s;
+}
+
+LlmRequest TestLlmClient::request()
+{
+    return {QStringLiteral("You generate rows."), QStringLiteral("Make 2 rows."),
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}};
+}
+
+QJsonArray TestLlmClient::twoRows()
+{
+    return QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Ann")}},
+                      QJsonObject{{QStringLiteral("name"), QStringLiteral("Bo")}}};
+}
+
+QString TestLlmClient::failure(LlmClient &client)
+{
+    try {
+        client.complete(request());
+    } catch (const RowforgeError &error) {
+        return error.message();
+    }
+    return QStringLiteral("<no error>");
+}
+
+void TestLlmClient::openAiRequestAndRows()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows(twoRows()));
+    LlmClient client(settings(server));
+    const LlmReply reply = client.complete(request());
+    QCOMPARE(reply.rows.size(), 2);
+    QCOMPARE(reply.rows[1].value(QStringLiteral("name")).toString(), QStringLiteral("Bo"));
+    QCOMPARE(reply.inputTokens, 512);
+    QCOMPARE(reply.outputTokens, 300);
+    QCOMPARE(server.requests().size(), 1);
+    const MockLlmServer::Request &sent = server.requests().first();
+    QCOMPARE(sent.method, QByteArray("POST"));
+    QCOMPARE(sent.path, QByteArray("/v1/chat/completions"));
+    QCOMPARE(sent.headers.value("authorization"), QByteArray("Bearer sk-test-123"));
+    const QJsonObject body = sent.json();
+    QCOMPARE(body.value(QStringLiteral("model")).toString(), QStringLiteral("gpt-4.1-mini"));
+    QCOMPARE(body.value(QStringLiteral("messages")).toArray().size(), 2);
+    const QJsonObject format = body.value(QStringLiteral("response_format")).toObject();
+    QCOMPARE(format.value(QStringLiteral("type")).toString(), QStringLiteral("json_schema"));
+    QVERIFY(format.value(QStringLiteral("json_schema"))
+                .toObject()
+                .value(QStringLiteral("strict"))
+                .toBool());
+    QVERIFY(body.contains(QStringLiteral("max_completion_tokens")));
+    QVERIFY(!body.contains(QStringLiteral("max_tokens")));
+}
+
+void TestLlmClient::anthropicRequestAndRows()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::anthropicRows(twoRows()));
+    LlmClient client(settings(server, LlmSettings::Provider::Anthropic));
+    const LlmReply reply = client.complete(request());
+    QCOMPARE(reply.rows.size(), 2);
+    QCOMPARE(reply.outputTokens, 250);
+    const MockLlmServer::Request &sent = server.requests().first();
+    QCOMPARE(sent.path, QByteArray("/v1/messages"));
+    QCOMPARE(sent.headers.value("x-api-key"), QByteArray("sk-test-123"));
+    QCOMPARE(sent.headers.value("anthropic-version"), QByteArray("2023-06-01"));
+    const QJsonObject body = sent.json();
+    QCOMPARE(body.value(QStringLiteral("system")).toString(), QStringLiteral("You generate rows."));
+    QCOMPARE(body.value(QStringLiteral("tool_choice"))
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             QStringLiteral("emit_rows"));
+    QVERIFY(body.value(QStringLiteral("max_tokens")).toInt() > 0);
+}
+
+void TestLlmClient::retriesHonourRetryAfter()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::error(
+        429, R"({"error":{"message":"slow down","code":"rate_limit_exceeded"}})",
+        {{"retry-after-ms", "30"}}));
+    server.enqueue(MockLlmServer::error(
+        429, R"({"error":{"message":"slow down","code":"rate_limit_exceeded"}})",
+        {{"retry-after", "0"}}));
+    server.enqueue(MockLlmServer::openAiRows(twoRows()));
+    LlmClient client(settings(server));
+    QElapsedTimer timer;
+    timer.start();
+    const LlmReply reply = client.complete(request());
+    QCOMPARE(reply.rows.size(), 2);
+    QCOMPARE(reply.attempts, 3);
+    QCOMPARE(server.requests().size(), 3);
+    QVERIFY(timer.elapsed() < 3000); // the headers' short waits, not the default backoff
+}
+
+void TestLlmClient::serverErrorsAreRetriedThenExplained()
+{
+    MockLlmServer server;
+    for (int i = 0; i < 3; ++i)
+        server.enqueue(MockLlmServer::error(500,
+                                            R"({"error":{"message":"boom","type":"server_error"}})",
+                                            {{"retry-after-ms", "5"}}));
+    LlmClient client(settings(server));
+    const QString message = failure(client);
+    QCOMPARE(server.requests().size(), 3); // 1 + 2 retries
+    QCOMPARE(message,
+             QStringLiteral(
+                 "OpenAI had a server error (500) after 3 attempts: boom — try again later."));
+}
+
+void TestLlmClient::anthropicOverloadedIsRetried()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::error(
+        529, R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})",
+        {{"retry-after", "0"}}));
+    server.enqueue(MockLlmServer::anthropicRows(twoRows()));
+    LlmClient client(settings(server, LlmSettings::Provider::Anthropic));
+    QCOMPARE(client.complete(request()).rows.size(), 2);
+    QCOMPARE(server.requests().size(), 2);
+}
+
+void TestLlmClient::neverRetried_data()
+{
+    QTest::addColumn<int>("provider");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("message");
+    const int openai = int(LlmSettings::Provider::OpenAI),
+              anthropic = int(LlmSettings::Provider::Anthropic);
+    QTest::newRow("401")
+        << anthropic << 401
+        << QByteArray(
+               R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})")
+        << "Anthropic rejected the API key (401) — open Generation Settings to fix it.";
+    QTest::newRow("400")
+        << openai << 400
+        << QByteArray(R"({"error":{"message":"bad schema","type":"invalid_request_error"}})")
+        << "OpenAI rejected the request (400): bad schema";
+    QTest::newRow("404")
+        << openai << 404
+        << QByteArray(R"({"error":{"message":"model not found","code":"model_not_found"}})")
+        << "OpenAI does not know the model or address (404): model not found";
+    QTest::newRow("quota")
+        << openai << 429
+        << QByteArray(
+               R"({"error":{"message":"You exceeded your quota","code":"insufficient_quota"}})")
+        << "OpenAI is limiting requests (429): You exceeded your quota";
+    QTest::newRow("spend limit")
+        << anthropic << 429
+        << QByteArray(
+               R"({"type":"error","error":{"type":"rate_limit_error","message":"limit","details":{"error_code":"enforced_spend_limit_reached"}}})")
+        << "Anthropic is limiting requests (429): limit";
+}
+
+void TestLlmClient::neverRetried()
+{
+    QFETCH(int, provider);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, message);
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::error(status, body));
+    server.enqueue(MockLlmServer::openAiRows(twoRows())); // must not be reached
+    LlmClient client(settings(server, LlmSettings::Provider(provider)));
+    const QString error = failure(client);
+    QVERIFY2(error.startsWith(message), qPrintable(error));
+    QCOMPARE(server.requests().size(), 1);
+}
+
+void TestLlmClient::hangingRequestTimesOut()
+{
+    MockLlmServer server;
+    for (int i = 0; i < 3; ++i)
+        server.enqueue({0, {}, {}, MockLlmServer::Response::Hang});
+    LlmSettings s = settings(server);
+    s.timeoutMs = 300;
+    s.maxRetries = 1;
+    LlmClient client(s);
+    const QString error = failure(client);
+    QCOMPARE(server.requests().size(), 2);
+    QVERIFY2(error.startsWith(QLatin1String("OpenAI did not answer within 0.3 s after 2 attempts")),
+             qPrintable(error));
+}
+
+void TestLlmClient::droppedConnectionIsRetried()
+{
+    MockLlmServer server;
+    server.enqueue({0, {}, {}, MockLlmServer::Response::Drop});
+    server.enqueue(MockLlmServer::openAiRows(twoRows()));
+    LlmClient client(settings(server));
+    QCOMPARE(client.complete(request()).rows.size(), 2);
+    QCOMPARE(server.requests().size(), 2);
+}
+
+void TestLlmClient::truncatedAndRefusedAnswers()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiText(QStringLiteral("{\"rows\":[{\"name\":\"A"),
+                                             QStringLiteral("length")));
+    server.enqueue(MockLlmServer::anthropicRows(twoRows(), QStringLiteral("max_tokens")));
+    server.enqueue(MockLlmServer::openAiText(QStringLiteral("{\"rows\":[{\"name\":")));
+    LlmClient openai(settings(server));
+    QVERIFY(failure(openai).contains(QLatin1String("cut off at the output token limit")));
+    LlmClient anthropic(settings(server, LlmSettings::Provider::Anthropic));
+    QVERIFY(failure(anthropic).contains(QLatin1String("stop_reason: max_tokens")));
+    QVERIFY(failure(openai).startsWith(QLatin1String("OpenAI: the answer holds no JSON rows")));
+}
+
+void TestLlmClient::proseAndFencesAreParsed()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiText(
+        QStringLiteral("Sure! Here are your "
+                       "rows:\n```json\n[{\"name\":\"Ann\"},{\"name\":\"Bo\"}]\n```\nEnjoy.")));
+    server.enqueue(MockLlmServer::openAiText(
+        QStringLiteral("The data: {\"rows\": [{\"name\": \"Cy\"}]} as asked.")));
+    LlmClient client(settings(server));
+    QCOMPARE(client.complete(request()).rows.size(), 2);
+    QCOMPARE(client.complete(request()).rows.first().value(QStringLiteral("name")).toString(),
+             QStringLiteral("Cy"));
+}
+
+void TestLlmClient::temperatureDroppedForReasoningModels()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::error(
+        400,
+        R"({"error":{"message":"Unsupported value: 'temperature' does not support 0.7","type":"invalid_request_error","param":"temperature","code":"unsupported_value"}})"));
+    server.enqueue(MockLlmServer::openAiRows(twoRows()));
+    LlmClient client(settings(server));
+    QCOMPARE(client.complete(request()).rows.size(), 2);
+    QCOMPARE(server.requests().size(), 2);
+    QVERIFY(server.requests()[0].json().contains(QStringLiteral("temperature")));
+    QVERIFY(!server.requests()[1].json().contains(QStringLiteral("temperature")));
+}
+
+void TestLlmClient::plainHttpOnlyForThisComputer()
+{
+    LlmSettings s;
+    s.baseUrl = QStringLiteral("http://api.example.com");
+    s.apiKey = QStringLiteral("sk-secret");
+    s.model = QStringLiteral("m");
+    LlmClient client(s);
+    QCOMPARE(failure(client),
+             QStringLiteral("OpenAI: plain http:// is only allowed for this computer "
+                            "(localhost); use https:// for api.example.com"));
+}
+
+void TestLlmClient::missingKeyNamesTheVariable()
+{
+    MockLlmServer server;
+    LlmSettings s = settings(server, LlmSettings::Provider::Anthropic);
+    s.apiKey.clear();
+    LlmClient client(s);
+    QVERIFY(failure(client).contains(QLatin1String("ANTHROPIC_API_KEY")));
+    QCOMPARE(server.requests().size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestLlmClient)
+#include "tst_LlmClient.moc"
