@@ -1,0 +1,104 @@
+#include "GenerationPipeline.h"
+
+#include "GenerationContext.h"
+#include "PromptBuilder.h"
+#include "RowValidator.h"
+#include "db/RowInserter.h"
+#include "db/SchemaReader.h"
+#include "db/Transaction.h"
+#include "llm/LlmClient.h"
+#include "util/RowforgeError.h"
+
+#include <QElapsedTimer>
+#include <QMap>
+
+namespace {
+QJsonObject toObject(const QStringList &columns, const QVariantList &values)
+{
+    QJsonObject object;
+    for (int i = 0; i < columns.size(); ++i)
+        object.insert(columns[i], QJsonValue::fromVariant(values[i]));
+    return object;
+}
+} // namespace
+
+GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableName,
+                                         const GenerationOptions &options, LlmClient &client)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const TableInfo table = SchemaReader::require(db, tableName);
+    if (table.kind != TableInfo::Table)
+        throw RowforgeError(
+            QStringLiteral("\"%1\" is a view; Generate Data grows tables").arg(table.name));
+    if (options.rows < 1)
+        throw RowforgeError(QStringLiteral("Ask for at least one row"));
+    QRandomGenerator random = options.seed
+                                  ? QRandomGenerator(options.seed)
+                                  : QRandomGenerator(QRandomGenerator::global()->generate());
+    const GenerationContext context =
+        GenerationContext::gather(db, table, std::clamp(options.sampleSize, 1, 100), random);
+    if (context.columns.isEmpty())
+        throw RowforgeError(
+            QStringLiteral("\"%1\" has no column to fill: SQLite fills them all").arg(table.name));
+
+    GenerationResult result;
+    result.table = table.name;
+    result.requested = options.rows;
+    result.provider = options.llm.displayName();
+    result.model = options.llm.model;
+    result.emptyTable = context.rowCount == 0;
+
+    RowValidator validator(db, table);
+    QList<QVariantList> accepted;
+    QStringList problems;
+    QMap<QString, int> reasonCounts;
+    for (int round = 0; round <= options.maxFollowUps && accepted.size() < options.rows; ++round) {
+        const int missing = int(options.rows - accepted.size());
+        const LlmReply reply =
+            client.complete(PromptBuilder::build(context, missing, options.sendSamples, problems));
+        ++result.requests;
+        result.inputTokens += reply.inputTokens;
+        result.outputTokens += reply.outputTokens;
+        if (!reply.model.isEmpty())
+            result.model = reply.model;
+        QList<RowValidator::Rejection> rejections;
+        QList<QVariantList> valid = validator.validate(reply.rows, &rejections, accepted);
+        // A model that sends more rows than asked: keep what was asked for.
+        while (accepted.size() + valid.size() > options.rows)
+            valid.removeLast();
+        accepted << valid;
+        result.rejected += int(rejections.size());
+        problems.clear();
+        for (const RowValidator::Rejection &rejection : rejections) {
+            ++reasonCounts[rejection.reason];
+            if (!problems.contains(rejection.reason) && problems.size() < 10)
+                problems << rejection.reason;
+        }
+    }
+    QList<QPair<int, QString>> reasons;
+    for (auto it = reasonCounts.constBegin(); it != reasonCounts.constEnd(); ++it)
+        reasons << qMakePair(-it.value(), it.key());
+    std::sort(reasons.begin(), reasons.end());
+    for (const auto &[count, reason] : reasons)
+        result.rejectionReasons << reason;
+
+    for (const QVariantList &values : accepted)
+        result.validRows << toObject(validator.columns(), values);
+    if (!options.dryRun && !accepted.isEmpty()) {
+        // The same insert path as imports, in one transaction: all rows or none.
+        Transaction transaction(db);
+        RowInserter inserter(db, table, validator.columns());
+        for (const QVariantList &values : accepted)
+            result.rowids << inserter.insert(values);
+        transaction.commit();
+        result.inserted = int(accepted.size());
+    }
+    if (accepted.isEmpty())
+        throw RowforgeError(QStringLiteral("%1 sent no valid row for \"%2\" in %3 requests: %4")
+                                .arg(result.provider, table.name)
+                                .arg(result.requests)
+                                .arg(result.rejectionReasons.value(0, QStringLiteral("no rows"))));
+    result.seconds = timer.nsecsElapsed() / 1e9;
+    return result;
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "GenerationOptions.h"
+#include "GenerationResult.h"
+
+#include <QSqlDatabase>
+
+class LlmClient;
+
+// Grows a table with rows from an LLM: sample, profile, prompt, ask, validate every row, ask
+// again for the missing count only (saying what was wrong, at most twice), then insert all
+// valid rows in one transaction through the shared insert path. Nothing is written unless
+// the whole run succeeds. Runs on a worker thread with its own connection.
+class GenerationPipeline
+{
+public:
+    // Throws RowforgeError (the message says what to do).
+    static GenerationResult run(QSqlDatabase &db, const QString &table,
+                                const GenerationOptions &options, LlmClient &client);
+};

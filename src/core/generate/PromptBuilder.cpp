@@ -1,0 +1,165 @@
+#include "PromptBuilder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+QJsonValue sampleValue(const QVariant &value)
+{
+    if (value.isNull())
+        return QJsonValue();
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+        return value.toLongLong();
+    case QMetaType::Double:
+        return value.toDouble();
+    case QMetaType::QByteArray:
+        return QString::fromLatin1(value.toByteArray().toBase64());
+    default:
+        return value.toString();
+    }
+}
+} // namespace
+
+QJsonObject PromptBuilder::rowSchema(const GenerationContext &context)
+{
+    QJsonObject properties;
+    QJsonArray required;
+    for (const QString &name : context.columns) {
+        const ColumnInfo *column = context.table.column(name);
+        QString type;
+        switch (column->affinity) {
+        case SqlAffinity::Integer:
+            type = QStringLiteral("integer");
+            break;
+        case SqlAffinity::Real:
+        case SqlAffinity::Numeric:
+            type = QStringLiteral("number");
+            break;
+        default:
+            type = QStringLiteral("string");
+        }
+        properties.insert(
+            name,
+            QJsonObject{{QStringLiteral("type"),
+                         column->notNull ? QJsonValue(type)
+                                         : QJsonValue(QJsonArray{type, QStringLiteral("null")})}});
+        required << name;
+    }
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                       {QStringLiteral("properties"), properties},
+                       {QStringLiteral("required"), required},
+                       {QStringLiteral("additionalProperties"), false}};
+}
+
+QString PromptBuilder::constraintsInWords(const GenerationContext &context)
+{
+    QStringList lines;
+    const TableInfo &table = context.table;
+    const QStringList primaryKey = table.primaryKey();
+    for (const ColumnInfo &column : table.columns) {
+        if (column.rowidAlias)
+            lines
+                << QStringLiteral("- %1 is filled by the database: leave it out.").arg(column.name);
+        else if (column.generated != ColumnInfo::NotGenerated)
+            lines << QStringLiteral("- %1 is computed by the database: leave it out.")
+                         .arg(column.name);
+    }
+    if (!primaryKey.isEmpty() &&
+        !(primaryKey.size() == 1 && table.column(primaryKey.first())->rowidAlias))
+        lines << QStringLiteral("- Primary key (%1): unique and not NULL.")
+                     .arg(primaryKey.join(QStringLiteral(", ")));
+    for (const QString &name : context.columns) {
+        const ColumnInfo *column = table.column(name);
+        if (column->notNull)
+            lines << QStringLiteral("- %1 is NOT NULL: never null.").arg(name);
+        if (context.uniqueValues.contains(name)) {
+            lines << QStringLiteral("- %1 is UNIQUE; these values exist and must not be used: %2")
+                         .arg(name,
+                              QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(
+                                                                  context.uniqueValues.value(name)))
+                                                    .toJson(QJsonDocument::Compact)));
+        } else if (context.uniqueCounts.contains(name)) {
+            lines << QStringLiteral("- %1 is UNIQUE and %2 values exist: make every value new and "
+                                    "distinct (vary names, numbers and suffixes).")
+                         .arg(name)
+                         .arg(context.uniqueCounts.value(name));
+        }
+        for (const QString &check : column->checks)
+            lines << QStringLiteral("- CHECK on %1: %2").arg(name, check);
+    }
+    for (const UniqueKey &key : table.uniqueKeys) {
+        if (key.columns.size() > 1 && key.origin != UniqueKey::PrimaryKey)
+            lines << QStringLiteral("- The combination (%1) is UNIQUE.")
+                         .arg(key.columns.join(QStringLiteral(", ")));
+    }
+    for (const ForeignKey &fk : table.foreignKeys) {
+        QString line =
+            QStringLiteral("- FOREIGN KEY (%1) references %2 (%3): use only existing keys.")
+                .arg(fk.columns.join(QStringLiteral(", ")), fk.parentTable,
+                     fk.parentColumns.join(QStringLiteral(", ")));
+        if (fk.columns.size() == 1 && context.parentKeys.contains(fk.columns.first()))
+            line +=
+                QStringLiteral(" Valid values include: %1.")
+                    .arg(context.parentKeys.value(fk.columns.first()).join(QStringLiteral(", ")));
+        lines << line;
+    }
+    for (const QString &check : table.tableChecks)
+        lines << QStringLiteral("- CHECK: %1").arg(check);
+    return lines.isEmpty() ? QStringLiteral("- none beyond the column types") : lines.join(u'\n');
+}
+
+LlmRequest PromptBuilder::build(const GenerationContext &context, int count, bool includeSamples,
+                                const QStringList &problems)
+{
+    LlmRequest request;
+    request.system = QStringLiteral(
+        "You generate realistic synthetic rows for a SQLite table. You answer with JSON only: an "
+        "object {\"rows\": [...]} whose items have exactly the requested columns. Every row must "
+        "satisfy every constraint of the schema.");
+    QStringList parts;
+    parts << QStringLiteral("Table schema:\n%1").arg(context.table.sql);
+    parts << QStringLiteral("Constraints:\n%1").arg(constraintsInWords(context));
+    QJsonArray profiles;
+    for (const ColumnProfile &profile : context.profiles) {
+        if (context.columns.contains(profile.name))
+            profiles << profile.toJson();
+    }
+    parts << QStringLiteral("Column profile of the %1 existing rows (null fractions, ranges, "
+                            "frequencies, formats):\n%2")
+                 .arg(context.rowCount)
+                 .arg(QString::fromUtf8(QJsonDocument(profiles).toJson(QJsonDocument::Compact)));
+    if (context.rowCount == 0) {
+        parts << QStringLiteral(
+            "The table is empty: infer realistic values from the schema and the "
+            "column names alone.");
+    } else if (includeSamples && !context.sampleRows.isEmpty()) {
+        QJsonArray samples;
+        for (const QVariantList &row : context.sampleRows) {
+            QJsonObject object;
+            for (int i = 0; i < context.sampleColumns.size(); ++i) {
+                if (context.columns.contains(context.sampleColumns[i]))
+                    object.insert(context.sampleColumns[i], sampleValue(row.value(i)));
+            }
+            samples << object;
+        }
+        parts << QStringLiteral("Sample rows:\n%1")
+                     .arg(QString::fromUtf8(QJsonDocument(samples).toJson(QJsonDocument::Compact)));
+    }
+    parts << QStringLiteral(
+                 "Generate %1 new rows with exactly these columns: %2.\n"
+                 "Rules: follow the formats and distributions above; keep realistic relationships "
+                 "between columns (a city with its country, an end after its start); never copy an "
+                 "existing or sample row; use null only where allowed and about as often as "
+                 "observed.")
+                 .arg(count)
+                 .arg(context.columns.join(QStringLiteral(", ")));
+    if (!problems.isEmpty())
+        parts << QStringLiteral(
+                     "Your previous rows were rejected for these reasons; avoid them:\n- %1")
+                     .arg(problems.join(QStringLiteral("\n- ")));
+    request.user = parts.join(QStringLiteral("\n\n"));
+    request.rowSchema = rowSchema(context);
+    return request;
+}

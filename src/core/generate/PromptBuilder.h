@@ -1,0 +1,17 @@
+#pragma once
+
+#include "GenerationContext.h"
+#include "llm/LlmRequest.h"
+
+// Writes the request for new rows: the CREATE TABLE statement, every constraint in words,
+// the column profiles, the sample rows (if the user allows sending them), how many rows are
+// wanted and the rules; for a follow-up, what was wrong with the last answer.
+class PromptBuilder
+{
+public:
+    static LlmRequest build(const GenerationContext &context, int count, bool includeSamples,
+                            const QStringList &problems = {});
+    // The JSON schema of one row: every generated column, typed, nullable where allowed.
+    static QJsonObject rowSchema(const GenerationContext &context);
+    static QString constraintsInWords(const GenerationContext &context);
+};

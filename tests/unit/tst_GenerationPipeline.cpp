@@ -1,0 +1,307 @@
+#include "MockLlmServer.h"
+#include "TempDatabase.h"
+#include "db/SchemaReader.h"
+#include "generate/GenerationPipeline.h"
+#include "llm/LlmClient.h"
+#include "util/RowforgeError.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+class TestGenerationPipeline : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void insertsValidRowsAndSaysSo();
+    void promptCarriesSchemaConstraintsProfileAndSamples();
+    void samplesStayHomeWhenNotAllowed();
+    void rejectedRowsAreToppedUp();
+    void failuresWriteNothing_data();
+    void failuresWriteNothing();
+    void hostileValuesAreStoredLiterally();
+    void dryRunInsertsNothing();
+    void emptyTableIsSaidSo();
+    void anthropicWorksTheSame();
+
+private:
+    static QStringList schema();
+    static GenerationOptions
+    options(const MockLlmServer &server, int rows,
+            LlmSettings::Provider provider = LlmSettings::Provider::OpenAI);
+    static QJsonObject person(const QString &email, const QJsonValue &city = QStringLiteral("Oslo"),
+                              int parent = 1);
+};
+
+QStringList TestGenerationPipeline::schema()
+{
+    return {
+        QStringLiteral("CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT)"),
+        QStringLiteral("INSERT INTO teams VALUES (1, 'red'), (2, 'blue')"),
+        QStringLiteral("CREATE TABLE \"people; --\" (id INTEGER PRIMARY KEY, email TEXT NOT NULL "
+                       "UNIQUE, city TEXT NOT NULL, team INTEGER REFERENCES teams (id), "
+                       "age INTEGER CHECK (age >= 18))"),
+        QStringLiteral("INSERT INTO \"people; --\" (email, city, team, age) VALUES "
+                       "('ann@x.io', 'Oslo', 1, 30), ('bo@x.io', 'Rome', 2, 41)")};
+}
+
+GenerationOptions TestGenerationPipeline::options(const MockLlmServer &server, int rows,
+                                                  LlmSettings::Provider provider)
+{
+    GenerationOptions o;
+    o.rows = rows;
+    o.seed = 42;
+    o.llm.provider = provider;
+    o.llm.model = LlmSettings::defaultModel(provider);
+    o.llm.baseUrl = server.baseUrl();
+    o.llm.apiKey = QStringLiteral("sk-test");
+    o.llm.timeoutMs = 5000;
+    return o;
+}
+
+QJsonObject TestGenerationPipeline::person(const QString &email, const QJsonValue &city, int parent)
+{
+    return {{QStringLiteral("email"), email},
+            {QStringLiteral("city"), city},
+            {QStringLiteral("team"), parent},
+            {QStringLiteral("age"), 25}};
+}
+
+void TestGenerationPipeline::insertsValidRowsAndSaysSo()
+{
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows({person("cy@x.io"), person("di@x.io", "Lima", 2)}));
+    GenerationOptions o = options(server, 2);
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+    QCOMPARE(result.inserted, 2);
+    QCOMPARE(result.rejected, 0);
+    QCOMPARE(result.requests, 1);
+    QCOMPARE(result.inputTokens + result.outputTokens, 812);
+    QCOMPARE(result.rowids, (QList<qint64>{3, 4}));
+    QCOMPARE(
+        temp.scalar(QStringLiteral("SELECT group_concat(email) FROM \"people; --\"")).toString(),
+        QStringLiteral("ann@x.io,bo@x.io,cy@x.io,di@x.io"));
+    QVERIFY2(result.summary().startsWith(
+                 QStringLiteral("Added 2 rows to people; -- · OpenAI gpt-4.1-mini-2025-04-14 · ")),
+             qPrintable(result.summary()));
+    QVERIFY(result.summary().endsWith(QLatin1String("812 tokens")));
+    const QJsonObject json = result.toJson();
+    for (const char *key : {"table", "requested", "inserted", "rejected", "provider", "model",
+                            "input_tokens", "output_tokens", "seconds"})
+        QVERIFY2(json.contains(QLatin1String(key)), key);
+}
+
+void TestGenerationPipeline::promptCarriesSchemaConstraintsProfileAndSamples()
+{
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows({person("cy@x.io")}));
+    GenerationOptions o = options(server, 1);
+    LlmClient client(o.llm);
+    GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+    const QJsonObject body = server.requests().first().json();
+    const QString user = body.value(QStringLiteral("messages"))
+                             .toArray()[1]
+                             .toObject()
+                             .value(QStringLiteral("content"))
+                             .toString();
+    QVERIFY(user.contains(QLatin1String("CREATE TABLE \"people; --\"")));
+    QVERIFY(user.contains(QLatin1String(
+        "email is UNIQUE; these values exist and must not be used: [\"ann@x.io\",\"bo@x.io\"]")));
+    QVERIFY(user.contains(QLatin1String("FOREIGN KEY (team) references teams (id)")));
+    QVERIFY(user.contains(QLatin1String("CHECK on age: age >= 18")));
+    QVERIFY(user.contains(QLatin1String("id is filled by the database: leave it out.")));
+    QVERIFY(user.contains(QLatin1String("Sample rows:")));
+    QVERIFY(user.contains(QLatin1String("\"email\":\"ann@x.io\"")));
+    QVERIFY(user.contains(QLatin1String("\"format\":\"email\"")));
+    QVERIFY(user.contains(
+        QLatin1String("Generate 1 new rows with exactly these columns: email, city, team, age.")));
+    const QJsonObject rowSchema = body.value(QStringLiteral("response_format"))
+                                      .toObject()
+                                      .value(QStringLiteral("json_schema"))
+                                      .toObject()
+                                      .value(QStringLiteral("schema"))
+                                      .toObject()
+                                      .value(QStringLiteral("properties"))
+                                      .toObject()
+                                      .value(QStringLiteral("rows"))
+                                      .toObject()
+                                      .value(QStringLiteral("items"))
+                                      .toObject();
+    const QJsonObject properties = rowSchema.value(QStringLiteral("properties")).toObject();
+    QCOMPARE(properties.keys(), (QStringList{"age", "city", "email", "team"}));
+    QCOMPARE(properties.value(QStringLiteral("email"))
+                 .toObject()
+                 .value(QStringLiteral("type"))
+                 .toString(),
+             QStringLiteral("string"));
+    QCOMPARE(
+        properties.value(QStringLiteral("age")).toObject().value(QStringLiteral("type")).toArray(),
+        (QJsonArray{"integer", "null"}));
+    QCOMPARE(rowSchema.value(QStringLiteral("additionalProperties")).toBool(true), false);
+}
+
+void TestGenerationPipeline::samplesStayHomeWhenNotAllowed()
+{
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows({person("cy@x.io")}));
+    GenerationOptions o = options(server, 1);
+    o.sendSamples = false;
+    LlmClient client(o.llm);
+    GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+    const QByteArray body = server.requests().first().body;
+    QVERIFY(!body.contains("Sample rows"));
+    QVERIFY(!body.contains("Rome")); // a value only the sample rows would carry
+}
+
+void TestGenerationPipeline::rejectedRowsAreToppedUp()
+{
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows({person("cy@x.io"),
+                                              person("ann@x.io"),              // UNIQUE
+                                              person("ed@x.io", QJsonValue()), // NOT NULL
+                                              person("fi@x.io", "Oslo", 9)})); // FOREIGN KEY
+    server.enqueue(
+        MockLlmServer::openAiRows({person("gus@x.io"), person("hal@x.io"), person("ivy@x.io")}));
+    GenerationOptions o = options(server, 4);
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+    QCOMPARE(result.requests, 2);
+    QCOMPARE(result.inserted, 4); // 1 + 3; nothing past what was asked for
+    QCOMPARE(result.rejected, 3);
+    const QString followUp = server.requests()[1]
+                                 .json()
+                                 .value(QStringLiteral("messages"))
+                                 .toArray()[1]
+                                 .toObject()
+                                 .value(QStringLiteral("content"))
+                                 .toString();
+    QVERIFY(followUp.contains(QLatin1String("Generate 3 new rows")));
+    QVERIFY(followUp.contains(QLatin1String("UNIQUE constraint failed")));
+    QVERIFY(followUp.contains(QLatin1String("\"city\" must not be NULL")));
+    QVERIFY(followUp.contains(QLatin1String("FOREIGN KEY constraint failed")));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM \"people; --\"")).toInt(), 6);
+}
+
+void TestGenerationPipeline::failuresWriteNothing_data()
+{
+    QTest::addColumn<QList<MockLlmServer::Response>>("script");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("401") << QList<MockLlmServer::Response>{MockLlmServer::error(
+                                401, R"({"error":{"message":"bad key","code":"invalid_api_key"}})")}
+                         << "OpenAI rejected the API key (401)";
+    QTest::newRow("truncated") << QList<MockLlmServer::Response>{MockLlmServer::openAiText(
+                                      QStringLiteral("{\"rows\":[{"), QStringLiteral("length"))}
+                               << "cut off";
+    QTest::newRow("wrong columns every time")
+        << QList<MockLlmServer::Response>{MockLlmServer::openAiRows({QJsonObject{
+                                              {QStringLiteral("mail"), QStringLiteral("x")}}}),
+                                          MockLlmServer::openAiRows({QJsonObject{
+                                              {QStringLiteral("mail"), QStringLiteral("y")}}}),
+                                          MockLlmServer::openAiRows({QJsonObject{
+                                              {QStringLiteral("mail"), QStringLiteral("z")}}})}
+        << "sent no valid row for \"people; --\" in 3 requests: unknown column \"mail\"";
+    QTest::newRow("wrong types every time")
+        << QList<MockLlmServer::Response>{MockLlmServer::openAiRows({QJsonObject{
+                                              {QStringLiteral("email"), QStringLiteral("q@x.io")},
+                                              {QStringLiteral("city"), QStringLiteral("A")},
+                                              {QStringLiteral("team"), QStringLiteral("one")},
+                                              {QStringLiteral("age"), 20}}}),
+                                          MockLlmServer::openAiRows({}),
+                                          MockLlmServer::openAiRows({})}
+        << "\"team\" needs an integer, got \"one\"";
+}
+
+void TestGenerationPipeline::failuresWriteNothing()
+{
+    QFETCH(QList<MockLlmServer::Response>, script);
+    QFETCH(QString, message);
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    for (const auto &response : script)
+        server.enqueue(response);
+    GenerationOptions o = options(server, 2);
+    LlmClient client(o.llm);
+    try {
+        GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+        QFAIL("a failed generation reported success");
+    } catch (const RowforgeError &error) {
+        QVERIFY2(error.message().contains(message), qPrintable(error.message()));
+    }
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM \"people; --\"")).toInt(), 2);
+}
+
+void TestGenerationPipeline::hostileValuesAreStoredLiterally()
+{
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows(
+        {person("'); DROP TABLE teams;--", "Robert\"); DROP TABLE x;--")}));
+    GenerationOptions o = options(server, 1);
+    LlmClient client(o.llm);
+    GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT city FROM \"people; --\" WHERE email LIKE '''%'"))
+                 .toString(),
+             QStringLiteral("Robert\"); DROP TABLE x;--"));
+    QVERIFY(SchemaReader::read(temp.db(), QStringLiteral("teams")).has_value());
+}
+
+void TestGenerationPipeline::dryRunInsertsNothing()
+{
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows({person("cy@x.io")}));
+    GenerationOptions o = options(server, 1);
+    o.dryRun = true;
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+    QCOMPARE(result.inserted, 0);
+    QCOMPARE(result.validRows.size(), 1);
+    QCOMPARE(result.validRows[0].value(QStringLiteral("email")).toString(),
+             QStringLiteral("cy@x.io"));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM \"people; --\"")).toInt(), 2);
+}
+
+void TestGenerationPipeline::emptyTableIsSaidSo()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE cities (name TEXT NOT NULL, country TEXT)")});
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows(
+        {QJsonObject{{QStringLiteral("name"), QStringLiteral("Oslo")},
+                     {QStringLiteral("country"), QStringLiteral("Norway")}}}));
+    GenerationOptions o = options(server, 1);
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("cities"), o, client);
+    QVERIFY(result.emptyTable);
+    QCOMPARE(result.inserted, 1);
+    QVERIFY(server.requests().first().body.contains("The table is empty"));
+}
+
+void TestGenerationPipeline::anthropicWorksTheSame()
+{
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::anthropicRows({person("cy@x.io")}));
+    GenerationOptions o = options(server, 1, LlmSettings::Provider::Anthropic);
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+    QCOMPARE(result.inserted, 1);
+    QCOMPARE(result.provider, QStringLiteral("Anthropic"));
+    QVERIFY(server.requests()
+                .first()
+                .json()
+                .value(QStringLiteral("system"))
+                .toString()
+                .contains(QLatin1String("JSON")));
+}
+
+QTEST_GUILESS_MAIN(TestGenerationPipeline)
+#include "tst_GenerationPipeline.moc"
