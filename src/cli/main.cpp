@@ -1,5 +1,6 @@
 #include "CliCommand.h"
 #include "ExportCommand.h"
+#include "GenerateCommand.h"
 #include "ImportCommand.h"
 #include "TablesCommand.h"
 #include "util/AppIdentity.h"
@@ -35,6 +36,7 @@ int main(int argc, char *argv[])
     commands.push_back(std::make_unique<TablesCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<GenerateCommand>());
 
     const QStringList arguments = app.arguments();
     if (arguments.size() < 2) {

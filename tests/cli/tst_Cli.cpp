@@ -1,9 +1,12 @@
+#include "MockLlmServer.h"
 #include "TempDatabase.h"
 #include "TestFiles.h"
 #include "db/SqlExec.h"
 
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QtTest>
 
 // Runs the real rowforge-cli binary (path from CTest's ROWFORGE_CLI) against real files.
@@ -24,6 +27,8 @@ private Q_SLOTS:
     void importErrorNamesFileAndLineAndWritesNothing();
     void importBadUsage_data();
     void importBadUsage();
+    void generateAgainstMockServer();
+    void generateWithoutKeyOrWithBadKey();
 
 private:
     struct Result
@@ -32,7 +37,7 @@ private:
         QString out;
         QString err;
     };
-    Result run(const QStringList &arguments);
+    Result run(const QStringList &arguments, const QHash<QString, QString> &environment = {});
     QString writeFile(const QString &name, const QByteArray &bytes);
     QString m_cli;
     QTemporaryDir m_home;
@@ -44,15 +49,23 @@ void TestCli::initTestCase()
     QVERIFY2(QFileInfo(m_cli).isExecutable(), "ROWFORGE_CLI must name the built rowforge-cli");
 }
 
-TestCli::Result TestCli::run(const QStringList &arguments)
+TestCli::Result TestCli::run(const QStringList &arguments,
+                             const QHash<QString, QString> &environment)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+    for (const char *name :
+         {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL"})
+        env.remove(QString::fromLatin1(name)); // never a real provider from a test
+    for (auto it = environment.constBegin(); it != environment.constEnd(); ++it)
+        env.insert(it.key(), it.value());
     process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
     process.start(m_cli, arguments);
-    if (!process.waitForFinished(60000))
+    // Spin the event loop while waiting: a mock server in this process must be able to answer.
+    if (!finished.wait(60000))
         return {-1, {}, QStringLiteral("timed out")};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),
@@ -239,6 +252,95 @@ void TestCli::importBadUsage()
     const Result result = run(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
+}
+
+void TestCli::generateAgainstMockServer()
+{
+    const QString db = m_home.filePath(QStringLiteral("generate.sqlite"));
+    QVERIFY(run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                 QStringLiteral("people"),
+                 writeFile(QStringLiteral("people.csv"), "name,age\nAnn,30\nBo,41\n")})
+                .exitCode == 0);
+    MockLlmServer server;
+    const QJsonArray rows{
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("Cy")}, {QStringLiteral("age"), 25}},
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("Di")}, {QStringLiteral("age"), 52}}};
+    server.enqueue(MockLlmServer::openAiRows(rows));
+    server.enqueue(MockLlmServer::openAiRows(
+        {QJsonObject{{QStringLiteral("name"), QStringLiteral("Fay")}, {QStringLiteral("age"), 61}},
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("Gil")},
+                     {QStringLiteral("age"), 19}}}));
+    server.enqueue(MockLlmServer::openAiRows({QJsonObject{
+        {QStringLiteral("name"), QStringLiteral("Ed")}, {QStringLiteral("age"), 33}}}));
+    const QHash<QString, QString> env{
+        {QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-cli")},
+        {QStringLiteral("OPENAI_BASE_URL"), server.baseUrl() + QStringLiteral("/v1")}};
+    Result result =
+        run({QStringLiteral("generate"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+             QStringLiteral("people"), QStringLiteral("--rows"), QStringLiteral("2")},
+            env);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.startsWith(QStringLiteral("Added 2 rows to people · OpenAI gpt-4.1-mini")),
+             qPrintable(result.out + result.err));
+    QCOMPARE(server.requests().first().headers.value("authorization"), QByteArray("Bearer sk-cli"));
+
+    result = run({QStringLiteral("generate"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                  QStringLiteral("people"), QStringLiteral("--rows"), QStringLiteral("2"),
+                  QStringLiteral("--json"), QStringLiteral("--model"), QStringLiteral("gpt-test")},
+                 env);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QJsonObject json = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(json.value(QStringLiteral("table")).toString(), QStringLiteral("people"));
+    QCOMPARE(json.value(QStringLiteral("requested")).toInt(), 2);
+    QCOMPARE(json.value(QStringLiteral("inserted")).toInt(), 2);
+    QCOMPARE(json.value(QStringLiteral("rejected")).toInt(), 0);
+    QCOMPARE(json.value(QStringLiteral("provider")).toString(), QStringLiteral("OpenAI"));
+    QCOMPARE(json.value(QStringLiteral("input_tokens")).toInt(), 512);
+    QCOMPARE(json.value(QStringLiteral("output_tokens")).toInt(), 300);
+    QVERIFY(json.contains(QStringLiteral("model")) && json.contains(QStringLiteral("seconds")));
+    QCOMPARE(server.requests()[1].json().value(QStringLiteral("model")).toString(),
+             QStringLiteral("gpt-test"));
+
+    result = run({QStringLiteral("generate"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                  QStringLiteral("people"), QStringLiteral("--rows"), QStringLiteral("1"),
+                  QStringLiteral("--dry-run")},
+                 env);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(result.out.toUtf8()).array(),
+             (QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Ed")},
+                                     {QStringLiteral("age"), 33}}}));
+    QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
+             QStringLiteral("people\t6\t2\n"));
+}
+
+void TestCli::generateWithoutKeyOrWithBadKey()
+{
+    const QString db = m_home.filePath(QStringLiteral("nokey.sqlite"));
+    run({QStringLiteral("import"), QStringLiteral("--db"), db,
+         writeFile(QStringLiteral("t.csv"), "v\n1\n")});
+    Result result = run({QStringLiteral("generate"), QStringLiteral("--db"), db,
+                         QStringLiteral("--table"), QStringLiteral("t")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.err.contains(QLatin1String("OPENAI_API_KEY or ANTHROPIC_API_KEY")));
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::error(
+        401, R"({"type":"error","error":{"type":"authentication_error","message":"bad"}})"));
+    result = run({QStringLiteral("generate"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                  QStringLiteral("t"), QStringLiteral("--provider"), QStringLiteral("anthropic")},
+                 {{QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("bad")},
+                  {QStringLiteral("ANTHROPIC_BASE_URL"), server.baseUrl()}});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.err,
+             QStringLiteral(
+                 "Anthropic rejected the API key (401) — open Generation Settings to fix it.\n"));
+    QCOMPARE(run({QStringLiteral("generate"), QStringLiteral("--table"), QStringLiteral("t"),
+                  QStringLiteral("--rows"), QStringLiteral("0")})
+                 .exitCode,
+             2);
+    QCOMPARE(run({QStringLiteral("generate"), QStringLiteral("--table"), QStringLiteral("t"),
+                  QStringLiteral("--provider"), QStringLiteral("magic")})
+                 .exitCode,
+             2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "CliCommand.h"
+
+// rowforge-cli generate [--db FILE] --table NAME [--rows N] [--sample N]
+//   [--provider auto|openai|anthropic|openai-compatible|offline] [--model NAME] [--base-url URL]
+//   [--no-samples] [--dry-run] [--json]
+class GenerateCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("generate"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Add realistic synthetic rows to a table with an LLM");
+    }
+    int run(const QStringList &arguments, QTextStream &out, QTextStream &err) override;
+};
