@@ -4,6 +4,7 @@
 #include "DatabaseFileController.h"
 #include "DatabaseSession.h"
 #include "ExportController.h"
+#include "GenerationController.h"
 #include "IconLibrary.h"
 #include "ImportController.h"
 #include "SchemaTreeModel.h"
@@ -57,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_importController =
         new ImportController(m_session, m_ui->importAction, statusBar(), this, this);
     m_exportController = new ExportController(m_session, statusBar(), this, this);
+    m_generationController = new GenerationController(m_session, statusBar(), this, this);
     m_fileController->connectActions(m_ui->newDatabaseAction, m_ui->openDatabaseAction,
                                      m_ui->recentMenu);
     wireSession();
@@ -75,6 +77,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tableActions, &TableActionsController::exportRequested, m_exportController,
             &ExportController::exportTable);
     connect(m_exportController, &ExportController::message, this, &MainWindow::showMessage);
+    connect(m_tableActions, &TableActionsController::generateRequested, m_generationController,
+            &GenerationController::generate);
+    connect(m_generationController, &GenerationController::message, this, &MainWindow::showMessage);
+    connect(m_generationController, &GenerationController::generatingChanged, this,
+            [this](const QString &table, bool generating) {
+                m_tableActions->setGenerating(table, generating);
+                m_schemaModel->setGenerating(table, generating);
+            });
+    connect(m_ui->generationSettingsAction, &QAction::triggered, m_generationController,
+            &GenerationController::showSettings);
     connect(m_importController, &ImportController::tableImported, this,
             [this](const QString &table) { m_selectAfterRefresh = table; });
 

@@ -9,6 +9,7 @@ class MainWindow;
 class DatabaseFileController;
 class DatabaseSession;
 class ExportController;
+class GenerationController;
 class ImportController;
 class QLabel;
 class SchemaTreeModel;
@@ -31,6 +32,7 @@ public:
     DatabaseFileController *fileController() const { return m_fileController; }
     ImportController *importController() const { return m_importController; }
     ExportController *exportController() const { return m_exportController; }
+    GenerationController *generationController() const { return m_generationController; }
 
     // Opens databases and hands data files to import; see DatabaseFileController::openFiles.
     void openFiles(const QStringList &paths);
@@ -60,6 +62,7 @@ private:
     DatabaseFileController *m_fileController;
     ImportController *m_importController;
     ExportController *m_exportController;
+    GenerationController *m_generationController;
     QString m_selectAfterRefresh; // a table to select once the tree shows it
     QLabel *m_tableStatus;
     QLabel *m_databaseStatus;

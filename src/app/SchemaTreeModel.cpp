@@ -126,6 +126,17 @@ void SchemaTreeModel::setRowCount(const QString &table, qint64 rows)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+void SchemaTreeModel::setGenerating(const QString &table, bool generating)
+{
+    if (generating)
+        m_generating.insert(table);
+    else
+        m_generating.remove(table);
+    const int row = tableRow(table);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 void SchemaTreeModel::clear()
 {
     if (m_root->childCount() == 0)
@@ -228,6 +239,8 @@ QVariant SchemaTreeModel::tableData(const SchemaTreeNode *node, int column, int 
     case Qt::DisplayRole:
         if (column == NameColumn)
             return table.name;
+        if (m_generating.contains(table.name))
+            return tr("generating… · %1 · %2").arg(rows, columns);
         return table.kind == TableInfo::View ? tr("view · %1 · %2").arg(rows, columns)
                                              : tr("%1 · %2").arg(rows, columns);
     case Qt::DecorationRole:

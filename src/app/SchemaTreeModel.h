@@ -3,6 +3,7 @@
 #include "SchemaTreeNode.h"
 
 #include <QAbstractItemModel>
+#include <QSet>
 #include <memory>
 
 // Tables and views with their columns. Updates arrive as whole schema snapshots and are
@@ -20,6 +21,7 @@ public:
 
     void setTables(const QList<TableInfo> &tables);
     void setRowCount(const QString &table, qint64 rows);
+    void setGenerating(const QString &table, bool generating);
     void clear();
 
     QModelIndex indexOfTable(const QString &name) const;
@@ -45,4 +47,5 @@ private:
     QVariant columnData(const SchemaTreeNode *node, int column, int role) const;
 
     std::unique_ptr<SchemaTreeNode> m_root;
+    QSet<QString> m_generating;
 };

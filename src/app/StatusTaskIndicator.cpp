@@ -21,8 +21,9 @@ StatusTaskIndicator::StatusTaskIndicator(QStatusBar *statusBar, const QString &f
     connect(m_cancel, &QToolButton::clicked, this, &StatusTaskIndicator::cancelRequested);
 }
 
-void StatusTaskIndicator::start()
+void StatusTaskIndicator::start(bool indeterminate)
 {
+    m_progress->setRange(0, indeterminate ? 0 : Steps);
     m_progress->setValue(0);
     m_progress->show();
     m_cancel->show();

@@ -16,7 +16,8 @@ public:
 
     StatusTaskIndicator(QStatusBar *statusBar, const QString &format, const QString &cancelTip);
 
-    void start();
+    // Indeterminate: a busy bar for work whose length is unknown (waiting for an LLM).
+    void start(bool indeterminate = false);
     void setProgress(int steps);
     void stop();
 

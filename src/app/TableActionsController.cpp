@@ -28,7 +28,10 @@ TableActionsController::TableActionsController(const Actions &actions, QTreeView
 
     connect(m_actions.importFiles, &QAction::triggered, this,
             &TableActionsController::importRequested);
-    connect(m_actions.generate, &QAction::triggered, this, &TableActionsController::generate);
+    connect(m_actions.generate, &QAction::triggered, this, [this] {
+        if (!m_currentTable.isEmpty())
+            Q_EMIT generateRequested(m_currentTable);
+    });
     connect(m_actions.exportCsv, &QAction::triggered, this, [this] {
         if (!m_currentTable.isEmpty())
             Q_EMIT exportRequested(m_currentTable);
@@ -72,7 +75,7 @@ void TableActionsController::updateActions()
     // Import makes new tables, so it needs only an open database; the rest act on a table.
     m_actions.importFiles->setEnabled(m_session->isOpen());
     m_actions.refresh->setEnabled(m_session->isOpen());
-    m_actions.generate->setEnabled(isTable);
+    m_actions.generate->setEnabled(isTable && !m_generating.contains(m_currentTable));
     m_actions.exportCsv->setEnabled(table != nullptr);
     m_actions.deleteTable->setEnabled(table != nullptr);
     m_actions.deleteTable->setText(table && table->kind == TableInfo::View ? tr("&Delete View…")
@@ -117,8 +120,11 @@ void TableActionsController::confirmDeleteTable()
         m_session->dropTable(table->name);
 }
 
-void TableActionsController::generate()
+void TableActionsController::setGenerating(const QString &table, bool generating)
 {
-    Q_EMIT message(
-        tr("Generate Data is not available in this build yet (table \"%1\").").arg(m_currentTable));
+    if (generating)
+        m_generating.insert(table);
+    else
+        m_generating.remove(table);
+    updateActions();
 }

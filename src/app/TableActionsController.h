@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 class DatabaseSession;
@@ -30,12 +31,15 @@ public:
                            DatabaseSession *session, QWidget *dialogParent, QObject *parent);
 
     QString currentTable() const { return m_currentTable; }
+    // A table being generated cannot be generated again until it is done.
+    void setGenerating(const QString &table, bool generating);
     // Selects the table in the tree (used after opening, and by tests).
     void selectTable(const QString &name);
 
 Q_SIGNALS:
     void importRequested();
     void exportRequested(const QString &table);
+    void generateRequested(const QString &table);
     void currentTableChanged(const QString &name);
     void message(const QString &text);
 
@@ -44,7 +48,6 @@ private:
     void updateActions();
     void showContextMenu(const QPoint &position);
     void confirmDeleteTable();
-    void generate();
 
     Actions m_actions;
     QTreeView *m_tree;
@@ -52,4 +55,5 @@ private:
     DatabaseSession *m_session;
     QWidget *m_dialogParent;
     QString m_currentTable;
+    QSet<QString> m_generating;
 };

@@ -115,7 +115,12 @@ void TestExportGui::cancelLeavesNoFile()
     QTRY_VERIFY(window.session()->isOpen());
     QSignalSpy finished(window.exportController(), &ExportController::finished);
     window.exportController()->run(QStringLiteral("big"), path, ExportOptions());
-    auto *progress = window.statusBar()->findChildren<QProgressBar *>().last();
+    QProgressBar *progress = nullptr;
+    for (QProgressBar *bar : window.statusBar()->findChildren<QProgressBar *>()) {
+        if (bar->format().startsWith(QLatin1String("Exporting")))
+            progress = bar;
+    }
+    QVERIFY(progress);
     QTRY_VERIFY_WITH_TIMEOUT(progress->value() > 0, 20000);
     window.exportController()->cancel();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);

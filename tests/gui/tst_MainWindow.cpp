@@ -32,7 +32,7 @@ private Q_SLOTS:
     void deleteTableAsksFirst();
     void droppingADatabaseOpensIt();
     void openingANonDatabaseExplainsWhy();
-    void placeholderActionsSaySo();
+    void generateWithoutProviderExplainsWhatToSet();
     void geometryAndSplitterAreRemembered();
 
 private:
@@ -263,16 +263,21 @@ void TestMainWindow::openingANonDatabaseExplainsWhy()
     QCOMPARE(window.schemaModel()->rowCount(), 1);
 }
 
-void TestMainWindow::placeholderActionsSaySo()
+void TestMainWindow::generateWithoutProviderExplainsWhatToSet()
 {
+    qunsetenv("OPENAI_API_KEY");
+    qunsetenv("ANTHROPIC_API_KEY");
     TempDatabase temp({QStringLiteral("CREATE TABLE t (v)")});
     MainWindow window;
     window.show();
     window.session()->open(temp.path());
     QTRY_COMPARE(window.tableActions()->currentTable(), QStringLiteral("t"));
+    answerNextDialog(QStringLiteral("Cancel"));
     action(window, "generateAction")->trigger();
-    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Generate Data")),
+    QVERIFY2(window.statusBar()->currentMessage().contains(
+                 QLatin1String("OPENAI_API_KEY or ANTHROPIC_API_KEY")),
              qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM t")).toInt(), 0);
 }
 
 void TestMainWindow::geometryAndSplitterAreRemembered()

@@ -1,0 +1,114 @@
+#include "GenerationController.h"
+
+#include "DatabaseSession.h"
+#include "GenerationSettings.h"
+#include "GenerationSettingsDialog.h"
+#include "StatusTaskIndicator.h"
+#include "db/DatabaseConnection.h"
+#include "generate/GenerationPipeline.h"
+#include "llm/LlmClient.h"
+#include "util/RowforgeError.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
+
+GenerationController::GenerationController(DatabaseSession *session, QStatusBar *statusBar,
+                                           QWidget *dialogParent, QObject *parent)
+    : QObject(parent), m_session(session), m_dialogParent(dialogParent),
+      m_indicator(new StatusTaskIndicator(statusBar, tr("Generating…"),
+                                          tr("Stop generating; nothing is written")))
+{
+    connect(m_indicator, &StatusTaskIndicator::cancelRequested, this,
+            &GenerationController::cancel);
+}
+
+GenerationController::~GenerationController()
+{
+    for (Job &job : m_jobs) {
+        job.client->cancel();
+        job.watcher->waitForFinished();
+    }
+}
+
+void GenerationController::generate(const QString &table)
+{
+    if (table.isEmpty() || isGenerating(table))
+        return;
+    if (m_jobs.size() >= MaxConcurrent) {
+        Q_EMIT message(
+            tr("%1 generations are running; wait for one to finish.").arg(MaxConcurrent));
+        return;
+    }
+    GenerationOptions options;
+    try {
+        options = GenerationSettings::load().options();
+    } catch (const RowforgeError &error) {
+        Q_EMIT message(error.message());
+        QMessageBox box(QMessageBox::Information, tr("Generate Data"), error.message(),
+                        QMessageBox::Cancel, m_dialogParent);
+        QPushButton *open = box.addButton(tr("Generation Settings…"), QMessageBox::AcceptRole);
+        box.exec();
+        if (box.clickedButton() == open)
+            showSettings();
+        return;
+    }
+    Job job;
+    job.client = std::make_shared<LlmClient>(options.llm);
+    job.outcome = std::make_shared<Outcome>();
+    job.outcome->table = table;
+    job.watcher = new QFutureWatcher<void>(this);
+    connect(job.watcher, &QFutureWatcher<void>::finished, this,
+            [this, table] { onFinished(table); });
+    m_jobs.insert(table, job);
+    m_indicator->start(/*indeterminate=*/true);
+    Q_EMIT generatingChanged(table, true);
+    Q_EMIT message(tr("Generating %n row(s) for %1 with %2…", nullptr, options.rows)
+                       .arg(table, options.llm.displayName()));
+    const QString database = m_session->path();
+    job.watcher->setFuture(
+        QtConcurrent::run([database, table, options, client = job.client, outcome = job.outcome] {
+            try {
+                DatabaseConnection connection(database);
+                outcome->result =
+                    GenerationPipeline::run(connection.database(), table, options, *client);
+            } catch (const RowforgeError &error) {
+                outcome->error = error.message();
+            }
+        }));
+}
+
+void GenerationController::cancel()
+{
+    for (Job &job : m_jobs) {
+        job.outcome->cancelled = true;
+        job.client->cancel();
+    }
+}
+
+void GenerationController::onFinished(const QString &table)
+{
+    const Job job = m_jobs.take(table);
+    job.watcher->deleteLater();
+    if (m_jobs.isEmpty())
+        m_indicator->stop();
+    Outcome outcome = *job.outcome;
+    if (outcome.cancelled && outcome.result.inserted == 0) {
+        outcome.error.clear();
+        Q_EMIT message(tr("Generation for %1 cancelled; nothing was written").arg(table));
+    } else if (!outcome.error.isEmpty()) {
+        Q_EMIT message(outcome.error);
+        QMessageBox::warning(m_dialogParent, tr("Generate Data"), outcome.error);
+    } else {
+        Q_EMIT message(outcome.result.summary());
+        m_session->refresh();
+    }
+    Q_EMIT generatingChanged(table, false);
+    Q_EMIT finished(outcome);
+}
+
+void GenerationController::showSettings()
+{
+    GenerationSettingsDialog dialog(m_dialogParent);
+    dialog.exec();
+}

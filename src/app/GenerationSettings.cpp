@@ -1,0 +1,71 @@
+#include "GenerationSettings.h"
+
+#include <QHash>
+#include <QSettings>
+
+namespace {
+QHash<QString, QString> &sessionKeys()
+{
+    static QHash<QString, QString> keys;
+    return keys;
+}
+} // namespace
+
+GenerationSettings GenerationSettings::load()
+{
+    const QSettings settings;
+    GenerationSettings s;
+    s.provider = settings.value(QStringLiteral("generation/provider"), s.provider).toString();
+    s.model = settings.value(QStringLiteral("generation/model")).toString();
+    s.baseUrl = settings.value(QStringLiteral("generation/baseUrl")).toString();
+    s.temperature =
+        settings.value(QStringLiteral("generation/temperature"), s.temperature).toDouble();
+    s.timeoutSeconds =
+        settings.value(QStringLiteral("generation/timeoutSeconds"), s.timeoutSeconds).toInt();
+    s.rows = settings.value(QStringLiteral("generation/rows"), s.rows).toInt();
+    s.sendSamples =
+        settings.value(QStringLiteral("generation/sendSamples"), s.sendSamples).toBool();
+    return s;
+}
+
+void GenerationSettings::save() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("generation/provider"), provider);
+    settings.setValue(QStringLiteral("generation/model"), model);
+    settings.setValue(QStringLiteral("generation/baseUrl"), baseUrl);
+    settings.setValue(QStringLiteral("generation/temperature"), temperature);
+    settings.setValue(QStringLiteral("generation/timeoutSeconds"), timeoutSeconds);
+    settings.setValue(QStringLiteral("generation/rows"), rows);
+    settings.setValue(QStringLiteral("generation/sendSamples"), sendSamples);
+}
+
+void GenerationSettings::setSessionKey(const QString &provider, const QString &key)
+{
+    if (key.isEmpty())
+        sessionKeys().remove(provider);
+    else
+        sessionKeys().insert(provider, key);
+}
+
+QString GenerationSettings::sessionKey(const QString &provider)
+{
+    return sessionKeys().value(provider);
+}
+
+GenerationOptions GenerationSettings::options() const
+{
+    ProviderResolver::Choice choice;
+    choice.provider = provider;
+    choice.model = model;
+    choice.baseUrl = baseUrl;
+    choice.openAiKey = sessionKey(QStringLiteral("openai"));
+    choice.anthropicKey = sessionKey(QStringLiteral("anthropic"));
+    GenerationOptions options;
+    options.llm = ProviderResolver::resolve(choice);
+    options.llm.temperature = temperature;
+    options.llm.timeoutMs = timeoutSeconds * 1000;
+    options.rows = rows;
+    options.sendSamples = sendSamples;
+    return options;
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "generate/GenerationOptions.h"
+#include "llm/ProviderResolver.h"
+
+// The Generation Settings the user chose, kept in QSettings — except API keys, which are kept
+// for this session only (or come from the environment) and never written to disk here.
+class GenerationSettings
+{
+public:
+    QString provider = QStringLiteral("auto");
+    QString model;
+    QString baseUrl;
+    double temperature = 0.7;
+    int timeoutSeconds = 60;
+    int rows = 10;
+    bool sendSamples = true;
+
+    static GenerationSettings load();
+    void save() const;
+
+    // Keys typed in the dialog, for this session.
+    static void setSessionKey(const QString &provider, const QString &key);
+    static QString sessionKey(const QString &provider);
+
+    // Resolved options for one run; throws RowforgeError when no provider can be used.
+    GenerationOptions options() const;
+};

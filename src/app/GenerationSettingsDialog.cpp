@@ -1,0 +1,93 @@
+#include "GenerationSettingsDialog.h"
+#include "ui_GenerationSettingsDialog.h"
+
+#include "GenerationSettings.h"
+#include "llm/LlmSettings.h"
+
+#include <QPushButton>
+
+GenerationSettingsDialog::GenerationSettingsDialog(QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::GenerationSettingsDialog>())
+{
+    m_ui->setupUi(this);
+    m_ui->providerCombo->addItem(tr("Auto (OpenAI if it has a key, else Anthropic)"),
+                                 QStringLiteral("auto"));
+    m_ui->providerCombo->addItem(tr("OpenAI"), QStringLiteral("openai"));
+    m_ui->providerCombo->addItem(tr("Anthropic"), QStringLiteral("anthropic"));
+    m_ui->providerCombo->addItem(tr("OpenAI-compatible server (Ollama, llama.cpp, LM Studio)"),
+                                 QStringLiteral("openai-compatible"));
+    const GenerationSettings settings = GenerationSettings::load();
+    m_ui->providerCombo->setCurrentIndex(
+        std::max(0, m_ui->providerCombo->findData(settings.provider)));
+    m_ui->modelEdit->setText(settings.model);
+    m_ui->baseUrlEdit->setText(settings.baseUrl);
+    m_ui->rowsSpin->setValue(settings.rows);
+    m_ui->temperatureSpin->setValue(settings.temperature);
+    m_ui->timeoutSpin->setValue(settings.timeoutSeconds);
+    m_ui->samplesCheck->setChecked(settings.sendSamples);
+    connect(m_ui->providerCombo, &QComboBox::currentIndexChanged, this,
+            &GenerationSettingsDialog::updateForProvider);
+    connect(m_ui->samplesCheck, &QCheckBox::toggled, this,
+            &GenerationSettingsDialog::updatePrivacyNote);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &GenerationSettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    updateForProvider();
+}
+
+GenerationSettingsDialog::~GenerationSettingsDialog() = default;
+
+QString GenerationSettingsDialog::keyProvider() const
+{
+    const QString provider = m_ui->providerCombo->currentData().toString();
+    return provider == QLatin1String("anthropic") ? provider : QStringLiteral("openai");
+}
+
+void GenerationSettingsDialog::updateForProvider()
+{
+    const QString provider = m_ui->providerCombo->currentData().toString();
+    const bool anthropic = provider == QLatin1String("anthropic");
+    const QString variable =
+        anthropic ? QStringLiteral("ANTHROPIC_API_KEY") : QStringLiteral("OPENAI_API_KEY");
+    m_ui->modelEdit->setPlaceholderText(LlmSettings::defaultModel(
+        anthropic                                        ? LlmSettings::Provider::Anthropic
+        : provider == QLatin1String("openai-compatible") ? LlmSettings::Provider::OpenAICompatible
+                                                         : LlmSettings::Provider::OpenAI));
+    m_ui->keyEdit->setText(GenerationSettings::sessionKey(keyProvider()));
+    m_ui->keyEdit->setPlaceholderText(qEnvironmentVariableIsEmpty(qPrintable(variable))
+                                          ? tr("not set")
+                                          : tr("from %1").arg(variable));
+    m_ui->keyNote->setText(
+        tr("A key typed here is kept for this session only: no keychain is used "
+           "yet, and it is never written to the settings, the database or a log. "
+           "%1 in the environment works as in the official SDKs.")
+            .arg(variable));
+    updatePrivacyNote();
+}
+
+// Only the note changes here: the key field keeps what the user typed.
+void GenerationSettingsDialog::updatePrivacyNote()
+{
+    m_ui->privacyNote->setText(m_ui->samplesCheck->isChecked()
+                                   ? tr("What leaves this computer: the table's CREATE statement, "
+                                        "statistics of each column, "
+                                        "and a few sample rows of the table, sent to %1.")
+                                         .arg(m_ui->providerCombo->currentText())
+                                   : tr("What leaves this computer: the table's CREATE statement "
+                                        "and statistics of each column "
+                                        "(ranges, frequent values, formats) — no rows."));
+}
+
+void GenerationSettingsDialog::accept()
+{
+    GenerationSettings settings;
+    settings.provider = m_ui->providerCombo->currentData().toString();
+    settings.model = m_ui->modelEdit->text().trimmed();
+    settings.baseUrl = m_ui->baseUrlEdit->text().trimmed();
+    settings.rows = m_ui->rowsSpin->value();
+    settings.temperature = m_ui->temperatureSpin->value();
+    settings.timeoutSeconds = m_ui->timeoutSpin->value();
+    settings.sendSamples = m_ui->samplesCheck->isChecked();
+    settings.save();
+    GenerationSettings::setSessionKey(keyProvider(), m_ui->keyEdit->text().trimmed());
+    QDialog::accept();
+}
