@@ -17,25 +17,41 @@ GenerationContext GenerationContext::gather(QSqlDatabase &db, const TableInfo &t
         if (!column.hidden)
             context.sampleColumns << column.name;
     }
-    context.rowCount = SchemaReader::rowCount(db, table);
+    const QString name = SqlIdentifier::quote(table.name);
+    // Exact up to a bound; a bigger table is described by its rowid span, which costs nothing.
+    context.rowCount =
+        SqlExec::scalar(db,
+                        QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 LIMIT ?)").arg(name),
+                        {ExactCountLimit + 1})
+            .toLongLong();
+    if (context.rowCount > ExactCountLimit && !table.rowidName().isEmpty())
+        context.rowCount =
+            SqlExec::scalar(
+                db, QStringLiteral("SELECT (SELECT max(%1) FROM %2) - (SELECT min(%1) FROM %2) + 1")
+                        .arg(SqlIdentifier::quote(table.rowidName()), name))
+                .toLongLong();
     context.sampleRows = RowSampler::sample(db, table, sampleSize, random, context.sampleColumns);
     context.profiles = ColumnProfiler::profile(db, table, random);
 
-    const QString name = SqlIdentifier::quote(table.name);
     for (const ColumnInfo &column : table.columns) {
         if (column.isFilledBySqlite() ||
             !(column.unique || table.primaryKey() == QStringList{column.name}))
             continue;
         const QString quoted = SqlIdentifier::quote(column.name);
-        const qint64 distinct =
+        // Unique values are as many as non-null rows; only "more than a few?" matters, so
+        // counting stops there instead of scanning a big table.
+        const qint64 present =
             SqlExec::scalar(db,
-                            QStringLiteral("SELECT count(DISTINCT %1) FROM %2").arg(quoted, name))
+                            QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %2 WHERE %1 IS NOT "
+                                           "NULL LIMIT ?)")
+                                .arg(quoted, name),
+                            {FewUniqueValues + 1})
                 .toLongLong();
-        context.uniqueCounts.insert(column.name, distinct);
-        if (distinct <= FewUniqueValues) {
-            QSqlQuery values =
-                SqlExec::exec(db, QStringLiteral("SELECT DISTINCT %1 FROM %2 WHERE %1 IS NOT NULL")
-                                      .arg(quoted, name));
+        context.uniqueCounts.insert(column.name,
+                                    present > FewUniqueValues ? context.rowCount : present);
+        if (present <= FewUniqueValues) {
+            QSqlQuery values = SqlExec::exec(
+                db, QStringLiteral("SELECT %1 FROM %2 WHERE %1 IS NOT NULL").arg(quoted, name));
             QStringList list;
             while (values.next())
                 list << values.value(0).toString();

@@ -19,13 +19,14 @@ struct GenerationContext
     QStringList sampleColumns; // the columns of sampleRows
     QList<QVariantList> sampleRows;
     QList<ColumnProfile> profiles;
-    qint64 rowCount = 0;
+    qint64 rowCount = 0; // exact up to ExactCountLimit, else estimated from the rowid span
     QHash<QString, QStringList> uniqueValues; // column -> all existing values, when few
     QHash<QString, qint64> uniqueCounts;      // column -> how many values exist
     QHash<QString, QStringList> parentKeys;   // column -> sample of valid parent keys
 
     static constexpr int FewUniqueValues = 50;
     static constexpr int ParentKeySample = 20;
+    static constexpr int ExactCountLimit = 100000;
 
     static GenerationContext gather(QSqlDatabase &db, const TableInfo &table, int sampleSize,
                                     QRandomGenerator &random);

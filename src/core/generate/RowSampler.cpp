@@ -31,8 +31,11 @@ QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table,
     const QString rowid = table.rowidName();
     qint64 low = 0, high = -1;
     if (!rowid.isEmpty()) {
-        QSqlQuery bounds = SqlExec::exec(db, QStringLiteral("SELECT min(%1), max(%1) FROM %2")
-                                                 .arg(SqlIdentifier::quote(rowid), name));
+        // Two subqueries: SQLite answers a lone min() or max() from the b-tree's ends, but
+        // scans the whole table for min() and max() in one SELECT.
+        QSqlQuery bounds = SqlExec::exec(
+            db, QStringLiteral("SELECT (SELECT min(%1) FROM %2), (SELECT max(%1) FROM %2)")
+                    .arg(SqlIdentifier::quote(rowid), name));
         if (bounds.next() && !bounds.value(0).isNull()) {
             low = bounds.value(0).toLongLong();
             high = bounds.value(1).toLongLong();
@@ -47,29 +50,33 @@ QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table,
         return rows;
     }
 
-    QSqlQuery exact(db);
-    exact.setForwardOnly(true);
-    exact.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
-                      .arg(selected, name, SqlIdentifier::quote(rowid)));
+    // Random rowids go to SQLite as one bound JSON array: one statement seeks them all.
+    // Gaps (deleted rows) come back missing and are retried with new random rowids.
+    const QString byRowids = QStringLiteral("SELECT %1, %3 FROM %2 WHERE %3 IN (SELECT value FROM "
+                                            "json_each(?))")
+                                 .arg(selected, name, SqlIdentifier::quote(rowid));
     QSet<qint64> picked;
-    // Gaps (deleted rows) are retried with a new random rowid; a table that is mostly gaps
-    // falls back to the next existing row after a random point.
-    int attempts = 0;
-    while (rows.size() < count && attempts < count * 20) {
-        ++attempts;
-        const qint64 candidate = low + qint64(random.bounded(quint64(high - low + 1)));
-        if (picked.contains(candidate))
-            continue;
-        exact.bindValue(0, candidate);
-        exact.exec();
-        if (exact.next()) {
-            picked.insert(candidate);
+    QSet<qint64> tried;
+    const qint64 span = high - low + 1;
+    for (int round = 0; round < 20 && rows.size() < count && tried.size() < span; ++round) {
+        const qsizetype wanted = count - rows.size();
+        QStringList candidates;
+        for (qsizetype i = 0; i < wanted + wanted / 4 + 4 && tried.size() < span; ++i) {
+            const qint64 candidate = low + qint64(random.bounded(quint64(span)));
+            if (tried.contains(candidate))
+                continue;
+            tried.insert(candidate);
+            candidates << QString::number(candidate);
+        }
+        QSqlQuery query =
+            SqlExec::exec(db, byRowids, {QStringLiteral("[%1]").arg(candidates.join(u','))});
+        while (query.next() && rows.size() < count) {
+            picked.insert(query.value(int(columns.size())).toLongLong());
             QVariantList row;
             for (int i = 0; i < columns.size(); ++i)
-                row << exact.value(i);
+                row << query.value(i);
             rows << row;
         }
-        exact.finish();
     }
     if (rows.size() < count) {
         QSqlQuery after =

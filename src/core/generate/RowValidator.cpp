@@ -53,6 +53,13 @@ RowValidator::RowValidator(QSqlDatabase &db, const TableInfo &table) : m_db(db),
             m_columnInfo << &column;
         }
     }
+    for (const UniqueKey &key : m_table.uniqueKeys) {
+        const bool covered =
+            std::all_of(key.columns.begin(), key.columns.end(),
+                        [this](const QString &c) { return m_columns.contains(c); });
+        if (!key.partial && covered)
+            m_copyCheckNeeded = false;
+    }
 }
 
 bool RowValidator::convert(const ColumnInfo &column, const QJsonValue &value, QVariant *out,
@@ -189,7 +196,7 @@ QList<QVariantList> RowValidator::validate(const QList<QJsonObject> &rows,
         }
         if (reason.isEmpty() && seen.contains(rowKey(values)))
             reason = QStringLiteral("the same row twice in one batch");
-        if (reason.isEmpty() && isCopyOfExistingRow(values))
+        if (reason.isEmpty() && m_copyCheckNeeded && isCopyOfExistingRow(values))
             reason = QStringLiteral("an exact copy of an existing row");
         if (reason.isEmpty()) {
             SqlExec::exec(m_db, QStringLiteral("SAVEPOINT rowforge_check"));

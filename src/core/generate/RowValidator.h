@@ -43,4 +43,7 @@ private:
     TableInfo m_table;
     QStringList m_columns;
     QList<const ColumnInfo *> m_columnInfo;
+    // A unique key over generated columns already refuses copies; only without one is a scan
+    // for exact copies needed.
+    bool m_copyCheckNeeded = true;
 };
