@@ -10,6 +10,7 @@
 #include <QPalette>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
 
 namespace {
 constexpr int MaxPendingPages = 12; // requests older than a screenful of scrolling are dropped
@@ -148,8 +149,13 @@ QString TableDataModel::displayText(const QVariant &value)
     switch (value.typeId()) {
     case QMetaType::QByteArray:
         return tr("BLOB (%1 bytes)").arg(QLocale().toString(value.toByteArray().size()));
-    case QMetaType::Double:
-        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    case QMetaType::Double: {
+        // A whole REAL keeps ".0", so 0.0 is not mistaken for the INTEGER 0.
+        QString text = QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+        if (!text.contains(u'.') && !text.contains(u'e') && std::isfinite(value.toDouble()))
+            text += QStringLiteral(".0");
+        return text;
+    }
     case QMetaType::QString: {
         QString text = value.toString();
         if (text.size() > MaxDisplayLength)
