@@ -22,6 +22,7 @@ private Q_SLOTS:
     void dryRunInsertsNothing();
     void emptyTableIsSaidSo();
     void anthropicWorksTheSame();
+    void manyRowsAndWideTablesAreAskedForInBatches();
 
 private:
     static QStringList schema();
@@ -301,6 +302,37 @@ void TestGenerationPipeline::anthropicWorksTheSame()
                 .value(QStringLiteral("system"))
                 .toString()
                 .contains(QLatin1String("JSON")));
+}
+
+void TestGenerationPipeline::manyRowsAndWideTablesAreAskedForInBatches()
+{
+    // 100 columns: at most 15 rows per answer, so 20 rows take two requests (15 + 5).
+    QStringList columns;
+    for (int c = 0; c < 100; ++c)
+        columns << QStringLiteral("c%1 INTEGER").arg(c);
+    TempDatabase temp({QStringLiteral("CREATE TABLE wide (%1)").arg(columns.join(u','))});
+    auto rows = [](int count, int offset) {
+        QJsonArray array;
+        for (int r = 0; r < count; ++r) {
+            QJsonObject row;
+            for (int c = 0; c < 100; ++c)
+                row.insert(QStringLiteral("c%1").arg(c), (offset + r) * 1000 + c);
+            array << row;
+        }
+        return array;
+    };
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows(rows(15, 0)));
+    server.enqueue(MockLlmServer::openAiRows(rows(7, 100))); // two more than asked for
+    GenerationOptions o = options(server, 20);
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("wide"), o, client);
+    QCOMPARE(result.requests, 2);
+    QCOMPARE(result.inserted, 20);
+    QVERIFY(server.requests()[0].body.contains("Generate 15 new rows"));
+    QVERIFY(server.requests()[1].body.contains("Generate 5 new rows"));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM wide")).toInt(), 20);
 }
 
 QTEST_GUILESS_MAIN(TestGenerationPipeline)

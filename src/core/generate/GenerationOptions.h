@@ -10,6 +10,10 @@ struct GenerationOptions
     bool sendSamples = true;
     bool dryRun = false; // generate and validate, insert nothing
     int maxFollowUps = 2;
+    // Rows asked for in one request; wide tables get fewer, so that one answer fits the output
+    // token limit (about MaxValuesPerRequest values).
+    int rowsPerRequest = 50;
+    static constexpr int MaxValuesPerRequest = 1500;
     quint32 seed = 0; // 0: random
     LlmSettings llm;
 };

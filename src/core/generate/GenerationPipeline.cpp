@@ -53,8 +53,13 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
     QList<QVariantList> accepted;
     QStringList problems;
     QMap<QString, int> reasonCounts;
-    for (int round = 0; round <= options.maxFollowUps && accepted.size() < options.rows; ++round) {
-        const int missing = int(options.rows - accepted.size());
+    const int perRequest =
+        std::max(1, std::min(options.rowsPerRequest,
+                             GenerationOptions::MaxValuesPerRequest / int(context.columns.size())));
+    // One request per batch, plus the follow-ups that ask again for refused rows.
+    const int maxRequests = (options.rows + perRequest - 1) / perRequest + options.maxFollowUps;
+    while (accepted.size() < options.rows && result.requests < maxRequests) {
+        const int missing = std::min(int(options.rows - accepted.size()), perRequest);
         const LlmReply reply =
             client.complete(PromptBuilder::build(context, missing, options.sendSamples, problems));
         ++result.requests;
@@ -65,7 +70,7 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
         QList<RowValidator::Rejection> rejections;
         QList<QVariantList> valid = validator.validate(reply.rows, &rejections, accepted);
         // A model that sends more rows than asked: keep what was asked for.
-        while (accepted.size() + valid.size() > options.rows)
+        while (valid.size() > missing)
             valid.removeLast();
         accepted << valid;
         result.rejected += int(rejections.size());
