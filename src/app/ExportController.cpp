@@ -7,12 +7,14 @@
 #include "export/ExportCancelled.h"
 #include "export/TableExporter.h"
 
+#include "util/TaskPools.h"
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPromise>
+
 #include <QtConcurrent/QtConcurrentRun>
 
 ExportController::ExportController(DatabaseSession *session, QStatusBar *statusBar,
@@ -56,8 +58,9 @@ void ExportController::run(const QString &table, const QString &path, const Expo
     connect(m_watcher, &QFutureWatcher<void>::finished, this, &ExportController::onFinished);
     m_indicator->start();
     const QString database = m_session->path();
-    m_watcher->setFuture(QtConcurrent::run([database, table, path, options,
-                                            outcome = m_outcome](QPromise<void> &promise) {
+    m_watcher->setFuture(QtConcurrent::run(TaskPools::longRunning(), [database, table, path,
+                                                                      options, outcome = m_outcome](
+                                                                         QPromise<void> &promise) {
         promise.setProgressRange(0, StatusTaskIndicator::Steps);
         QElapsedTimer timer;
         timer.start();

@@ -6,12 +6,23 @@
 #include "StatusTaskIndicator.h"
 #include "db/DatabaseConnection.h"
 #include "generate/GenerationPipeline.h"
+#include "generate/GenerationUndo.h"
 #include "llm/LlmClient.h"
+#include "util/Background.h"
 #include "util/RowforgeError.h"
 
+#include "util/TaskPools.h"
 #include <QMessageBox>
 #include <QPushButton>
+
 #include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+QString rowsText(int rows)
+{
+    return rows == 1 ? QObject::tr("1 row") : QObject::tr("%1 rows").arg(rows);
+}
+} // namespace
 
 GenerationController::GenerationController(DatabaseSession *session, QStatusBar *statusBar,
                                            QWidget *dialogParent, QObject *parent)
@@ -63,11 +74,12 @@ void GenerationController::generate(const QString &table)
     m_jobs.insert(table, job);
     m_indicator->start(/*indeterminate=*/true);
     Q_EMIT generatingChanged(table, true);
-    Q_EMIT message(tr("Generating %n row(s) for %1 with %2…", nullptr, options.rows)
-                       .arg(table, options.llm.displayName()));
+    Q_EMIT message(tr("Generating %1 for %2 with %3…")
+                       .arg(rowsText(options.rows), table, options.llm.displayName()));
     const QString database = m_session->path();
     job.watcher->setFuture(
-        QtConcurrent::run([database, table, options, client = job.client, outcome = job.outcome] {
+        QtConcurrent::run(TaskPools::longRunning(), [database, table, options, client = job.client,
+                                                     outcome = job.outcome] {
             try {
                 DatabaseConnection connection(database);
                 outcome->result =
@@ -101,6 +113,8 @@ void GenerationController::onFinished(const QString &table)
         QMessageBox::warning(m_dialogParent, tr("Generate Data"), outcome.error);
     } else {
         Q_EMIT message(outcome.result.summary());
+        m_undoable << outcome.result;
+        announceUndo();
         m_session->refresh();
     }
     Q_EMIT generatingChanged(table, false);
@@ -111,4 +125,61 @@ void GenerationController::showSettings()
 {
     GenerationSettingsDialog dialog(m_dialogParent);
     dialog.exec();
+}
+
+void GenerationController::announceUndo()
+{
+    if (!canUndo()) {
+        Q_EMIT undoAvailable(false, QString());
+        return;
+    }
+    const GenerationResult &last = m_undoable.last();
+    Q_EMIT undoAvailable(true, tr("%1 in %2").arg(rowsText(last.inserted), last.table));
+}
+
+void GenerationController::forgetUndo()
+{
+    m_undoable.clear();
+    announceUndo();
+}
+
+void GenerationController::undoLast()
+{
+    if (!canUndo())
+        return;
+    const GenerationResult last = m_undoable.takeLast();
+    m_undoing = true;
+    announceUndo();
+    const QString database = m_session->path();
+    Background::run(
+        this,
+        [database, last]() -> std::pair<int, QString> {
+            try {
+                DatabaseConnection connection(database);
+                return {GenerationUndo::undo(connection.database(), last), QString()};
+            } catch (const RowforgeError &error) {
+                return {0, error.message()};
+            }
+        },
+        [this, last](const std::pair<int, QString> &outcome) {
+            m_undoing = false;
+            announceUndo();
+            if (!outcome.second.isEmpty()) {
+                Q_EMIT message(tr("Could not undo the generation: %1").arg(outcome.second));
+                return;
+            }
+            const int kept = last.inserted - outcome.first;
+            Q_EMIT message(
+                kept == 0
+                    ? tr("Removed the %1 generated %2 from %3")
+                          .arg(outcome.first)
+                          .arg(outcome.first == 1 ? tr("row") : tr("rows"), last.table)
+                    : tr("Removed %1 of %2 generated rows from %3; %4 changed since and were kept")
+                          .arg(outcome.first)
+                          .arg(last.inserted)
+                          .arg(last.table)
+                          .arg(kept));
+            Q_EMIT undone(last.table, outcome.first);
+            m_session->refresh();
+        });
 }

@@ -8,6 +8,7 @@
 #include "import/TableImporter.h"
 #include "util/RowforgeError.h"
 
+#include "util/TaskPools.h"
 #include <QAction>
 #include <QElapsedTimer>
 #include <QFileDialog>
@@ -18,6 +19,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -112,39 +114,40 @@ void ImportController::run(const QList<Job> &jobs)
     m_indicator->start();
     m_importAction->setEnabled(false);
 
-    m_watcher->setFuture(QtConcurrent::run([jobs, database, totalBytes,
-                                            shared = m_outcome](QPromise<void> &promise) {
-        promise.setProgressRange(0, ProgressSteps);
-        Outcome &outcome = *shared;
-        QElapsedTimer timer;
-        timer.start();
-        qint64 doneBytes = 0;
-        try {
-            DatabaseConnection connection(database);
-            for (const Job &job : jobs) {
-                const qint64 fileBytes = std::max<qint64>(1, QFileInfo(job.path).size());
-                try {
-                    outcome.results << TableImporter::import(
-                        connection.database(), job.path, job.options,
-                        [&](qint64 done, qint64 total) {
-                            // Each file is read twice: `total` is twice its size.
-                            const double share = total > 0 ? double(done) / double(total) : 1.0;
-                            promise.setProgressValue(
-                                int((doneBytes + share * fileBytes) * ProgressSteps / totalBytes));
-                            return !promise.isCanceled();
-                        });
-                } catch (const ImportCancelled &) {
-                    outcome.cancelled = true;
-                    break;
-                } catch (const RowforgeError &error) {
-                    outcome.errors << error.message();
+    m_watcher->setFuture(
+        QtConcurrent::run(TaskPools::longRunning(), [jobs, database, totalBytes,
+                                                     shared = m_outcome](QPromise<void> &promise) {
+            promise.setProgressRange(0, ProgressSteps);
+            Outcome &outcome = *shared;
+            QElapsedTimer timer;
+            timer.start();
+            qint64 doneBytes = 0;
+            try {
+                DatabaseConnection connection(database);
+                for (const Job &job : jobs) {
+                    const qint64 fileBytes = std::max<qint64>(1, QFileInfo(job.path).size());
+                    try {
+                        outcome.results << TableImporter::import(
+                            connection.database(), job.path, job.options,
+                            [&](qint64 done, qint64 total) {
+                                // Each file is read twice: `total` is twice its size.
+                                const double share = total > 0 ? double(done) / double(total) : 1.0;
+                                promise.setProgressValue(int((doneBytes + share * fileBytes) *
+                                                             ProgressSteps / totalBytes));
+                                return !promise.isCanceled();
+                            });
+                    } catch (const ImportCancelled &) {
+                        outcome.cancelled = true;
+                        break;
+                    } catch (const RowforgeError &error) {
+                        outcome.errors << error.message();
+                    }
+                    doneBytes += fileBytes;
                 }
-                doneBytes += fileBytes;
+            } catch (const RowforgeError &error) {
+                outcome.errors << error.message();
             }
-        } catch (const RowforgeError &error) {
-            outcome.errors << error.message();
-        }
-    }));
+        }));
 }
 
 void ImportController::cancel()
@@ -188,7 +191,8 @@ void ImportController::onFinished()
     if (outcome.cancelled)
         parts << tr("Import cancelled; the file being imported was not written");
     if (!outcome.errors.isEmpty())
-        parts << tr("%n file(s) failed", nullptr, int(outcome.errors.size()));
+        parts << (outcome.errors.size() == 1 ? tr("1 file failed")
+                                             : tr("%1 files failed").arg(outcome.errors.size()));
     Q_EMIT message(parts.join(QStringLiteral(" · ")));
     if (!outcome.results.isEmpty()) {
         m_session->refresh();

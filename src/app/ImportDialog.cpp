@@ -50,8 +50,11 @@ ImportDialog::ImportDialog(const QStringList &files, const QStringList &tables, 
     const int others = int(files.size()) - 1;
     m_ui->applyToAllCheck->setVisible(others > 0);
     m_ui->applyToAllCheck->setText(
-        tr("Import the other %n file(s) the same way, each into a table named after its file",
-           nullptr, others));
+        others == 1
+            ? tr("Import the other file the same way, into a table named after it")
+            : tr("Import the other %1 files the same way, each into a table named after its "
+                 "file")
+                  .arg(others));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setDefault(true);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);

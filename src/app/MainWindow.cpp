@@ -87,6 +87,17 @@ MainWindow::MainWindow(QWidget *parent)
             });
     connect(m_ui->generationSettingsAction, &QAction::triggered, m_generationController,
             &GenerationController::showSettings);
+    connect(m_ui->undoGenerationAction, &QAction::triggered, m_generationController,
+            &GenerationController::undoLast);
+    connect(m_generationController, &GenerationController::undoAvailable, this,
+            [this](bool available, const QString &description) {
+                m_ui->undoGenerationAction->setEnabled(available);
+                m_ui->undoGenerationAction->setText(
+                    available ? tr("&Undo Generation (%1)").arg(description)
+                              : tr("&Undo Generation"));
+            });
+    connect(m_session, &DatabaseSession::opened, m_generationController,
+            &GenerationController::forgetUndo);
     connect(m_importController, &ImportController::tableImported, this,
             [this](const QString &table) { m_selectAfterRefresh = table; });
 

@@ -4,11 +4,13 @@
 #include "util/Background.h"
 #include "util/RowforgeError.h"
 
+#include "util/TaskPools.h"
 #include <QBrush>
 #include <QFont>
 #include <QLocale>
 #include <QPalette>
 #include <QPromise>
+
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
@@ -86,20 +88,21 @@ void TableDataModel::startScan()
     m_scanWatcher = new QFutureWatcher<ScanBatch>(this);
     connect(m_scanWatcher, &QFutureWatcher<ScanBatch>::resultsReadyAt, this,
             &TableDataModel::applyScanBatches);
-    m_scanWatcher->setFuture(QtConcurrent::run([path, pager](QPromise<ScanBatch> &promise) {
-        try {
-            DatabaseConnection connection(path);
-            const qint64 total =
-                pager->scan(connection.database(), [&promise](const auto &anchors, qint64 rows) {
-                    promise.addResult(ScanBatch{anchors, rows, false, {}});
-                    return !promise.isCanceled();
-                });
-            if (total >= 0)
-                promise.addResult(ScanBatch{{}, total, true, {}});
-        } catch (const RowforgeError &error) {
-            promise.addResult(ScanBatch{{}, 0, true, error.message()});
-        }
-    }));
+    m_scanWatcher->setFuture(
+        QtConcurrent::run(TaskPools::longRunning(), [path, pager](QPromise<ScanBatch> &promise) {
+            try {
+                DatabaseConnection connection(path);
+                const qint64 total = pager->scan(
+                    connection.database(), [&promise](const auto &anchors, qint64 rows) {
+                        promise.addResult(ScanBatch{anchors, rows, false, {}});
+                        return !promise.isCanceled();
+                    });
+                if (total >= 0)
+                    promise.addResult(ScanBatch{{}, total, true, {}});
+            } catch (const RowforgeError &error) {
+                promise.addResult(ScanBatch{{}, 0, true, error.message()});
+            }
+        }));
 }
 
 void TableDataModel::applyScanBatches(int begin, int end)

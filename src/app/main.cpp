@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "util/AppIdentity.h"
 #include "util/FileKind.h"
+#include "util/TaskPools.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -39,6 +40,7 @@ int main(int argc, char *argv[])
 
     const int status = app.exec();
     // Workers hold their own connections; let them finish before the drivers go away.
+    TaskPools::longRunning()->waitForDone();
     QThreadPool::globalInstance()->waitForDone();
     return status;
 }

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void initTestCase();
     void generateDataAddsRowsAndSaysSo();
     void cancelWritesNothing();
+    void twoTablesGenerateAtOnce();
     void settingsDialogKeepsKeysOutOfTheSettingsFile();
 
 private:
@@ -96,6 +97,18 @@ void TestGenerateGui::generateDataAddsRowsAndSaysSo()
     QCOMPARE(server.requests().first().headers.value("authorization"), QByteArray("Bearer sk-gui"));
     QCOMPARE(temp.scalar(QStringLiteral("SELECT group_concat(name) FROM people")).toString(),
              QStringLiteral("Ann,Bo,Cy,Di"));
+
+    // Edit > Undo Generation takes exactly those rows away again.
+    QAction *undo = window.findChild<QAction *>(QStringLiteral("undoGenerationAction"));
+    QVERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Generation (2 rows in people)"));
+    undo->trigger();
+    QTRY_COMPARE(window.schemaModel()->rowCountOf(QStringLiteral("people")), 2);
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Removed the 2 generated rows from people"));
+    QVERIFY(!undo->isEnabled());
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT group_concat(name) FROM people")).toString(),
+             QStringLiteral("Ann,Bo"));
 }
 
 void TestGenerateGui::cancelWritesNothing()
@@ -119,6 +132,38 @@ void TestGenerateGui::cancelWritesNothing()
     QCOMPARE(window.statusBar()->currentMessage(),
              QStringLiteral("Generation for people cancelled; nothing was written"));
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM people")).toInt(), 2);
+}
+
+void TestGenerateGui::twoTablesGenerateAtOnce()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE a (name TEXT)"),
+                       QStringLiteral("CREATE TABLE b (name TEXT)"),
+                       QStringLiteral("CREATE TABLE c (name TEXT)")});
+    MockLlmServer server;
+    for (const char *name : {"x1", "x2"})
+        server.enqueue(MockLlmServer::openAiRows(
+            {QJsonObject{{QStringLiteral("name"), QString::fromLatin1(name)}},
+             QJsonObject{
+                 {QStringLiteral("name"), QStringLiteral("%1b").arg(QLatin1String(name))}}}));
+    useMock(server);
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_VERIFY(window.session()->isOpen());
+    GenerationController *controller = window.generationController();
+    QSignalSpy finished(controller, &GenerationController::finished);
+    controller->generate(QStringLiteral("a"));
+    controller->generate(QStringLiteral("b"));
+    QVERIFY(controller->isGenerating(QStringLiteral("a")) &&
+            controller->isGenerating(QStringLiteral("b")));
+    controller->generate(QStringLiteral("c")); // a third waits its turn: refused with a message
+    QVERIFY(!controller->isGenerating(QStringLiteral("c")));
+    QVERIFY(
+        window.statusBar()->currentMessage().contains(QLatin1String("2 generations are running")));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM a")).toInt(), 2);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM b")).toInt(), 2);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM c")).toInt(), 0);
 }
 
 void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()

@@ -2,6 +2,7 @@
 #include "TempDatabase.h"
 #include "db/SchemaReader.h"
 #include "generate/GenerationPipeline.h"
+#include "generate/GenerationUndo.h"
 #include "llm/LlmClient.h"
 #include "util/RowforgeError.h"
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void emptyTableIsSaidSo();
     void anthropicWorksTheSame();
     void manyRowsAndWideTablesAreAskedForInBatches();
+    void undoRemovesExactlyTheUnchangedGeneratedRows();
 
 private:
     static QStringList schema();
@@ -333,6 +335,28 @@ void TestGenerationPipeline::manyRowsAndWideTablesAreAskedForInBatches()
     QVERIFY(server.requests()[0].body.contains("Generate 15 new rows"));
     QVERIFY(server.requests()[1].body.contains("Generate 5 new rows"));
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM wide")).toInt(), 20);
+}
+
+void TestGenerationPipeline::undoRemovesExactlyTheUnchangedGeneratedRows()
+{
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    server.enqueue(
+        MockLlmServer::openAiRows({person("cy@x.io"), person("di@x.io"), person("ed@x.io")}));
+    GenerationOptions o = options(server, 3);
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+    QCOMPARE(result.insertedValues.size(), 3);
+    // One generated row is edited after the fact, and an identical-looking row is added by hand.
+    temp.exec(QStringLiteral("UPDATE \"people; --\" SET city = 'Edited' WHERE email = 'di@x.io'"));
+    temp.exec(QStringLiteral(
+        "INSERT INTO \"people; --\" (email, city, team, age) VALUES ('fy@x.io', 'Oslo', 1, 25)"));
+    QCOMPARE(GenerationUndo::undo(temp.db(), result), 2);
+    QCOMPARE(
+        temp.scalar(QStringLiteral("SELECT group_concat(email) FROM \"people; --\"")).toString(),
+        QStringLiteral("ann@x.io,bo@x.io,di@x.io,fy@x.io"));
+    QCOMPARE(GenerationUndo::undo(temp.db(), result), 0); // nothing left to undo
 }
 
 QTEST_GUILESS_MAIN(TestGenerationPipeline)

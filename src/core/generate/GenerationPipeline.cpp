@@ -97,6 +97,8 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
         for (const QVariantList &values : accepted)
             result.rowids << inserter.insert(values);
         transaction.commit();
+        result.insertedColumns = validator.columns();
+        result.insertedValues = accepted;
         result.inserted = int(accepted.size());
     }
     if (accepted.isEmpty())

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 // What a generation did: for the status bar, the CLI's --json and Undo Generation.
 struct GenerationResult
@@ -20,8 +21,10 @@ struct GenerationResult
     int requests = 0;
     double seconds = 0;
     bool emptyTable = false;
-    QList<qint64> rowids;         // of the inserted rows
-    QList<QJsonObject> validRows; // the accepted rows (what --dry-run prints)
+    QList<qint64> rowids;               // of the inserted rows
+    QStringList insertedColumns;        // the columns of insertedValues
+    QList<QVariantList> insertedValues; // exactly as inserted, for Undo Generation
+    QList<QJsonObject> validRows;       // the accepted rows (what --dry-run prints)
 
     QString summary() const;
     QJsonObject toJson() const;

@@ -1,0 +1,32 @@
+#include "GenerationUndo.h"
+
+#include "db/SchemaReader.h"
+#include "db/SqlExec.h"
+#include "db/SqlIdentifier.h"
+#include "db/Transaction.h"
+
+int GenerationUndo::undo(QSqlDatabase &db, const GenerationResult &generation)
+{
+    const TableInfo table = SchemaReader::require(db, generation.table);
+    QStringList conditions;
+    for (const QString &column : generation.insertedColumns)
+        conditions << QStringLiteral("%1 IS ?").arg(SqlIdentifier::quote(column));
+    // Rowid tables: the rowid names the very row. WITHOUT ROWID tables: the values include the
+    // primary key, which names it.
+    const QString rowid = table.rowidName();
+    if (!rowid.isEmpty())
+        conditions.prepend(QStringLiteral("%1 = ?").arg(SqlIdentifier::quote(rowid)));
+    const QString sql =
+        QStringLiteral("DELETE FROM %1 WHERE %2")
+            .arg(SqlIdentifier::quote(table.name), conditions.join(QStringLiteral(" AND ")));
+    Transaction transaction(db);
+    int removed = 0;
+    for (int i = 0; i < generation.insertedValues.size(); ++i) {
+        QVariantList values = generation.insertedValues[i];
+        if (!rowid.isEmpty())
+            values.prepend(generation.rowids.value(i));
+        removed += SqlExec::exec(db, sql, values).numRowsAffected();
+    }
+    transaction.commit();
+    return removed;
+}
