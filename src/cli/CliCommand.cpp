@@ -29,3 +29,17 @@ bool CliCommand::parseDelimiter(const QString &text, QChar *delimiter)
     *delimiter = text.at(0);
     return true;
 }
+
+bool CliCommand::readDelimiter(const QCommandLineParser &parser, const QCommandLineOption &option,
+                               std::optional<QChar> *delimiter, QTextStream &err)
+{
+    if (!parser.isSet(option))
+        return true;
+    QChar c;
+    if (!parseDelimiter(parser.value(option), &c)) {
+        err << "--delimiter must be one character (or \\t), not " << parser.value(option) << "\n";
+        return false;
+    }
+    *delimiter = c;
+    return true;
+}

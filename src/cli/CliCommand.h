@@ -2,7 +2,9 @@
 
 #include <QStringList>
 #include <QTextStream>
+#include <optional>
 
+class QCommandLineOption;
 class QCommandLineParser;
 
 // One rowforge-cli subcommand. run() returns the process exit status: 0 on success, 1 on a
@@ -24,4 +26,7 @@ protected:
                      QTextStream &err);
     // One character, or \t / tab for a tab; never a quote or a line break.
     static bool parseDelimiter(const QString &text, QChar *delimiter);
+    // Reads --delimiter when given; false (after saying why on err) when it is not valid.
+    static bool readDelimiter(const QCommandLineParser &parser, const QCommandLineOption &option,
+                              std::optional<QChar> *delimiter, QTextStream &err);
 };

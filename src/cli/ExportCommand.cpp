@@ -46,15 +46,11 @@ int ExportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         return UsageError;
     }
     ExportOptions options;
-    if (parser.isSet(delimiter)) {
-        QChar c;
-        if (!parseDelimiter(parser.value(delimiter), &c)) {
-            err << "--delimiter must be one character (or \\t), not " << parser.value(delimiter)
-                << "\n";
-            return UsageError;
-        }
-        options.delimiter = c;
-    }
+    std::optional<QChar> chosenDelimiter;
+    if (!readDelimiter(parser, delimiter, &chosenDelimiter, err))
+        return UsageError;
+    if (chosenDelimiter)
+        options.delimiter = *chosenDelimiter;
     options.header = !parser.isSet(noHeader);
     options.crlf = parser.isSet(crlf);
     options.nullText = parser.value(nullText);

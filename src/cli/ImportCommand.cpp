@@ -68,15 +68,11 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         err << "--if-exists must be fail, replace or append, not " << mode << "\n";
         return UsageError;
     }
-    if (parser.isSet(delimiter)) {
-        QChar c;
-        if (!parseDelimiter(parser.value(delimiter), &c)) {
-            err << "--delimiter must be one character (or \\t), not " << parser.value(delimiter)
-                << "\n";
-            return UsageError;
-        }
-        options.delimiter = c;
-    }
+    std::optional<QChar> chosenDelimiter;
+    if (!readDelimiter(parser, delimiter, &chosenDelimiter, err))
+        return UsageError;
+    if (chosenDelimiter)
+        options.delimiter = *chosenDelimiter;
     if (parser.isSet(noHeader) && parser.isSet(header)) {
         err << "--header and --no-header exclude each other\n";
         return UsageError;

@@ -25,13 +25,7 @@ QList<QPair<QByteArray, QByteArray>> AnthropicWire::headers(const LlmSettings &s
 QByteArray AnthropicWire::body(const LlmSettings &settings, const LlmRequest &request,
                                bool withTemperature) const
 {
-    const QJsonObject schema{
-        {QStringLiteral("type"), QStringLiteral("object")},
-        {QStringLiteral("properties"),
-         QJsonObject{
-             {QStringLiteral("rows"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                                  {QStringLiteral("items"), request.rowSchema}}}}},
-        {QStringLiteral("required"), QJsonArray{QStringLiteral("rows")}}};
+    const QJsonObject schema = rowsEnvelope(request.rowSchema, false);
     QJsonObject body{{QStringLiteral("model"), settings.model},
                      {QStringLiteral("max_tokens"), settings.maxOutputTokens},
                      {QStringLiteral("system"), request.system},
@@ -83,10 +77,7 @@ LlmReply AnthropicWire::parseSuccess(const QByteArray &body) const
     }
     if (!found)
         throw RowforgeError(QStringLiteral("the answer holds no rows"));
-    reply.model = root.value(QLatin1String("model")).toString();
-    const QJsonObject usage = root.value(QLatin1String("usage")).toObject();
-    reply.inputTokens = usage.value(QLatin1String("input_tokens")).toInteger();
-    reply.outputTokens = usage.value(QLatin1String("output_tokens")).toInteger();
+    readUsage(root, "input_tokens", "output_tokens", reply);
     return reply;
 }
 
@@ -96,14 +87,11 @@ ProviderWire::Error AnthropicWire::parseError(int status, const QByteArray &body
         QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
     Error result;
     result.type = error.value(QLatin1String("type")).toString();
-    result.message = error.value(QLatin1String("message")).toString();
-    if (result.message.isEmpty())
-        result.message = QString::fromUtf8(body.left(200)).simplified();
+    result.message = errorMessage(error, body);
     const bool spendLimit = error.value(QLatin1String("details"))
                                 .toObject()
                                 .value(QLatin1String("error_code"))
                                 .toString() == QLatin1String("enforced_spend_limit_reached");
-    result.retryable =
-        (status == 408 || status == 409 || status == 429 || status >= 500) && !spendLimit;
+    result.retryable = retryableStatus(status) && !spendLimit;
     return result;
 }

@@ -24,14 +24,7 @@ QList<QPair<QByteArray, QByteArray>> OpenAiWire::headers(const LlmSettings &sett
 QByteArray OpenAiWire::body(const LlmSettings &settings, const LlmRequest &request,
                             bool withTemperature) const
 {
-    const QJsonObject schema{
-        {QStringLiteral("type"), QStringLiteral("object")},
-        {QStringLiteral("properties"),
-         QJsonObject{
-             {QStringLiteral("rows"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                                  {QStringLiteral("items"), request.rowSchema}}}}},
-        {QStringLiteral("required"), QJsonArray{QStringLiteral("rows")}},
-        {QStringLiteral("additionalProperties"), false}};
+    const QJsonObject schema = rowsEnvelope(request.rowSchema, true);
     QJsonObject body{{QStringLiteral("model"), settings.model},
                      {QStringLiteral("messages"),
                       QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
@@ -71,10 +64,7 @@ LlmReply OpenAiWire::parseSuccess(const QByteArray &body) const
         throw RowforgeError(QStringLiteral("the answer was withheld by the content filter"));
     LlmReply reply;
     reply.rows = RowsParser::parse(message.value(QLatin1String("content")).toString());
-    reply.model = root.value(QLatin1String("model")).toString();
-    const QJsonObject usage = root.value(QLatin1String("usage")).toObject();
-    reply.inputTokens = usage.value(QLatin1String("prompt_tokens")).toInteger();
-    reply.outputTokens = usage.value(QLatin1String("completion_tokens")).toInteger();
+    readUsage(root, "prompt_tokens", "completion_tokens", reply);
     return reply;
 }
 
@@ -86,10 +76,8 @@ ProviderWire::Error OpenAiWire::parseError(int status, const QByteArray &body) c
     result.type = error.value(QLatin1String("code")).toString();
     if (result.type.isEmpty())
         result.type = error.value(QLatin1String("type")).toString();
-    result.message = error.value(QLatin1String("message")).toString();
-    if (result.message.isEmpty())
-        result.message = QString::fromUtf8(body.left(200)).simplified();
-    result.retryable = (status == 408 || status == 409 || status == 429 || status >= 500) &&
-                       result.type != QLatin1String("insufficient_quota");
+    result.message = errorMessage(error, body);
+    result.retryable =
+        retryableStatus(status) && result.type != QLatin1String("insufficient_quota");
     return result;
 }

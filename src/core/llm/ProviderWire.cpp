@@ -3,6 +3,8 @@
 #include "AnthropicWire.h"
 #include "OpenAiWire.h"
 
+#include <QJsonArray>
+
 std::unique_ptr<ProviderWire> ProviderWire::create(const LlmSettings &settings)
 {
     if (settings.provider == LlmSettings::Provider::Anthropic)
@@ -19,4 +21,38 @@ QUrl ProviderWire::join(const QString &base, const QString &path)
     if (root.endsWith(QLatin1String("/v1")))
         root.chop(3);
     return QUrl(root + QStringLiteral("/v1/") + path);
+}
+
+QJsonObject ProviderWire::rowsEnvelope(const QJsonObject &rowSchema, bool closed)
+{
+    QJsonObject envelope{
+        {QStringLiteral("type"), QStringLiteral("object")},
+        {QStringLiteral("properties"),
+         QJsonObject{
+             {QStringLiteral("rows"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                                                  {QStringLiteral("items"), rowSchema}}}}},
+        {QStringLiteral("required"), QJsonArray{QStringLiteral("rows")}}};
+    if (closed)
+        envelope.insert(QStringLiteral("additionalProperties"), false);
+    return envelope;
+}
+
+void ProviderWire::readUsage(const QJsonObject &root, const char *inputKey, const char *outputKey,
+                             LlmReply &reply)
+{
+    reply.model = root.value(QLatin1String("model")).toString();
+    const QJsonObject usage = root.value(QLatin1String("usage")).toObject();
+    reply.inputTokens = usage.value(QLatin1String(inputKey)).toInteger();
+    reply.outputTokens = usage.value(QLatin1String(outputKey)).toInteger();
+}
+
+QString ProviderWire::errorMessage(const QJsonObject &error, const QByteArray &body)
+{
+    const QString message = error.value(QLatin1String("message")).toString();
+    return message.isEmpty() ? QString::fromUtf8(body.left(200)).simplified() : message;
+}
+
+bool ProviderWire::retryableStatus(int status)
+{
+    return status == 408 || status == 409 || status == 429 || status >= 500;
 }

@@ -33,4 +33,12 @@ public:
 
 protected:
     static QUrl join(const QString &base, const QString &path);
+    // {"type":"object","properties":{"rows":{"type":"array","items":rowSchema}},...}
+    static QJsonObject rowsEnvelope(const QJsonObject &rowSchema, bool closed);
+    static void readUsage(const QJsonObject &root, const char *inputKey, const char *outputKey,
+                          LlmReply &reply);
+    // The provider's message, or the start of the body when it has none.
+    static QString errorMessage(const QJsonObject &error, const QByteArray &body);
+    // 408, 409, 429 and >= 500, as the official SDKs retry them.
+    static bool retryableStatus(int status);
 };
