@@ -46,9 +46,12 @@ void GenerationController::generate(const QString &table)
 {
     if (table.isEmpty() || isGenerating(table))
         return;
-    if (m_jobs.size() >= MaxConcurrent) {
+    const int maxConcurrent = GenerationSettings::load().maxConcurrent;
+    if (m_jobs.size() >= maxConcurrent) {
         Q_EMIT message(
-            tr("%1 generations are running; wait for one to finish.").arg(MaxConcurrent));
+            maxConcurrent == 1
+                ? tr("A generation is running; wait for it to finish.")
+                : tr("%1 generations are running; wait for one to finish.").arg(maxConcurrent));
         return;
     }
     GenerationOptions options;

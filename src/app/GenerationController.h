@@ -20,7 +20,6 @@ class GenerationController : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int MaxConcurrent = 2;
     struct Outcome
     {
         QString table;

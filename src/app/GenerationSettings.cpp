@@ -38,6 +38,7 @@ void GenerationSettings::save() const
     settings.setValue(QStringLiteral("generation/timeoutSeconds"), timeoutSeconds);
     settings.setValue(QStringLiteral("generation/rows"), rows);
     settings.setValue(QStringLiteral("generation/sendSamples"), sendSamples);
+    settings.setValue(QStringLiteral("generation/maxConcurrent"), maxConcurrent);
 }
 
 void GenerationSettings::setSessionKey(const QString &provider, const QString &key)

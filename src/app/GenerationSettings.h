@@ -15,6 +15,7 @@ public:
     int timeoutSeconds = 60;
     int rows = 10;
     bool sendSamples = true;
+    int maxConcurrent = 2; // generations running at once
 
     static GenerationSettings load();
     void save() const;

@@ -79,7 +79,7 @@ void GenerationSettingsDialog::updatePrivacyNote()
 
 void GenerationSettingsDialog::accept()
 {
-    GenerationSettings settings;
+    GenerationSettings settings = GenerationSettings::load(); // keeps what the dialog does not show
     settings.provider = m_ui->providerCombo->currentData().toString();
     settings.model = m_ui->modelEdit->text().trimmed();
     settings.baseUrl = m_ui->baseUrlEdit->text().trimmed();

@@ -6,6 +6,7 @@
 #include "util/AppIdentity.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 #include <memory>
 #include <vector>
@@ -29,6 +30,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     AppIdentity::apply();
+    // The summary line already shows token usage; QT_LOGGING_RULES can still turn the log on.
+    QLoggingCategory::setFilterRules(QStringLiteral("rowforge.*.info=false"));
     QTextStream out(stdout);
     QTextStream err(stderr);
 

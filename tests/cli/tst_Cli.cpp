@@ -280,6 +280,7 @@ void TestCli::generateAgainstMockServer()
              QStringLiteral("people"), QStringLiteral("--rows"), QStringLiteral("2")},
             env);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.err, QString()); // no log noise on stderr
     QVERIFY2(result.out.startsWith(QStringLiteral("Added 2 rows to people · OpenAI gpt-4.1-mini")),
              qPrintable(result.out + result.err));
     QCOMPARE(server.requests().first().headers.value("authorization"), QByteArray("Bearer sk-cli"));

@@ -7,6 +7,7 @@
 #include "util/RowforgeError.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QtTest>
 
 class TestGenerationPipeline : public QObject
@@ -76,6 +77,11 @@ void TestGenerationPipeline::insertsValidRowsAndSaysSo()
     server.enqueue(MockLlmServer::openAiRows({person("cy@x.io"), person("di@x.io", "Lima", 2)}));
     GenerationOptions o = options(server, 2);
     LlmClient client(o.llm);
+    // Token usage is logged per run; the key never is.
+    QTest::ignoreMessage(
+        QtInfoMsg, QRegularExpression(QStringLiteral(
+                       "^table=people; -- provider=OpenAI model=gpt-4.1-mini-2025-04-14 "
+                       "requests=1 input_tokens=512 output_tokens=300 inserted=2 rejected=0$")));
     const GenerationResult result =
         GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
     QCOMPARE(result.inserted, 2);

@@ -10,7 +10,10 @@
 #include "util/RowforgeError.h"
 
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QMap>
+
+Q_LOGGING_CATEGORY(generationLog, "rowforge.generate")
 
 namespace {
 QJsonObject toObject(const QStringList &columns, const QVariantList &values)
@@ -107,5 +110,15 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
                                 .arg(result.requests)
                                 .arg(result.rejectionReasons.value(0, QStringLiteral("no rows"))));
     result.seconds = timer.nsecsElapsed() / 1e9;
+    // Usage for the record; never the key or the rows.
+    qCInfo(generationLog).noquote()
+        << QStringLiteral("table=%1 provider=%2 model=%3 requests=%4 input_tokens=%5 "
+                          "output_tokens=%6 inserted=%7 rejected=%8")
+               .arg(result.table, result.provider, result.model)
+               .arg(result.requests)
+               .arg(result.inputTokens)
+               .arg(result.outputTokens)
+               .arg(result.inserted)
+               .arg(result.rejected);
     return result;
 }
