@@ -9,12 +9,12 @@ runs=${2:-5}
 cli=${ROWFORGE_CLI:-$root/build/src/cli/rowforge-cli}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=common.sh
+source "$root/tests/bench/common.sh"
 python3 "$root/tests/bench/make_csv.py" "$rows" "$work/source.csv"
 "$cli" import --db "$work/bench.db" --table t "$work/source.csv" >/dev/null
 echo "table: $rows rows x 8 columns"
 
-seconds() { local start end; start=$(date +%s.%N); "$@"; end=$(date +%s.%N); echo "$end - $start" | bc; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 shell_export() { sqlite3 -csv -header "$work/bench.db" "SELECT * FROM t" > "$work/sq.csv"; }
 
 rf=() sq=()

@@ -9,12 +9,12 @@ runs=${2:-5}
 cli=${ROWFORGE_CLI:-$root/build/src/cli/rowforge-cli}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=common.sh
+source "$root/tests/bench/common.sh"
 csv="$work/bench.csv"
 python3 "$root/tests/bench/make_csv.py" "$rows" "$csv"
 echo "file: $rows rows, $(du -h "$csv" | cut -f1)"
 
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); echo "$end - $start" | bc; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 rf=() sq=()
 for ((i = 0; i < runs; i++)); do
