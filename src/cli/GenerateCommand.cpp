@@ -8,8 +8,10 @@
 #include "util/RowforgeError.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 
 int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
@@ -23,9 +25,11 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     CliDatabaseOption database(parser);
     const QCommandLineOption table(QStringLiteral("table"), QStringLiteral("Table to grow."),
                                    QStringLiteral("NAME"));
-    const QCommandLineOption rows(QStringLiteral("rows"),
-                                  QStringLiteral("Rows to add (default 10)."), QStringLiteral("N"),
-                                  QStringLiteral("10"));
+    const QCommandLineOption rows(
+        QStringLiteral("rows"),
+        QStringLiteral("Rows to add (default 10; up to 1,000 from an LLM, "
+                       "10,000,000 in recipe and offline mode)."),
+        QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption sample(
         QStringLiteral("sample"),
         QStringLiteral("Sample rows shown to the model, 1..100 (default 10)."), QStringLiteral("N"),
@@ -44,9 +48,27 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
                                                       "not sample rows."));
     const QCommandLineOption dryRun(
         QStringLiteral("dry-run"), QStringLiteral("Print the valid rows as JSON; insert nothing."));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the summary as JSON."));
-    parser.addOptions({table, rows, sample, provider, model, baseUrl, noSamples, dryRun, json});
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QStringLiteral("Print the summary as JSON, with the fidelity report."));
+    const QCommandLineOption mode(
+        QStringLiteral("mode"),
+        QStringLiteral("rows (default: the LLM writes every row), recipe (the LLM writes a recipe "
+                       "once, Rowforge makes the rows) or offline (no LLM)."),
+        QStringLiteral("MODE"), QStringLiteral("rows"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Seed for reproducible rows (offline and recipe "
+                                                 "mode: the same seed gives the same rows)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption recipe(
+        QStringLiteral("recipe"),
+        QStringLiteral("Run this recipe file (docs/recipes.md) instead of learning or asking."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption saveRecipe(QStringLiteral("save-recipe"),
+                                        QStringLiteral("Write the recipe that was used to FILE."),
+                                        QStringLiteral("FILE"));
+    parser.addOptions({table, rows, sample, provider, model, baseUrl, noSamples, dryRun, json, mode,
+                       seed, recipe, saveRecipe});
     if (const int status = parse(parser, arguments, out, err); status >= 0)
         return status;
     if (!parser.isSet(table)) {
@@ -56,9 +78,35 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     bool ok = false;
     GenerationOptions options;
     options.rows = parser.value(rows).toInt(&ok);
-    if (!ok || options.rows < 1 || options.rows > 1000) {
-        err << "--rows must be a number from 1 to 1000\n";
+    if (!ok || options.rows < 1 || options.rows > GenerationOptions::MaxRows) {
+        err << "--rows must be a number from 1 to " << GenerationOptions::MaxRows << "\n";
         return UsageError;
+    }
+    if (!GenerationOptions::modeNames().contains(parser.value(mode))) {
+        err << "--mode must be one of " << GenerationOptions::modeNames().join(QStringLiteral(", "))
+            << "\n";
+        return UsageError;
+    }
+    options.mode = GenerationOptions::modeFromName(parser.value(mode));
+    if (parser.isSet(seed)) {
+        options.seed = parser.value(seed).toUInt(&ok);
+        if (!ok || options.seed == 0) {
+            err << "--seed must be a whole number from 1 to 4294967295\n";
+            return UsageError;
+        }
+    }
+    if (parser.isSet(recipe)) {
+        QFile file(parser.value(recipe));
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << "Cannot read " << file.fileName() << ": " << file.errorString() << "\n";
+            return UserError;
+        }
+        QJsonParseError error;
+        options.recipe = QJsonDocument::fromJson(file.readAll(), &error).object();
+        if (error.error != QJsonParseError::NoError || options.recipe.isEmpty()) {
+            err << file.fileName() << " is not a JSON recipe: " << error.errorString() << "\n";
+            return UserError;
+        }
     }
     options.sampleSize = parser.value(sample).toInt(&ok);
     if (!ok || options.sampleSize < 1 || options.sampleSize > 100) {
@@ -82,6 +130,14 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         LlmClient client(options.llm);
         const GenerationResult result =
             GenerationPipeline::run(connection.database(), parser.value(table), options, client);
+        if (parser.isSet(saveRecipe) && !result.recipe.isEmpty()) {
+            QSaveFile file(parser.value(saveRecipe));
+            if (!file.open(QIODevice::WriteOnly) ||
+                file.write(QJsonDocument(result.recipe).toJson(QJsonDocument::Indented)) < 0 ||
+                !file.commit())
+                throw RowforgeError(QStringLiteral("Cannot write the recipe to %1: %2")
+                                        .arg(file.fileName(), file.errorString()));
+        }
         if (options.dryRun) {
             QJsonArray rowsJson;
             for (const QJsonObject &row : result.validRows)

@@ -4,6 +4,7 @@
 
 // rowforge-cli generate [--db FILE] --table NAME [--rows N] [--sample N]
 //   [--provider auto|openai|anthropic|openai-compatible|offline] [--model NAME] [--base-url URL]
+//   [--mode rows|recipe|offline] [--seed N] [--recipe FILE] [--save-recipe FILE]
 //   [--no-samples] [--dry-run] [--json]
 class GenerateCommand : public CliCommand
 {
@@ -11,7 +12,7 @@ public:
     QString name() const override { return QStringLiteral("generate"); }
     QString summary() const override
     {
-        return QStringLiteral("Add realistic synthetic rows to a table with an LLM");
+        return QStringLiteral("Add realistic synthetic rows to a table (LLM, recipe or offline)");
     }
     int run(const QStringList &arguments, QTextStream &out, QTextStream &err) override;
 };

@@ -90,7 +90,10 @@ int main(int argc, char *argv[])
         LlmClient client(options.llm);
         QElapsedTimer timer;
         timer.start();
-        client.complete({QStringLiteral("s"), QStringLiteral("u"), QJsonObject()});
+        LlmRequest request;
+        request.system = QStringLiteral("s");
+        request.user = QStringLiteral("u");
+        client.complete(request);
         network << timer.nsecsElapsed() / 1e6;
     }
     out << "pipeline, 10 rows on 1,000,000 rows (median of 7): " << median(pipeline) << " ms\n"

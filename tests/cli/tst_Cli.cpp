@@ -29,6 +29,7 @@ private Q_SLOTS:
     void importBadUsage();
     void generateAgainstMockServer();
     void generateWithoutKeyOrWithBadKey();
+    void offlineSeedRecipeAndReport();
 
 private:
     struct Result
@@ -314,15 +315,80 @@ void TestCli::generateAgainstMockServer()
              QStringLiteral("people\t6\t2\n"));
 }
 
+void TestCli::offlineSeedRecipeAndReport()
+{
+    const QString db = m_home.filePath(QStringLiteral("offline.sqlite"));
+    QByteArray csv = "city,country,amount,day\n";
+    const char *places[][2] = {{"Berlin", "Germany"}, {"Paris", "France"}, {"Oslo", "Norway"}};
+    for (int i = 0; i < 60; ++i)
+        csv += QByteArray(places[i % 3][0]) + ',' + places[i % 3][1] + ',' +
+               QByteArray::number(10 + (i * 37) % 90) + ".5,2024-01-" +
+               QByteArray::number(10 + i % 20) + '\n';
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--db"), db,
+                  writeFile(QStringLiteral("sales.csv"), csv)})
+                 .exitCode,
+             0);
+    const QStringList dryRun{
+        QStringLiteral("generate"), QStringLiteral("--db"),       db,
+        QStringLiteral("--table"),  QStringLiteral("sales"),      QStringLiteral("--rows"),
+        QStringLiteral("5"),        QStringLiteral("--provider"), QStringLiteral("offline"),
+        QStringLiteral("--seed"),   QStringLiteral("42"),         QStringLiteral("--dry-run")};
+    const Result first = run(dryRun);
+    QCOMPARE(first.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(first.out.toUtf8()).array().size(), 5);
+    QCOMPARE(run(dryRun).out, first.out);
+    const QString recipeFile = m_home.filePath(QStringLiteral("sales.recipe.json"));
+    Result result =
+        run({QStringLiteral("generate"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+             QStringLiteral("sales"), QStringLiteral("--rows"), QStringLiteral("2000"),
+             QStringLiteral("--mode"), QStringLiteral("offline"), QStringLiteral("--save-recipe"),
+             recipeFile, QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject summary = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(summary.value(QLatin1String("inserted")).toInt(), 2000);
+    QCOMPARE(summary.value(QLatin1String("mode")).toString(), QStringLiteral("offline"));
+    const QJsonObject fidelity = summary.value(QLatin1String("fidelity")).toObject();
+    QCOMPARE(fidelity.value(QLatin1String("category_adherence")).toDouble(), 1.0);
+    QVERIFY(fidelity.value(QLatin1String("column_shapes")).toDouble() >= 0.85);
+    QVERIFY(QFile::exists(recipeFile));
+    // The saved recipe runs again from the file.
+    result = run({QStringLiteral("generate"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                  QStringLiteral("sales"), QStringLiteral("--recipe"), recipeFile});
+    QCOMPARE(result.exitCode, 0);
+    result = run({QStringLiteral("report"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                  QStringLiteral("sales"), QStringLiteral("--since-rowid"), QStringLiteral("60"),
+                  QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject report = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(report.value(QLatin1String("real_rows")).toInt(), 60);
+    QCOMPARE(report.value(QLatin1String("synthetic_rows")).toInt(), 2010);
+    // Exact copies never happen; NewRowSynthesis also counts rows within 1% as matches.
+    QVERIFY(report.value(QLatin1String("new_row_synthesis")).toDouble() >= 0.95);
+    result = run({QStringLiteral("report"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                  QStringLiteral("sales"), QStringLiteral("--since-rowid"), QStringLiteral("60")});
+    QVERIFY2(result.out.startsWith(QLatin1String("Compared 2010 new rows with 60 existing rows: "
+                                                 "shapes ")),
+             qPrintable(result.out));
+    QVERIFY(result.out.contains(QLatin1String("country")));
+    QCOMPARE(run({QStringLiteral("generate"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                  QStringLiteral("sales"), QStringLiteral("--mode"), QStringLiteral("magic")})
+                 .exitCode,
+             2);
+}
+
 void TestCli::generateWithoutKeyOrWithBadKey()
 {
     const QString db = m_home.filePath(QStringLiteral("nokey.sqlite"));
     run({QStringLiteral("import"), QStringLiteral("--db"), db,
-         writeFile(QStringLiteral("t.csv"), "v\n1\n")});
+         writeFile(QStringLiteral("t.csv"), "v\n1.25\n7.5\n30.75\n")});
+    // Without a key, auto generates offline.
     Result result = run({QStringLiteral("generate"), QStringLiteral("--db"), db,
                          QStringLiteral("--table"), QStringLiteral("t")});
-    QCOMPARE(result.exitCode, 1);
-    QVERIFY(result.err.contains(QLatin1String("OPENAI_API_KEY or ANTHROPIC_API_KEY")));
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.startsWith(QStringLiteral("Added 10 rows to t · Offline · ")),
+             qPrintable(result.out));
+    QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
+             QStringLiteral("t\t13\t1\n"));
     MockLlmServer server;
     server.enqueue(MockLlmServer::error(
         401, R"({"type":"error","error":{"type":"authentication_error","message":"bad"}})"));

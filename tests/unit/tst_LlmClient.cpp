@@ -46,8 +46,11 @@ LlmSettings TestLlmClient::settings(const MockLlmServer &server, LlmSettings::Pr
 
 LlmRequest TestLlmClient::request()
 {
-    return {QStringLiteral("You generate rows."), QStringLiteral("Make 2 rows."),
-            QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}};
+    LlmRequest request;
+    request.system = QStringLiteral("You generate rows.");
+    request.user = QStringLiteral("Make 2 rows.");
+    request.rowSchema = QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}};
+    return request;
 }
 
 QJsonArray TestLlmClient::twoRows()

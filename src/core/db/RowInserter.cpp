@@ -128,6 +128,22 @@ qint64 RowInserter::insertBound()
     return sqlite3_last_insert_rowid(m_handle);
 }
 
+bool RowInserter::tryInsertBound(QString *constraintError, qint64 *rowid)
+{
+    const int status = sqlite3_step(m_statement);
+    sqlite3_reset(m_statement);
+    if ((status & 0xff) == SQLITE_CONSTRAINT) { // extended result codes too
+        *constraintError = QString::fromUtf8(sqlite3_errmsg(m_handle));
+        return false;
+    }
+    if (status != SQLITE_DONE)
+        fail();
+    ++m_inserted;
+    if (rowid)
+        *rowid = sqlite3_last_insert_rowid(m_handle);
+    return true;
+}
+
 qint64 RowInserter::insert(const QVariantList &values)
 {
     if (values.size() != m_columns.size())

@@ -39,6 +39,9 @@ public:
     void bindBlob(int column, const QByteArray &bytes);
     void bindVariant(int column, const QVariant &value);
     qint64 insertBound();
+    // Like insertBound(), but a constraint violation returns false with SQLite's message: the
+    // statement is undone and the transaction goes on (generation replaces the row).
+    bool tryInsertBound(QString *constraintError, qint64 *rowid = nullptr);
 
     qint64 insertedCount() const { return m_inserted; }
     const QStringList &columns() const { return m_columns; }

@@ -70,3 +70,12 @@ QStringList TableInfo::keysetColumns() const
     const QString rowid = rowidName();
     return rowid.isEmpty() ? QStringList() : QStringList{rowid};
 }
+
+bool TableInfo::hasUniqueKeyWithin(const QStringList &columnNames) const
+{
+    return std::any_of(uniqueKeys.begin(), uniqueKeys.end(), [&columnNames](const UniqueKey &key) {
+        return !key.partial &&
+               std::all_of(key.columns.begin(), key.columns.end(),
+                           [&columnNames](const QString &c) { return columnNames.contains(c); });
+    });
+}

@@ -34,4 +34,7 @@ struct TableInfo
     // Columns whose order gives a stable, indexed row order for keyset paging: the rowid, or
     // the primary key of a WITHOUT ROWID table. Empty when none exists (views).
     QStringList keysetColumns() const;
+    // True if a full (not partial) unique key lies within these columns: then no two rows can
+    // agree on all of them, and a new row cannot copy an existing one.
+    bool hasUniqueKeyWithin(const QStringList &columnNames) const;
 };

@@ -52,14 +52,7 @@ qint64 TableExporter::exportToDevice(QSqlDatabase &db, const QString &tableName,
         total = SchemaReader::rowCount(db, table);
 
     sqlite3 *handle = SqliteHandle::of(db);
-    const QByteArray sql =
-        QStringLiteral("SELECT %1 FROM %2")
-            .arg(SqlIdentifier::quoteList(columns), SqlIdentifier::quote(table.name))
-            .toUtf8();
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &statement, nullptr) !=
-        SQLITE_OK)
-        throw RowforgeError(QString::fromUtf8(sqlite3_errmsg(handle)));
+    sqlite3_stmt *statement = SqliteHandle::prepareSelectAll(handle, table.name, columns);
     const auto finalize = qScopeGuard([statement] { sqlite3_finalize(statement); });
 
     const CsvFieldWriter writer(options);

@@ -2,9 +2,18 @@
 
 #include "llm/LlmSettings.h"
 
+#include <QJsonObject>
+#include <QStringList>
+#include <atomic>
+#include <functional>
+
 // What Generate Data was asked to do.
 struct GenerationOptions
 {
+    // Rows: the LLM writes every row. Recipe: the LLM writes a recipe once, the local engine
+    // makes the rows. Offline: the local engine learns the recipe from the table itself.
+    enum class Mode { Rows, Recipe, Offline };
+
     int rows = 10;
     int sampleSize = 10; // 1..100
     bool sendSamples = true;
@@ -14,6 +23,30 @@ struct GenerationOptions
     // token limit (about MaxValuesPerRequest values).
     int rowsPerRequest = 50;
     static constexpr int MaxValuesPerRequest = 1500;
+    static constexpr int MaxRowsFromLlm = 1000;
+    static constexpr int MaxRows = 10000000;
     quint32 seed = 0; // 0: random
     LlmSettings llm;
+    Mode mode = Mode::Rows;
+    QJsonObject recipe;         // a recipe to run as given (edited by the user); empty: learn/ask
+    bool useRecipeCache = true; // recipe mode: reuse the recipe cached for this table and schema
+    QString recipeCacheDir;     // empty: the application's data folder
+    bool fidelityReport = true;
+    std::function<void(qint64 done, qint64 total)> progress; // called on the worker thread
+    const std::atomic<bool> *cancelled = nullptr;
+
+    static QStringList modeNames()
+    {
+        return {QStringLiteral("rows"), QStringLiteral("recipe"), QStringLiteral("offline")};
+    }
+    static QString modeName(Mode mode) { return modeNames().at(int(mode)); }
+    static Mode modeFromName(const QString &name)
+    {
+        return Mode(std::max<qsizetype>(0, modeNames().indexOf(name)));
+    }
+    // Offline when the provider is: there is no model to ask.
+    Mode effectiveMode() const
+    {
+        return llm.provider == LlmSettings::Provider::Offline ? Mode::Offline : mode;
+    }
 };

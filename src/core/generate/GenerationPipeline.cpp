@@ -2,10 +2,13 @@
 
 #include "GenerationContext.h"
 #include "PromptBuilder.h"
+#include "RecipeGeneration.h"
+#include "RowSampler.h"
 #include "RowValidator.h"
 #include "db/RowInserter.h"
 #include "db/SchemaReader.h"
 #include "db/Transaction.h"
+#include "fidelity/FidelityReporter.h"
 #include "llm/LlmClient.h"
 #include "util/RowforgeError.h"
 
@@ -34,11 +37,15 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
     if (table.kind != TableInfo::Table)
         throw RowforgeError(
             QStringLiteral("\"%1\" is a view; Generate Data grows tables").arg(table.name));
-    if (options.rows < 1)
-        throw RowforgeError(QStringLiteral("Ask for at least one row"));
     QRandomGenerator random = options.seed
                                   ? QRandomGenerator(options.seed)
                                   : QRandomGenerator(QRandomGenerator::global()->generate());
+    if (options.effectiveMode() != GenerationOptions::Mode::Rows || !options.recipe.isEmpty())
+        return RecipeGeneration::run(db, table, options, client, random);
+    if (options.rows < 1 || options.rows > GenerationOptions::MaxRowsFromLlm)
+        throw RowforgeError(QStringLiteral("Ask an LLM for 1 to %1 rows; for more, use recipe "
+                                           "or offline mode")
+                                .arg(GenerationOptions::MaxRowsFromLlm));
     const GenerationContext context =
         GenerationContext::gather(db, table, std::clamp(options.sampleSize, 1, 100), random);
     if (context.columns.isEmpty())
@@ -93,6 +100,10 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
 
     for (const QVariantList &values : accepted)
         result.validRows << toObject(validator.columns(), values);
+    // The fidelity report compares with existing rows as they were before the insert.
+    QList<QVariantList> real;
+    if (options.fidelityReport && !accepted.isEmpty())
+        real = RowSampler::sample(db, table, FidelityRealRows, random, validator.columns());
     if (!options.dryRun && !accepted.isEmpty()) {
         // The same insert path as imports, in one transaction: all rows or none.
         Transaction transaction(db);
@@ -109,6 +120,10 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
                                 .arg(result.provider, table.name)
                                 .arg(result.requests)
                                 .arg(result.rejectionReasons.value(0, QStringLiteral("no rows"))));
+    if (!real.isEmpty()) {
+        result.fidelity = FidelityReporter::compare(table, validator.columns(), real, accepted);
+        result.hasFidelity = true;
+    }
     result.seconds = timer.nsecsElapsed() / 1e9;
     // Usage for the record; never the key or the rows.
     qCInfo(generationLog).noquote()

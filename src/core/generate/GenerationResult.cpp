@@ -6,12 +6,23 @@
 QString GenerationResult::summary() const
 {
     const QLocale locale;
-    QString text = QStringLiteral("Added %1 %2 to %3 · %4 %5 · %6 s · %7 tokens")
+    QString source = provider;
+    if (!model.isEmpty())
+        source += u' ' + model;
+    if (mode == QLatin1String("recipe"))
+        source += recipeFromCache ? QStringLiteral(" recipe (cached)") : QStringLiteral(" recipe");
+    QString text = QStringLiteral("Added %1 %2 to %3 · %4 · %5 s")
                        .arg(locale.toString(inserted),
                             inserted == 1 ? QStringLiteral("row") : QStringLiteral("rows"), table,
-                            provider, model, locale.toString(seconds, 'f', seconds < 1 ? 2 : 1),
-                            locale.toString(inputTokens + outputTokens));
-    if (rejected > 0)
+                            source, locale.toString(seconds, 'f', seconds < 1 ? 2 : 1));
+    if (inputTokens + outputTokens > 0)
+        text += QStringLiteral(" · %1 tokens").arg(locale.toString(inputTokens + outputTokens));
+    if (emptyTable)
+        text += QStringLiteral(" · from the schema alone (the table was empty)");
+    if (hasFidelity && fidelity.columnShapes() >= 0 && mode != QLatin1String("rows"))
+        text +=
+            QStringLiteral(" · fidelity %1").arg(locale.toString(fidelity.columnShapes(), 'f', 2));
+    if (rejected > 0 && mode == QLatin1String("rows"))
         text += QStringLiteral(" · %1 rejected (%2)").arg(rejected).arg(rejectionReasons.value(0));
     if (inserted < requested)
         text += QStringLiteral(" · %1 of %2 asked for").arg(inserted).arg(requested);
@@ -20,7 +31,7 @@ QString GenerationResult::summary() const
 
 QJsonObject GenerationResult::toJson() const
 {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("table"), table},
         {QStringLiteral("requested"), requested},
         {QStringLiteral("inserted"), inserted},
@@ -28,7 +39,11 @@ QJsonObject GenerationResult::toJson() const
         {QStringLiteral("rejection_reasons"), QJsonArray::fromStringList(rejectionReasons)},
         {QStringLiteral("provider"), provider},
         {QStringLiteral("model"), model},
+        {QStringLiteral("mode"), mode},
         {QStringLiteral("input_tokens"), inputTokens},
         {QStringLiteral("output_tokens"), outputTokens},
         {QStringLiteral("seconds"), qRound(seconds * 1000) / 1000.0}};
+    if (hasFidelity)
+        json.insert(QStringLiteral("fidelity"), fidelity.toJson());
+    return json;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "fidelity/FidelityReport.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -21,10 +23,18 @@ struct GenerationResult
     int requests = 0;
     double seconds = 0;
     bool emptyTable = false;
-    QList<qint64> rowids;               // of the inserted rows
-    QStringList insertedColumns;        // the columns of insertedValues
-    QList<QVariantList> insertedValues; // exactly as inserted, for Undo Generation
-    QList<QJsonObject> validRows;       // the accepted rows (what --dry-run prints)
+    QList<qint64> rowids;                  // of the inserted rows
+    QStringList insertedColumns;           // the columns of insertedValues
+    QList<QVariantList> insertedValues;    // exactly as inserted, for Undo Generation
+    QList<QJsonObject> validRows;          // the accepted rows (what --dry-run prints)
+    QString mode = QStringLiteral("rows"); // rows, recipe or offline
+    QJsonObject recipe;                    // the recipe that made the rows (recipe, offline)
+    bool recipeFromCache = false;
+    bool hasFidelity = false;
+    FidelityReport fidelity;
+
+    // Undo Generation needs every inserted row's values; huge runs keep only the first ones.
+    bool undoable() const { return inserted > 0 && insertedValues.size() == inserted; }
 
     QString summary() const;
     QJsonObject toJson() const;

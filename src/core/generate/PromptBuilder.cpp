@@ -118,6 +118,26 @@ LlmRequest PromptBuilder::build(const GenerationContext &context, int count, boo
         "You generate realistic synthetic rows for a SQLite table. You answer with JSON only: an "
         "object {\"rows\": [...]} whose items have exactly the requested columns. Every row must "
         "satisfy every constraint of the schema.");
+    QStringList parts = describe(context, includeSamples);
+    parts << QStringLiteral(
+                 "Generate %1 new rows with exactly these columns: %2.\n"
+                 "Rules: follow the formats and distributions above; keep realistic relationships "
+                 "between columns (a city with its country, an end after its start); never copy an "
+                 "existing or sample row; use null only where allowed and about as often as "
+                 "observed.")
+                 .arg(count)
+                 .arg(context.columns.join(QStringLiteral(", ")));
+    if (!problems.isEmpty())
+        parts << QStringLiteral(
+                     "Your previous rows were rejected for these reasons; avoid them:\n- %1")
+                     .arg(problems.join(QStringLiteral("\n- ")));
+    request.user = parts.join(QStringLiteral("\n\n"));
+    request.rowSchema = rowSchema(context);
+    return request;
+}
+
+QStringList PromptBuilder::describe(const GenerationContext &context, bool includeSamples)
+{
     QStringList parts;
     parts << QStringLiteral("Table schema:\n%1").arg(context.table.sql);
     parts << QStringLiteral("Constraints:\n%1").arg(constraintsInWords(context));
@@ -147,19 +167,5 @@ LlmRequest PromptBuilder::build(const GenerationContext &context, int count, boo
         parts << QStringLiteral("Sample rows:\n%1")
                      .arg(QString::fromUtf8(QJsonDocument(samples).toJson(QJsonDocument::Compact)));
     }
-    parts << QStringLiteral(
-                 "Generate %1 new rows with exactly these columns: %2.\n"
-                 "Rules: follow the formats and distributions above; keep realistic relationships "
-                 "between columns (a city with its country, an end after its start); never copy an "
-                 "existing or sample row; use null only where allowed and about as often as "
-                 "observed.")
-                 .arg(count)
-                 .arg(context.columns.join(QStringLiteral(", ")));
-    if (!problems.isEmpty())
-        parts << QStringLiteral(
-                     "Your previous rows were rejected for these reasons; avoid them:\n- %1")
-                     .arg(problems.join(QStringLiteral("\n- ")));
-    request.user = parts.join(QStringLiteral("\n\n"));
-    request.rowSchema = rowSchema(context);
-    return request;
+    return parts;
 }

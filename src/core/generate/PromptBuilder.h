@@ -14,4 +14,6 @@ public:
     // The JSON schema of one row: every generated column, typed, nullable where allowed.
     static QJsonObject rowSchema(const GenerationContext &context);
     static QString constraintsInWords(const GenerationContext &context);
+    // The table in words: schema, constraints, profile and (if allowed) sample rows.
+    static QStringList describe(const GenerationContext &context, bool includeSamples);
 };

@@ -6,7 +6,8 @@
 #include <QSet>
 
 QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table, int count,
-                                       QRandomGenerator &random, QStringList columns)
+                                       QRandomGenerator &random, QStringList columns,
+                                       qint64 minRowid, qint64 maxRowid)
 {
     if (columns.isEmpty()) {
         for (const ColumnInfo &column : table.columns) {
@@ -37,15 +38,26 @@ QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table,
             db, QStringLiteral("SELECT (SELECT min(%1) FROM %2), (SELECT max(%1) FROM %2)")
                     .arg(SqlIdentifier::quote(rowid), name));
         if (bounds.next() && !bounds.value(0).isNull()) {
-            low = bounds.value(0).toLongLong();
-            high = bounds.value(1).toLongLong();
+            low = std::max(minRowid, bounds.value(0).toLongLong());
+            high = std::min(maxRowid, bounds.value(1).toLongLong());
         }
+        if (high < low)
+            return rows;
     }
     if (rowid.isEmpty() || high - low + 1 <= SmallSpan) {
         // SQLite's random() is not seedable; seed-reproducible order comes from our generator.
-        QSqlQuery query = SqlExec::exec(
-            db, QStringLiteral("SELECT %1 FROM %2 ORDER BY random() LIMIT ?").arg(selected, name),
-            {count});
+        QVariantList bound;
+        QString range;
+        if (!rowid.isEmpty()) {
+            range = QStringLiteral(" WHERE %1 BETWEEN ? AND ?").arg(SqlIdentifier::quote(rowid));
+            bound << low << high;
+        }
+        bound << count;
+        QSqlQuery query =
+            SqlExec::exec(db,
+                          QStringLiteral("SELECT %1 FROM %2%3 ORDER BY random() LIMIT ?")
+                              .arg(selected, name, range),
+                          bound);
         readRows(query, rows);
         return rows;
     }
@@ -81,9 +93,10 @@ QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table,
     if (rows.size() < count) {
         QSqlQuery after =
             SqlExec::exec(db,
-                          QStringLiteral("SELECT %1, %3 FROM %2 WHERE %3 >= ? ORDER BY %3 LIMIT ?")
+                          QStringLiteral("SELECT %1, %3 FROM %2 WHERE %3 BETWEEN ? AND ? ORDER "
+                                         "BY %3 LIMIT ?")
                               .arg(selected, name, SqlIdentifier::quote(rowid)),
-                          {low + qint64(random.bounded(quint64(high - low + 1))), count * 2});
+                          {low + qint64(random.bounded(quint64(high - low + 1))), high, count * 2});
         while (after.next() && rows.size() < count) {
             if (picked.contains(after.value(int(columns.size())).toLongLong()))
                 continue;

@@ -53,13 +53,7 @@ RowValidator::RowValidator(QSqlDatabase &db, const TableInfo &table) : m_db(db),
             m_columnInfo << &column;
         }
     }
-    for (const UniqueKey &key : m_table.uniqueKeys) {
-        const bool covered =
-            std::all_of(key.columns.begin(), key.columns.end(),
-                        [this](const QString &c) { return m_columns.contains(c); });
-        if (!key.partial && covered)
-            m_copyCheckNeeded = false;
-    }
+    m_copyCheckNeeded = !m_table.hasUniqueKeyWithin(m_columns);
 }
 
 bool RowValidator::convert(const ColumnInfo &column, const QJsonValue &value, QVariant *out,

@@ -25,27 +25,33 @@ QList<QPair<QByteArray, QByteArray>> AnthropicWire::headers(const LlmSettings &s
 QByteArray AnthropicWire::body(const LlmSettings &settings, const LlmRequest &request,
                                bool withTemperature) const
 {
-    const QJsonObject schema = rowsEnvelope(request.rowSchema, false);
-    QJsonObject body{{QStringLiteral("model"), settings.model},
-                     {QStringLiteral("max_tokens"), settings.maxOutputTokens},
-                     {QStringLiteral("system"), request.system},
-                     {QStringLiteral("messages"),
-                      QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                             {QStringLiteral("content"), request.user}}}},
-                     {QStringLiteral("tools"),
-                      QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("emit_rows")},
-                                             {QStringLiteral("description"),
-                                              QStringLiteral("Return the generated rows")},
-                                             {QStringLiteral("input_schema"), schema}}}},
-                     {QStringLiteral("tool_choice"),
-                      QJsonObject{{QStringLiteral("type"), QStringLiteral("tool")},
-                                  {QStringLiteral("name"), QStringLiteral("emit_rows")}}}};
+    const bool object = request.wantsObject();
+    const QJsonObject schema =
+        object ? request.objectSchema : rowsEnvelope(request.rowSchema, false);
+    const QString tool =
+        object ? QStringLiteral("emit_") + request.objectName : QStringLiteral("emit_rows");
+    QJsonObject body{
+        {QStringLiteral("model"), settings.model},
+        {QStringLiteral("max_tokens"), settings.maxOutputTokens},
+        {QStringLiteral("system"), request.system},
+        {QStringLiteral("messages"),
+         QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                {QStringLiteral("content"), request.user}}}},
+        {QStringLiteral("tools"),
+         QJsonArray{QJsonObject{{QStringLiteral("name"), tool},
+                                {QStringLiteral("description"),
+                                 object ? QStringLiteral("Return the %1").arg(request.objectName)
+                                        : QStringLiteral("Return the generated rows")},
+                                {QStringLiteral("input_schema"), schema}}}},
+        {QStringLiteral("tool_choice"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("tool")},
+                     {QStringLiteral("name"), tool}}}};
     if (withTemperature)
         body.insert(QStringLiteral("temperature"), std::clamp(settings.temperature, 0.0, 1.0));
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-LlmReply AnthropicWire::parseSuccess(const QByteArray &body) const
+LlmReply AnthropicWire::parseSuccess(const QByteArray &body, const LlmRequest &request) const
 {
     const QJsonObject root = QJsonDocument::fromJson(body).object();
     if (root.value(QLatin1String("type")).toString() != QLatin1String("message"))
@@ -62,6 +68,18 @@ LlmReply AnthropicWire::parseSuccess(const QByteArray &body) const
     bool found = false;
     for (const QJsonValue &block : root.value(QLatin1String("content")).toArray()) {
         const QJsonObject content = block.toObject();
+        if (content.value(QLatin1String("type")).toString() == QLatin1String("tool_use") &&
+            request.wantsObject()) {
+            reply.object = content.value(QLatin1String("input")).toObject();
+            found = true;
+            break;
+        }
+        if (content.value(QLatin1String("type")).toString() == QLatin1String("text") &&
+            request.wantsObject()) {
+            reply.object = RowsParser::parseObject(content.value(QLatin1String("text")).toString());
+            found = true;
+            continue;
+        }
         if (content.value(QLatin1String("type")).toString() == QLatin1String("tool_use")) {
             bool ok = false;
             reply.rows = RowsParser::fromJson(content.value(QLatin1String("input")), &ok);

@@ -157,7 +157,7 @@ LlmReply LlmClient::complete(const LlmRequest &request)
         const Attempt attempt = send(wire->body(m_settings, request, withTemperature));
         if (attempt.status >= 200 && attempt.status < 300) {
             try {
-                LlmReply reply = wire->parseSuccess(attempt.body);
+                LlmReply reply = wire->parseSuccess(attempt.body, request);
                 reply.attempts = attemptNumber;
                 return reply;
             } catch (const RowforgeError &error) {

@@ -8,6 +8,7 @@
 struct LlmReply
 {
     QList<QJsonObject> rows;
+    QJsonObject object; // the answer to an object request (LlmRequest::wantsObject())
     QString model;
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;

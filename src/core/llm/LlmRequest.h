@@ -3,10 +3,15 @@
 #include <QJsonObject>
 #include <QString>
 
-// One structured-output request: the messages and the JSON schema of {"rows": [...]}.
+// One structured-output request: the messages and the JSON schema of the answer, either
+// {"rows": [...]} (rowSchema) or, when objectSchema is set, one object such as a recipe.
 struct LlmRequest
 {
     QString system;
     QString user;
-    QJsonObject rowSchema; // the schema of one row object
+    QJsonObject rowSchema;    // the schema of one row object
+    QJsonObject objectSchema; // the schema of a one-object answer; empty for rows
+    QString objectName;       // what that object is called ("recipe")
+
+    bool wantsObject() const { return !objectSchema.isEmpty(); }
 };

@@ -9,6 +9,8 @@ QString LlmSettings::providerName(Provider provider)
         return QStringLiteral("Anthropic");
     case Provider::OpenAICompatible:
         return QStringLiteral("OpenAI-compatible server");
+    case Provider::Offline:
+        return QStringLiteral("Offline");
     }
     return {};
 }
@@ -22,6 +24,8 @@ QString LlmSettings::defaultModel(Provider provider)
         return QStringLiteral("claude-haiku-4-5");
     case Provider::OpenAICompatible:
         return QStringLiteral("llama3.2");
+    case Provider::Offline:
+        break;
     }
     return {};
 }

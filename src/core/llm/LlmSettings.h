@@ -6,7 +6,8 @@
 // settings dialog; they are never written to the user's database or a log.
 struct LlmSettings
 {
-    enum class Provider { OpenAI, Anthropic, OpenAICompatible };
+    // Offline: no model at all; rows come from the local recipe engine.
+    enum class Provider { OpenAI, Anthropic, OpenAICompatible, Offline };
 
     Provider provider = Provider::OpenAI;
     QString model;

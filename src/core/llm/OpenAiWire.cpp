@@ -24,26 +24,33 @@ QList<QPair<QByteArray, QByteArray>> OpenAiWire::headers(const LlmSettings &sett
 QByteArray OpenAiWire::body(const LlmSettings &settings, const LlmRequest &request,
                             bool withTemperature) const
 {
-    const QJsonObject schema = rowsEnvelope(request.rowSchema, true);
-    QJsonObject body{{QStringLiteral("model"), settings.model},
-                     {QStringLiteral("messages"),
-                      QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
-                                             {QStringLiteral("content"), request.system}},
-                                 QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                             {QStringLiteral("content"), request.user}}}},
-                     {QStringLiteral("max_completion_tokens"), settings.maxOutputTokens},
-                     {QStringLiteral("response_format"),
-                      QJsonObject{{QStringLiteral("type"), QStringLiteral("json_schema")},
-                                  {QStringLiteral("json_schema"),
-                                   QJsonObject{{QStringLiteral("name"), QStringLiteral("rows")},
-                                               {QStringLiteral("strict"), true},
-                                               {QStringLiteral("schema"), schema}}}}}};
+    const bool object = request.wantsObject();
+    const QJsonObject schema =
+        object ? request.objectSchema : rowsEnvelope(request.rowSchema, true);
+    QJsonObject body{
+        {QStringLiteral("model"), settings.model},
+        {QStringLiteral("messages"),
+         QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
+                                {QStringLiteral("content"), request.system}},
+                    QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                {QStringLiteral("content"), request.user}}}},
+        {QStringLiteral("max_completion_tokens"), settings.maxOutputTokens},
+        {QStringLiteral("response_format"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("json_schema")},
+                     {QStringLiteral("json_schema"),
+                      QJsonObject{{QStringLiteral("name"),
+                                   object ? request.objectName : QStringLiteral("rows")},
+                                  // A recipe's columns are open-ended: strict
+                                  // mode cannot describe them; Rowforge
+                                  // validates the answer itself.
+                                  {QStringLiteral("strict"), !object},
+                                  {QStringLiteral("schema"), schema}}}}}};
     if (withTemperature)
         body.insert(QStringLiteral("temperature"), settings.temperature);
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-LlmReply OpenAiWire::parseSuccess(const QByteArray &body) const
+LlmReply OpenAiWire::parseSuccess(const QByteArray &body, const LlmRequest &request) const
 {
     const QJsonObject root = QJsonDocument::fromJson(body).object();
     const QJsonObject choice = root.value(QLatin1String("choices")).toArray().first().toObject();
@@ -63,7 +70,11 @@ LlmReply OpenAiWire::parseSuccess(const QByteArray &body) const
     if (finish == QLatin1String("content_filter"))
         throw RowforgeError(QStringLiteral("the answer was withheld by the content filter"));
     LlmReply reply;
-    reply.rows = RowsParser::parse(message.value(QLatin1String("content")).toString());
+    const QString content = message.value(QLatin1String("content")).toString();
+    if (request.wantsObject())
+        reply.object = RowsParser::parseObject(content);
+    else
+        reply.rows = RowsParser::parse(content);
     readUsage(root, "prompt_tokens", "completion_tokens", reply);
     return reply;
 }

@@ -11,6 +11,6 @@ public:
     QList<QPair<QByteArray, QByteArray>> headers(const LlmSettings &settings) const override;
     QByteArray body(const LlmSettings &settings, const LlmRequest &request,
                     bool withTemperature) const override;
-    LlmReply parseSuccess(const QByteArray &body) const override;
+    LlmReply parseSuccess(const QByteArray &body, const LlmRequest &request) const override;
     Error parseError(int status, const QByteArray &body) const override;
 };

@@ -22,12 +22,7 @@ LlmSettings ProviderResolver::resolve(const Choice &choice)
         else if (!anthropicKey.isEmpty())
             provider = QStringLiteral("anthropic");
         else
-            throw RowforgeError(QStringLiteral(
-                "No LLM provider is set up: set OPENAI_API_KEY or ANTHROPIC_API_KEY, enter a key "
-                "in "
-                "Generation Settings, or use a local OpenAI-compatible server (provider "
-                "openai-compatible with its base URL). Offline generation without a key is not in "
-                "this build yet."));
+            provider = QStringLiteral("offline"); // no key: the local engine
     }
     LlmSettings settings;
     if (provider == QLatin1String("openai")) {
@@ -44,9 +39,8 @@ LlmSettings ProviderResolver::resolve(const Choice &choice)
                 QStringLiteral("An OpenAI-compatible server needs its base URL, e.g. "
                                "http://localhost:11434/v1 for Ollama"));
     } else if (provider == QLatin1String("offline")) {
-        throw RowforgeError(
-            QStringLiteral("Offline generation is not in this build yet; use an LLM "
-                           "provider (openai, anthropic or openai-compatible)"));
+        settings.provider = LlmSettings::Provider::Offline;
+        return settings;
     } else {
         throw RowforgeError(QStringLiteral("Unknown provider \"%1\" (use %2)")
                                 .arg(choice.provider, providerNames().join(QStringLiteral(", "))));

@@ -28,7 +28,7 @@ public:
     virtual QByteArray body(const LlmSettings &settings, const LlmRequest &request,
                             bool withTemperature) const = 0;
     // Throws RowforgeError for a cut-off answer, a refusal or an answer without rows.
-    virtual LlmReply parseSuccess(const QByteArray &body) const = 0;
+    virtual LlmReply parseSuccess(const QByteArray &body, const LlmRequest &request) const = 0;
     virtual Error parseError(int status, const QByteArray &body) const = 0;
 
 protected:

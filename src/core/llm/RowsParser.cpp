@@ -43,7 +43,10 @@ QList<QJsonObject> RowsParser::fromJson(const QJsonValue &value, bool *ok)
     return rows;
 }
 
-QList<QJsonObject> RowsParser::parse(const QString &text)
+namespace {
+// Where JSON may hide in a model's text: code fences, the whole text, or from the first
+// { or [ to the last } or ] (prose around it).
+QList<QJsonDocument> jsonCandidates(const QString &text)
 {
     QStringList candidates;
     static const QRegularExpression fence(
@@ -51,16 +54,24 @@ QList<QJsonObject> RowsParser::parse(const QString &text)
     for (auto it = fence.globalMatch(text); it.hasNext();)
         candidates << it.next().captured(1);
     candidates << text.trimmed();
-    // Prose around the JSON: from the first { or [ to the last } or ].
     const qsizetype open = text.indexOf(QRegularExpression(QStringLiteral("[\\[{]")));
     const qsizetype close = text.lastIndexOf(QRegularExpression(QStringLiteral("[\\]}]")));
     if (open >= 0 && close > open)
         candidates << text.mid(open, close - open + 1);
+    QList<QJsonDocument> documents;
     for (const QString &candidate : candidates) {
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(candidate.toUtf8(), &error);
-        if (error.error != QJsonParseError::NoError)
-            continue;
+        if (error.error == QJsonParseError::NoError)
+            documents << document;
+    }
+    return documents;
+}
+} // namespace
+
+QList<QJsonObject> RowsParser::parse(const QString &text)
+{
+    for (const QJsonDocument &document : jsonCandidates(text)) {
         bool ok = false;
         const QList<QJsonObject> rows = fromJson(
             document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object()), &ok);
@@ -68,5 +79,15 @@ QList<QJsonObject> RowsParser::parse(const QString &text)
             return rows;
     }
     throw RowforgeError(QStringLiteral("the answer holds no JSON rows (it begins: \"%1\")")
+                            .arg(text.left(80).simplified()));
+}
+
+QJsonObject RowsParser::parseObject(const QString &text)
+{
+    for (const QJsonDocument &document : jsonCandidates(text)) {
+        if (document.isObject())
+            return document.object();
+    }
+    throw RowforgeError(QStringLiteral("the answer holds no JSON object (it begins: \"%1\")")
                             .arg(text.left(80).simplified()));
 }

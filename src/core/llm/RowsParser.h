@@ -12,4 +12,6 @@ public:
     // Throws RowforgeError when no JSON rows can be found.
     static QList<QJsonObject> parse(const QString &text);
     static QList<QJsonObject> fromJson(const QJsonValue &value, bool *ok);
+    // One JSON object in what a model wrote, found as tolerantly. Throws when there is none.
+    static QJsonObject parseObject(const QString &text);
 };

@@ -1,0 +1,65 @@
+#include "DateTimeFormats.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+const QStringList &DateTimeFormats::known()
+{
+    static const QStringList formats{
+        QStringLiteral("yyyy-MM-dd"),
+        QStringLiteral("yyyy-MM-dd HH:mm:ss"),
+        QStringLiteral("yyyy-MM-dd'T'HH:mm:ss"),
+        QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+        QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"),
+        QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz"),
+        QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"),
+        QStringLiteral("yyyy-MM-dd HH:mm"),
+        QStringLiteral("yyyy-MM-dd'T'HH:mm"),
+        QStringLiteral("yyyy/MM/dd"),
+        QStringLiteral("dd/MM/yyyy"),
+        QStringLiteral("MM/dd/yyyy"),
+        QStringLiteral("dd.MM.yyyy"),
+        QStringLiteral("dd-MM-yyyy"),
+        QStringLiteral("MM-dd-yyyy"),
+        QStringLiteral("dd/MM/yyyy HH:mm"),
+        QStringLiteral("MM/dd/yyyy HH:mm"),
+    };
+    return formats;
+}
+
+bool DateTimeFormats::parse(const QString &text, const QString &format, double *seconds)
+{
+    QDateTime moment = QDateTime::fromString(text, format);
+    if (!moment.isValid())
+        return false;
+    // The texts carry no zone (or Z): read their fields as UTC.
+    moment = QDateTime(moment.date(), moment.time(), Qt::UTC);
+    *seconds = double(moment.toMSecsSinceEpoch()) / 1000.0;
+    return true;
+}
+
+QString DateTimeFormats::detect(const QStringList &texts)
+{
+    static const QRegularExpression looksLikeDate(QStringLiteral("^\\d{1,4}[-/.]\\d{1,2}[-/.]\\d"));
+    constexpr int Enough = 200;
+    const QStringList probe = texts.mid(0, Enough);
+    if (probe.isEmpty())
+        return {};
+    const auto plausible = std::count_if(probe.begin(), probe.end(), [](const QString &t) {
+        return looksLikeDate.match(t).hasMatch();
+    });
+    if (plausible * 10 < probe.size() * 9)
+        return {};
+    for (const QString &format : known()) {
+        qsizetype matches = 0;
+        double seconds = 0;
+        for (const QString &text : probe) {
+            // Qt accepts single-digit fields for "MM" and "dd": demand the format's length.
+            if (text.size() == format.size() - format.count(u'\'') && parse(text, format, &seconds))
+                ++matches;
+        }
+        if (matches * 10 >= probe.size() * 9)
+            return format;
+    }
+    return {};
+}

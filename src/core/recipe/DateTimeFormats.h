@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// The date and time formats Rowforge recognises in text columns (Qt date-time format strings),
+// and reading such text as seconds since the epoch (UTC).
+class DateTimeFormats
+{
+public:
+    static const QStringList &known();
+    // The format at least 90% of the texts are in, or empty.
+    static QString detect(const QStringList &texts);
+    static bool parse(const QString &text, const QString &format, double *seconds);
+};

@@ -1,0 +1,43 @@
+#include "DateTimeGenerator.h"
+
+#include <QDateTime>
+#include <cmath>
+
+DateTimeGenerator::DateTimeGenerator(QuantileSampler sampler, const QString &format)
+    : NumericGenerator(std::move(sampler)), m_format(format), m_text(format),
+      m_dateOnly(!hasTime(format)), m_milliseconds(format.contains(QLatin1String("zzz")))
+{}
+
+bool DateTimeGenerator::hasTime(const QString &format)
+{
+    return format.contains(u'H') || format.contains(u'h') || format.contains(u'm') ||
+           format.contains(u's');
+}
+
+bool DateTimeGenerator::isUsableFormat(const QString &format)
+{
+    if (!format.contains(QLatin1String("yyyy")) || !format.contains(QLatin1String("MM")) ||
+        !format.contains(QLatin1String("dd")))
+        return false;
+    const QDateTime probe(QDate(2021, 11, 23), QTime(17, 45, 31, 250), Qt::UTC);
+    const QString text = probe.toString(format);
+    QDateTime back = QDateTime::fromString(text, format);
+    back.setTimeSpec(Qt::UTC);
+    return back.isValid() && back.date() == probe.date();
+}
+
+void DateTimeGenerator::write(double seconds, GeneratedValue &out) const
+{
+    double value = seconds;
+    if (m_dateOnly)
+        value = std::floor(value / 86400.0) * 86400.0;
+    else if (!m_milliseconds)
+        value = std::floor(value);
+    const qint64 milliseconds = qint64(std::llround(value * 1000.0));
+    if (m_text.isSupported())
+        out.setText(m_text.format(milliseconds));
+    else
+        out.setText(
+            QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC).toString(m_format).toUtf8());
+    out.order = value;
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "DateTimeText.h"
+#include "NumericGenerator.h"
+
+#include <QString>
+
+// Dates and times from the empirical distribution of the observed ones (seconds since the
+// epoch, UTC), written in the observed format (a Qt date-time format such as yyyy-MM-dd).
+class DateTimeGenerator : public NumericGenerator
+{
+public:
+    DateTimeGenerator(QuantileSampler sampler, const QString &format);
+    void write(double seconds, GeneratedValue &out) const override;
+
+    // True if `format` writes dates that read back as the same moment (at its precision).
+    static bool isUsableFormat(const QString &format);
+    static bool hasTime(const QString &format);
+
+private:
+    QString m_format;
+    DateTimeText m_text;
+    bool m_dateOnly;
+    bool m_milliseconds;
+};

@@ -1,0 +1,268 @@
+#include "DependencyLearner.h"
+
+#include "DateTimeFormats.h"
+#include "QuantileSampler.h"
+#include "RecipeLearner.h"
+#include "TextRecipeLearner.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSet>
+#include <cmath>
+
+namespace {
+
+QString generatorOf(const QJsonObject &columns, const QString &name)
+{
+    return columns.value(name).toObject().value(QLatin1String("generator")).toString();
+}
+
+QJsonValue typed(const QVariant &value)
+{
+    const int type = value.typeId();
+    if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double)
+        return value.toDouble();
+    return value.toString();
+}
+
+// Weighted list of typed values.
+QJsonArray weightedValues(const QHash<QString, qint64> &counts,
+                          const QHash<QString, QJsonValue> &originals)
+{
+    QJsonArray array;
+    for (const QJsonValue &item : TextRecipeLearner::weighted(counts, 1000)) {
+        QJsonObject entry = item.toObject();
+        entry.insert(QStringLiteral("value"),
+                     originals.value(entry.value(QLatin1String("value")).toString()));
+        array << entry;
+    }
+    return array;
+}
+
+bool dependsOnTransitively(const QHash<int, int> &given, int from, int target)
+{
+    for (int current = from, steps = 0; steps < 1000; ++steps) {
+        if (current == target)
+            return true;
+        const auto it = given.constFind(current);
+        if (it == given.constEnd())
+            return false;
+        current = it.value();
+    }
+    return true;
+}
+
+void linkCategorical(const QStringList &names, const QList<QVariantList> &rows,
+                     QJsonObject &columns)
+{
+    QList<int> bases, dependents;
+    for (int c = 0; c < names.size(); ++c) {
+        const QString generator = generatorOf(columns, names[c]);
+        if (generator == QLatin1String("choice")) {
+            bases << c;
+            dependents << c;
+        } else if (generator == QLatin1String("words") || generator == QLatin1String("template")) {
+            QSet<QString> distinct;
+            qsizetype present = 0;
+            for (const QVariantList &row : rows) {
+                if (!row[c].isNull()) {
+                    ++present;
+                    distinct.insert(row[c].toString());
+                }
+            }
+            if (distinct.size() <= DependencyLearner::MaxDependentValues &&
+                distinct.size() * 2 <= present)
+                dependents << c;
+        }
+    }
+    struct Pair
+    {
+        double v;
+        int base, dependent;
+    };
+    QList<Pair> pairs;
+    for (const int a : bases) {
+        for (const int b : dependents) {
+            if (a == b)
+                continue;
+            const double v = DependencyLearner::cramersV(rows, a, b);
+            if (v >= DependencyLearner::MinCramersV)
+                pairs << Pair{v, a, b};
+        }
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const Pair &x, const Pair &y) {
+        return x.v != y.v
+                   ? x.v > y.v
+                   : std::make_pair(x.dependent, x.base) < std::make_pair(y.dependent, y.base);
+    });
+    QHash<int, int> given;
+    for (const Pair &pair : pairs) {
+        if (given.contains(pair.dependent) ||
+            dependsOnTransitively(given, pair.base, pair.dependent))
+            continue;
+        given.insert(pair.dependent, pair.base);
+        QHash<QString, qint64> all;
+        QHash<QString, QHash<QString, qint64>> byBase;
+        QHash<QString, QJsonValue> originals;
+        for (const QVariantList &row : rows) {
+            const QVariant &value = row[pair.dependent];
+            if (value.isNull())
+                continue;
+            const QString text = value.toString();
+            originals.insert(text, typed(value));
+            ++all[text];
+            if (!row[pair.base].isNull())
+                ++byBase[row[pair.base].toString()][text];
+        }
+        QJsonObject spec = columns.value(names[pair.dependent]).toObject();
+        const QJsonValue nullRate = spec.value(QLatin1String("null_rate"));
+        spec = QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
+                           {QStringLiteral("values"), weightedValues(all, originals)},
+                           {QStringLiteral("given"), names[pair.base]}};
+        QJsonObject by;
+        for (auto it = byBase.constBegin(); it != byBase.constEnd(); ++it)
+            by.insert(it.key(), weightedValues(it.value(), originals));
+        spec.insert(QStringLiteral("by"), by);
+        if (!nullRate.isUndefined())
+            spec.insert(QStringLiteral("null_rate"), nullRate);
+        columns.insert(names[pair.dependent], spec);
+    }
+}
+
+// The column's values as numbers (dates as seconds), NaN where missing.
+std::vector<double> numbersOf(const QList<QVariantList> &rows, int c, const QJsonObject &spec)
+{
+    const QString format = spec.value(QLatin1String("format")).toString();
+    std::vector<double> numbers;
+    numbers.reserve(size_t(rows.size()));
+    for (const QVariantList &row : rows) {
+        double value = std::nan("");
+        if (!row[c].isNull()) {
+            if (format.isEmpty())
+                value = row[c].toDouble();
+            else if (!DateTimeFormats::parse(row[c].toString(), format, &value))
+                value = std::nan("");
+        }
+        numbers.push_back(value);
+    }
+    return numbers;
+}
+
+double pearson(const std::vector<double> &x, const std::vector<double> &y)
+{
+    double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+        if (std::isnan(x[i]) || std::isnan(y[i]))
+            continue;
+        ++n;
+        sx += x[i];
+        sy += y[i];
+        sxx += x[i] * x[i];
+        syy += y[i] * y[i];
+        sxy += x[i] * y[i];
+    }
+    const double vx = n * sxx - sx * sx, vy = n * syy - sy * sy;
+    return vx > 0 && vy > 0 ? (n * sxy - sx * sy) / std::sqrt(vx * vy) : 0;
+}
+
+void linkOrdered(const QStringList &names, const QList<QVariantList> &rows, QJsonObject &columns)
+{
+    QList<int> candidates;
+    for (int c = 0; c < names.size(); ++c) {
+        const QString generator = generatorOf(columns, names[c]);
+        if (generator == QLatin1String("number") || generator == QLatin1String("datetime"))
+            candidates << c;
+    }
+    QHash<int, std::vector<double>> numbers;
+    for (const int c : candidates)
+        numbers.insert(c, numbersOf(rows, c, columns.value(names[c]).toObject()));
+    for (const int b : candidates) {
+        const QJsonObject later = columns.value(names[b]).toObject();
+        int best = -1;
+        double bestCorrelation = 0;
+        for (const int a : candidates) {
+            if (a >= b || generatorOf(columns, names[a]) != later.value("generator").toString())
+                continue;
+            const std::vector<double> &x = numbers[a], &y = numbers[b];
+            qsizetype pairs = 0, ordered = 0;
+            for (size_t i = 0; i < x.size(); ++i) {
+                if (std::isnan(x[i]) || std::isnan(y[i]))
+                    continue;
+                ++pairs;
+                if (y[i] >= x[i])
+                    ++ordered;
+            }
+            if (pairs < DependencyLearner::MinPairs ||
+                double(ordered) < DependencyLearner::MinOrdered * double(pairs))
+                continue;
+            const double correlation = pearson(x, y);
+            const bool dates = later.contains(QLatin1String("format"));
+            // Numbers must also move together; for dates the order alone tells a sequence of
+            // events (ordered, shipped).
+            if ((!dates && correlation < 0.5) || (best >= 0 && correlation <= bestCorrelation))
+                continue;
+            best = a;
+            bestCorrelation = correlation;
+        }
+        if (best < 0)
+            continue;
+        std::vector<double> gaps;
+        const std::vector<double> &x = numbers[best], &y = numbers[b];
+        for (size_t i = 0; i < x.size(); ++i) {
+            if (!std::isnan(x[i]) && !std::isnan(y[i]))
+                gaps.push_back(std::max(0.0, y[i] - x[i]));
+        }
+        std::sort(gaps.begin(), gaps.end());
+        QJsonArray gapArray;
+        for (const double gap : QuantileSampler::quantilesOf(gaps, RecipeLearner::Quantiles))
+            gapArray << gap;
+        QJsonObject spec = later;
+        spec.insert(QStringLiteral("generator"), QStringLiteral("after"));
+        spec.insert(QStringLiteral("column"), names[best]);
+        spec.insert(QStringLiteral("gaps"), gapArray);
+        columns.insert(names[b], spec);
+    }
+}
+
+} // namespace
+
+double DependencyLearner::cramersV(const QList<QVariantList> &rows, int a, int b)
+{
+    QHash<QString, qint64> rowTotals, columnTotals;
+    QHash<QPair<QString, QString>, qint64> cells;
+    qint64 n = 0;
+    for (const QVariantList &row : rows) {
+        if (row[a].isNull() || row[b].isNull())
+            continue;
+        const QString x = row[a].toString(), y = row[b].toString();
+        ++rowTotals[x];
+        ++columnTotals[y];
+        ++cells[qMakePair(x, y)];
+        ++n;
+    }
+    if (n < MinPairs || rowTotals.size() < 2 || columnTotals.size() < 2)
+        return 0;
+    // Chi-squared over observed cells; the empty cells add their expected counts.
+    double chi2 = double(n); // sum over all cells of expected = n
+    for (auto it = cells.constBegin(); it != cells.constEnd(); ++it) {
+        const double expected =
+            double(rowTotals[it.key().first]) * double(columnTotals[it.key().second]) / double(n);
+        const double observed = double(it.value());
+        chi2 += (observed - expected) * (observed - expected) / expected - expected;
+    }
+    // Bias-corrected (Bergsma 2013): many sparse cells inflate the plain statistic, which
+    // would link a high-cardinality column to anything in a small table.
+    const double r = double(rowTotals.size()), c = double(columnTotals.size()), m = double(n);
+    const double phi2 = std::max(0.0, chi2 / m - (r - 1) * (c - 1) / (m - 1));
+    const double rCorrected = r - (r - 1) * (r - 1) / (m - 1);
+    const double cCorrected = c - (c - 1) * (c - 1) / (m - 1);
+    const double denominator = std::min(rCorrected, cCorrected) - 1;
+    return denominator > 0 ? std::sqrt(phi2 / denominator) : 0;
+}
+
+void DependencyLearner::link(const TableInfo &, const QStringList &names,
+                             const QList<QVariantList> &rows, QJsonObject &columns)
+{
+    linkCategorical(names, rows, columns);
+    linkOrdered(names, rows, columns);
+}

@@ -1,0 +1,304 @@
+#include "RecipeCompiler.h"
+
+#include "AfterGenerator.h"
+#include "BytesGenerator.h"
+#include "ChoiceGenerator.h"
+#include "ConstantGenerator.h"
+#include "DateTimeGenerator.h"
+#include "EmailGenerator.h"
+#include "ForeignKeyGenerator.h"
+#include "GeneratorSpec.h"
+#include "Ipv4Generator.h"
+#include "NumberGenerator.h"
+#include "RecipeValue.h"
+#include "SequenceGenerator.h"
+#include "TemplateGenerator.h"
+#include "UrlGenerator.h"
+#include "UuidGenerator.h"
+#include "WordsGenerator.h"
+#include "util/RowforgeError.h"
+
+#include <QJsonArray>
+
+namespace {
+
+constexpr qint64 MaxInteger = qint64(1) << 53;
+constexpr int MaxTextLength = 1000000;
+
+struct Scope
+{
+    const TableInfo &table;
+    const QHash<QString, int> &index;
+    const RecipeCompiler::ParentLoader &loadParents;
+    QHash<QString, std::shared_ptr<ParentKeys>> parents; // per foreign key
+};
+
+WeightedPicker<QByteArray> textPicker(const GeneratorSpec &spec, const QString &key)
+{
+    QList<QPair<QByteArray, double>> items;
+    for (const auto &[value, weight] : spec.weighted(key)) {
+        if (!value.isString())
+            spec.fail(key, QStringLiteral("values must be text"));
+        items << qMakePair(value.toString().toUtf8(), weight);
+    }
+    return WeightedPicker<QByteArray>(items);
+}
+
+WeightedPicker<int> countPicker(const GeneratorSpec &spec, const QString &key, int min, int max)
+{
+    QList<QPair<int, double>> items;
+    for (const auto &[value, weight] : spec.weighted(key)) {
+        const double count = value.toDouble(-1);
+        if (!value.isDouble() || count != std::floor(count) || count < min || count > max)
+            spec.fail(
+                key,
+                QStringLiteral("values must be whole numbers from %1 to %2").arg(min).arg(max));
+        items << qMakePair(int(count), weight);
+    }
+    return WeightedPicker<int>(items);
+}
+
+WeightedPicker<GeneratedValue> valuePicker(const GeneratorSpec &spec, const QJsonValue &list,
+                                           const QString &key, SqlAffinity::Kind affinity)
+{
+    QList<QPair<GeneratedValue, double>> items;
+    for (const auto &[value, weight] : spec.weighted(list, key))
+        items << qMakePair(RecipeValue::fromJson(value, affinity), weight);
+    return WeightedPicker<GeneratedValue>(items);
+}
+
+std::unique_ptr<NumericGenerator> numeric(const GeneratorSpec &spec, const ColumnInfo &column,
+                                          bool dates)
+{
+    if (dates) {
+        const QString format = spec.text(QStringLiteral("format"));
+        if (!DateTimeGenerator::isUsableFormat(format))
+            spec.fail(QStringLiteral("format"),
+                      QStringLiteral("\"%1\" is not a date format that reads back (use Qt's "
+                                     "yyyy, MM, dd, HH, mm, ss, zzz, as in yyyy-MM-dd HH:mm:ss)")
+                          .arg(format));
+        return std::make_unique<DateTimeGenerator>(
+            QuantileSampler(spec.quantiles(QStringLiteral("quantiles"), true)), format);
+    }
+    return std::make_unique<NumberGenerator>(
+        QuantileSampler(spec.quantiles(QStringLiteral("quantiles"), false)),
+        int(spec.integer(QStringLiteral("decimals"), 0, 12, 0)), column.affinity);
+}
+
+std::unique_ptr<ValueGenerator> foreignKey(const GeneratorSpec &spec, Scope &scope, int self)
+{
+    const QList<ForeignKey> keys = scope.table.foreignKeysOf(spec.column());
+    if (keys.isEmpty())
+        spec.fail({}, QStringLiteral("uses foreign_key, but the column references no table"));
+    const ForeignKey &key = keys.first();
+    const QString id = key.parentTable + u'(' + key.columns.join(u',') + u')';
+    std::shared_ptr<ParentKeys> &parents = scope.parents[id];
+    if (!parents) {
+        parents = scope.loadParents ? scope.loadParents(key) : std::make_shared<ParentKeys>();
+        if (scope.loadParents && parents->keys.empty())
+            throw RowforgeError(
+                QStringLiteral("\"%1\" references \"%2\", which has no rows yet: add rows there "
+                               "first, so that new rows have parents to point to")
+                    .arg(spec.column(), key.parentTable));
+    }
+    const int position = int(key.columns.indexOf(spec.column()));
+    const int first = scope.index.value(key.columns.first(), self);
+    return std::make_unique<ForeignKeyGenerator>(parents, position, first);
+}
+
+std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnInfo &column,
+                                       Scope &scope, int self)
+{
+    const QString name = spec.generator();
+    if (name == QLatin1String("sequence"))
+        return std::make_unique<SequenceGenerator>(
+            spec.integer(QStringLiteral("start"), -MaxInteger, MaxInteger),
+            spec.integer(QStringLiteral("step"), 1, 1000000, 1));
+    if (name == QLatin1String("number"))
+        return numeric(spec, column, false);
+    if (name == QLatin1String("datetime"))
+        return numeric(spec, column, true);
+    if (name == QLatin1String("after")) {
+        const int base = spec.column(QStringLiteral("column"));
+        const std::vector<double> gaps = spec.quantiles(QStringLiteral("gaps"), false);
+        if (gaps.front() < 0)
+            spec.fail(QStringLiteral("gaps"), QStringLiteral("must not be negative"));
+        return std::make_unique<AfterGenerator>(
+            base, QuantileSampler(gaps), numeric(spec, column, spec.has(QStringLiteral("format"))));
+    }
+    if (name == QLatin1String("choice")) {
+        const QString valuesKey = QStringLiteral("values");
+        WeightedPicker<GeneratedValue> values =
+            valuePicker(spec, spec.value(valuesKey), valuesKey, column.affinity);
+        int given = -1;
+        QHash<QByteArray, WeightedPicker<GeneratedValue>> byGiven;
+        if (spec.has(QStringLiteral("given"))) {
+            given = spec.column(QStringLiteral("given"));
+            const QJsonObject by = spec.object(QStringLiteral("by"));
+            for (auto it = by.constBegin(); it != by.constEnd(); ++it)
+                byGiven.insert(it.key().toUtf8(),
+                               valuePicker(spec, it.value(), QStringLiteral("by.%1").arg(it.key()),
+                                           column.affinity));
+        }
+        return std::make_unique<ChoiceGenerator>(std::move(values), given, std::move(byGiven));
+    }
+    if (name == QLatin1String("template")) {
+        QList<QPair<TemplateGenerator::Pattern, double>> patterns;
+        for (const auto &[value, weight] : spec.weighted(QStringLiteral("templates"))) {
+            if (!value.isString() || value.toString().isEmpty())
+                spec.fail(QStringLiteral("templates"), QStringLiteral("values must be text"));
+            patterns << qMakePair(TemplateGenerator::compile(value.toString()), weight);
+        }
+        return std::make_unique<TemplateGenerator>(patterns);
+    }
+    if (name == QLatin1String("words")) {
+        const QString poolsKey = QStringLiteral("pools");
+        const QJsonArray pools = spec.value(poolsKey).toArray();
+        if (pools.isEmpty())
+            spec.fail(poolsKey, QStringLiteral("must be a non-empty list of word lists"));
+        std::vector<WeightedPicker<QByteArray>> pickers;
+        for (qsizetype i = 0; i < pools.size(); ++i) {
+            const QString key = QStringLiteral("%1[%2]").arg(poolsKey).arg(i);
+            QList<QPair<QByteArray, double>> words;
+            for (const auto &[value, weight] : spec.weighted(pools[i], key)) {
+                if (!value.isString())
+                    spec.fail(key, QStringLiteral("values must be text"));
+                words << qMakePair(value.toString().toUtf8(), weight);
+            }
+            pickers.emplace_back(words);
+        }
+        return std::make_unique<WordsGenerator>(
+            std::move(pickers), countPicker(spec, QStringLiteral("counts"), 1, 1000),
+            spec.text(QStringLiteral("separator"), QStringLiteral(" ")).toUtf8(),
+            int(spec.integer(QStringLiteral("max_length"), 0, MaxTextLength, 0)));
+    }
+    if (name == QLatin1String("email"))
+        return std::make_unique<EmailGenerator>(textPicker(spec, QStringLiteral("tokens")),
+                                                countPicker(spec, QStringLiteral("parts"), 1, 5),
+                                                textPicker(spec, QStringLiteral("separators")),
+                                                spec.number(QStringLiteral("digits_rate"), 0, 1, 0),
+                                                textPicker(spec, QStringLiteral("domains")));
+    if (name == QLatin1String("url"))
+        return std::make_unique<UrlGenerator>(
+            textPicker(spec, QStringLiteral("prefixes")),
+            spec.has(QStringLiteral("tokens")) ? textPicker(spec, QStringLiteral("tokens"))
+                                               : WeightedPicker<QByteArray>(),
+            spec.has(QStringLiteral("parts")) ? countPicker(spec, QStringLiteral("parts"), 0, 10)
+                                              : WeightedPicker<int>({{0, 1.0}}));
+    if (name == QLatin1String("uuid"))
+        return std::make_unique<UuidGenerator>(spec.boolean(QStringLiteral("uppercase"), false));
+    if (name == QLatin1String("ipv4"))
+        return std::make_unique<Ipv4Generator>();
+    if (name == QLatin1String("foreign_key"))
+        return foreignKey(spec, scope, self);
+    if (name == QLatin1String("bytes")) {
+        const qint64 min = spec.integer(QStringLiteral("min_length"), 0, MaxTextLength, 0);
+        return std::make_unique<BytesGenerator>(
+            int(min), int(spec.integer(QStringLiteral("max_length"), min, MaxTextLength)));
+    }
+    if (name == QLatin1String("constant")) {
+        return std::make_unique<ConstantGenerator>(
+            RecipeValue::fromJson(spec.value(QStringLiteral("value")), column.affinity));
+    }
+    spec.fail(QStringLiteral("generator"),
+              QStringLiteral("\"%1\" is not one of: %2")
+                  .arg(name, RecipeCompiler::generatorNames().join(QStringLiteral(", "))));
+}
+
+} // namespace
+
+QStringList RecipeCompiler::generatorNames()
+{
+    return {QStringLiteral("sequence"), QStringLiteral("number"),  QStringLiteral("datetime"),
+            QStringLiteral("after"),    QStringLiteral("choice"),  QStringLiteral("template"),
+            QStringLiteral("words"),    QStringLiteral("email"),   QStringLiteral("url"),
+            QStringLiteral("uuid"),     QStringLiteral("ipv4"),    QStringLiteral("foreign_key"),
+            QStringLiteral("bytes"),    QStringLiteral("constant")};
+}
+
+QStringList RecipeCompiler::generatedColumns(const TableInfo &table)
+{
+    QStringList names;
+    for (const ColumnInfo &column : table.columns) {
+        if (!column.isFilledBySqlite())
+            names << column.name;
+    }
+    return names;
+}
+
+CompiledRecipe RecipeCompiler::compile(const QJsonObject &recipe, const TableInfo &table,
+                                       const ParentLoader &loadParents)
+{
+    const QString format = recipe.value(QLatin1String("format")).toString();
+    if (format != QLatin1String(Format))
+        throw RowforgeError(QStringLiteral("Recipe: format must be \"%1\" (it is \"%2\")")
+                                .arg(QLatin1String(Format), format));
+    const QJsonValue columnsValue = recipe.value(QLatin1String("columns"));
+    if (!columnsValue.isObject())
+        throw RowforgeError(QStringLiteral("Recipe: columns must be an object with one entry per "
+                                           "column"));
+    const QJsonObject columns = columnsValue.toObject();
+    const QStringList names = generatedColumns(table);
+    QHash<QString, int> index;
+    for (int i = 0; i < names.size(); ++i)
+        index.insert(names[i], i);
+    for (auto it = columns.constBegin(); it != columns.constEnd(); ++it) {
+        const ColumnInfo *column = table.column(it.key());
+        if (!column)
+            throw RowforgeError(QStringLiteral("Recipe: columns.%1 is not a column of \"%2\"")
+                                    .arg(it.key(), table.name));
+        if (column->isFilledBySqlite())
+            throw RowforgeError(
+                QStringLiteral("Recipe: columns.%1 is filled by SQLite itself; leave it out")
+                    .arg(it.key()));
+    }
+
+    CompiledRecipe compiled;
+    Scope scope{table, index, loadParents, {}};
+    for (int i = 0; i < names.size(); ++i) {
+        const ColumnInfo &column = *table.column(names[i]);
+        if (!columns.contains(names[i]))
+            throw RowforgeError(
+                QStringLiteral("Recipe: columns.%1 is missing (every column SQLite does not fill "
+                               "itself needs a generator)")
+                    .arg(names[i]));
+        if (!columns.value(names[i]).isObject())
+            throw RowforgeError(QStringLiteral("Recipe: columns.%1 must be an object with a "
+                                               "\"generator\"")
+                                    .arg(names[i]));
+        const GeneratorSpec spec(columns.value(names[i]).toObject(), names[i], index);
+        CompiledRecipe::Column entry;
+        entry.name = names[i];
+        entry.nullRate = spec.number(QStringLiteral("null_rate"), 0, 1, 0);
+        if (entry.nullRate > 0 && column.notNull)
+            spec.fail(QStringLiteral("null_rate"),
+                      QStringLiteral("must be 0: the column is NOT NULL"));
+        if (!table.foreignKeysOf(names[i]).isEmpty() &&
+            spec.generator() != QLatin1String("foreign_key"))
+            spec.fail(QStringLiteral("generator"),
+                      QStringLiteral("must be foreign_key: the column references \"%1\"")
+                          .arg(table.foreignKeysOf(names[i]).first().parentTable));
+        entry.generator = create(spec, column, scope, i);
+        compiled.columns.push_back(std::move(entry));
+    }
+
+    // Dependencies first; a cycle is an error.
+    std::vector<int> state(compiled.columns.size(), 0); // 0 new, 1 visiting, 2 placed
+    std::function<void(int)> place = [&](int i) {
+        if (state[size_t(i)] == 2)
+            return;
+        if (state[size_t(i)] == 1)
+            throw RowforgeError(QStringLiteral("Recipe: columns.%1 depends on itself through "
+                                               "other columns")
+                                    .arg(compiled.columns[size_t(i)].name));
+        state[size_t(i)] = 1;
+        const int dependency = compiled.columns[size_t(i)].generator->dependsOn();
+        if (dependency >= 0 && dependency != i)
+            place(dependency);
+        state[size_t(i)] = 2;
+        compiled.order.push_back(i);
+    };
+    for (int i = 0; i < int(compiled.columns.size()); ++i)
+        place(i);
+    return compiled;
+}

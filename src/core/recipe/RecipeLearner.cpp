@@ -1,0 +1,260 @@
+#include "RecipeLearner.h"
+
+#include "DateTimeFormats.h"
+#include "DependencyLearner.h"
+#include "QuantileSampler.h"
+#include "RecipeCompiler.h"
+#include "SchemaOnlyRecipe.h"
+#include "TextRecipeLearner.h"
+#include "db/SqlExec.h"
+#include "db/SqlIdentifier.h"
+#include "generate/ColumnProfiler.h"
+#include "generate/RowSampler.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QRegularExpression>
+#include <cmath>
+
+namespace {
+
+QJsonObject entry(const QString &generator)
+{
+    return QJsonObject{{QStringLiteral("generator"), generator}};
+}
+
+int decimalPlaces(double value)
+{
+    const QString text = QString::number(value, 'f', QLocale::FloatingPointShortest);
+    const qsizetype dot = text.indexOf(u'.');
+    return dot < 0 ? 0 : int(text.size() - dot - 1);
+}
+
+QJsonArray quantileArray(std::vector<double> numbers)
+{
+    std::sort(numbers.begin(), numbers.end());
+    QJsonArray array;
+    for (const double q : QuantileSampler::quantilesOf(numbers, RecipeLearner::Quantiles))
+        array << q;
+    return array;
+}
+
+bool isCategorical(qsizetype distinct, qsizetype present)
+{
+    return distinct > 0 && distinct <= RecipeLearner::MaxCategories && distinct * 2 <= present;
+}
+
+QJsonObject numberColumn(const ColumnInfo &column, const QVariantList &values, bool key,
+                         const QHash<QString, qint64> &maxima)
+{
+    std::vector<double> numbers;
+    QHash<QString, qint64> counts;
+    bool integral = true;
+    int decimals = 0;
+    for (const QVariant &value : values) {
+        const double number = value.toDouble();
+        numbers.push_back(number);
+        ++counts[value.toString()];
+        if (value.typeId() == QMetaType::Double) {
+            integral = false;
+            decimals = std::max(decimals, std::min(decimalPlaces(number), 6));
+        }
+    }
+    if (key && integral) {
+        const double largest = *std::max_element(numbers.begin(), numbers.end());
+        QJsonObject spec = entry(QStringLiteral("sequence"));
+        spec.insert(
+            QStringLiteral("start"),
+            double(std::max<qint64>(maxima.value(column.name, qint64(largest)), qint64(largest)) +
+                   1));
+        return spec;
+    }
+    if (integral && !key && isCategorical(counts.size(), qsizetype(values.size()))) {
+        QJsonObject spec = entry(QStringLiteral("choice"));
+        QJsonArray choices;
+        for (const QJsonValue &item : TextRecipeLearner::weighted(counts, 1000)) {
+            QJsonObject choice = item.toObject();
+            choice.insert(QStringLiteral("value"),
+                          choice.value(QLatin1String("value")).toString().toDouble());
+            choices << choice;
+        }
+        spec.insert(QStringLiteral("values"), choices);
+        return spec;
+    }
+    QJsonObject spec = entry(QStringLiteral("number"));
+    spec.insert(QStringLiteral("quantiles"), quantileArray(numbers));
+    spec.insert(QStringLiteral("decimals"), integral ? 0 : std::max(decimals, 1));
+    return spec;
+}
+
+bool isJsonText(const QStringList &texts)
+{
+    for (const QString &text : texts.mid(0, 50)) {
+        const QString trimmed = text.trimmed();
+        if (!(trimmed.startsWith(u'{') || trimmed.startsWith(u'[')) ||
+            QJsonDocument::fromJson(trimmed.toUtf8()).isNull())
+            return false;
+    }
+    return true;
+}
+
+QJsonObject textColumn(const QStringList &texts, bool unique)
+{
+    static const QRegularExpression ipv4(
+        QStringLiteral("^(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}$"));
+    QHash<QString, qint64> counts;
+    for (const QString &text : texts)
+        ++counts[text];
+    const QString dateFormat = DateTimeFormats::detect(texts);
+    if (!dateFormat.isEmpty() && !unique) {
+        std::vector<double> seconds;
+        for (const QString &text : texts) {
+            double value = 0;
+            if (DateTimeFormats::parse(text, dateFormat, &value))
+                seconds.push_back(value);
+        }
+        QJsonObject spec = entry(QStringLiteral("datetime"));
+        spec.insert(QStringLiteral("format"), dateFormat);
+        spec.insert(QStringLiteral("quantiles"), quantileArray(seconds));
+        return spec;
+    }
+    if (!unique && isCategorical(counts.size(), texts.size())) {
+        QJsonObject spec = entry(QStringLiteral("choice"));
+        spec.insert(QStringLiteral("values"), TextRecipeLearner::weighted(counts, 1000));
+        return spec;
+    }
+    const QString format = ColumnProfiler::detectFormat(texts);
+    if (format == QLatin1String("email"))
+        return TextRecipeLearner::email(texts);
+    if (format == QLatin1String("url"))
+        return TextRecipeLearner::url(texts);
+    if (format == QLatin1String("uuid")) {
+        QJsonObject spec = entry(QStringLiteral("uuid"));
+        spec.insert(QStringLiteral("uppercase"), texts.first() == texts.first().toUpper());
+        return spec;
+    }
+    const auto ipMatches = std::count_if(texts.begin(), texts.end(),
+                                         [](const QString &t) { return ipv4.match(t).hasMatch(); });
+    if (ipMatches * 10 >= texts.size() * 9)
+        return entry(QStringLiteral("ipv4"));
+    if (isJsonText(texts)) {
+        // Documents are kept whole: new combinations of their parts could break the JSON.
+        QJsonObject spec = entry(QStringLiteral("choice"));
+        spec.insert(QStringLiteral("values"), TextRecipeLearner::weighted(counts, 1000));
+        return spec;
+    }
+    const QJsonObject code = TextRecipeLearner::codeTemplate(texts, unique);
+    if (!code.isEmpty())
+        return code;
+    return TextRecipeLearner::words(texts);
+}
+
+bool isIntegerKey(const TableInfo &table, const ColumnInfo &column)
+{
+    const bool singleKey = std::any_of(
+        table.uniqueKeys.begin(), table.uniqueKeys.end(), [&column](const UniqueKey &key) {
+            return !key.partial && key.columns == QStringList{column.name};
+        });
+    return singleKey &&
+           (column.affinity == SqlAffinity::Integer || column.affinity == SqlAffinity::Numeric);
+}
+
+} // namespace
+
+bool RecipeLearner::isSchemaOnly(const QJsonObject &recipe)
+{
+    return recipe.value(QLatin1String("learned_from_rows")).toInt(-1) == 0;
+}
+
+QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVariantList> &rows,
+                                         const QHash<QString, qint64> &maxima)
+{
+    const QStringList names = RecipeCompiler::generatedColumns(table);
+    if (rows.isEmpty())
+        return SchemaOnlyRecipe::build(table);
+    QJsonObject columns;
+    for (int c = 0; c < names.size(); ++c) {
+        const ColumnInfo &column = *table.column(names[c]);
+        QVariantList present;
+        QStringList texts;
+        bool allNumbers = true, anyBlob = false;
+        for (const QVariantList &row : rows) {
+            const QVariant &value = row[c];
+            if (value.isNull())
+                continue;
+            present << value;
+            const int type = value.typeId();
+            if (type == QMetaType::QByteArray)
+                anyBlob = true;
+            if (type != QMetaType::LongLong && type != QMetaType::Int &&
+                type != QMetaType::Double) {
+                allNumbers = false;
+                texts << value.toString();
+            }
+        }
+        QJsonObject spec;
+        if (!table.foreignKeysOf(column.name).isEmpty()) {
+            spec = entry(QStringLiteral("foreign_key"));
+        } else if (present.isEmpty()) {
+            spec = SchemaOnlyRecipe::column(column);
+        } else if (anyBlob) {
+            int shortest = INT_MAX, longest = 0;
+            for (const QVariant &value : present) {
+                shortest = std::min(shortest, int(value.toByteArray().size()));
+                longest = std::max(longest, int(value.toByteArray().size()));
+            }
+            spec = entry(QStringLiteral("bytes"));
+            spec.insert(QStringLiteral("min_length"), shortest);
+            spec.insert(QStringLiteral("max_length"), longest);
+        } else if (allNumbers) {
+            spec = numberColumn(column, present, isIntegerKey(table, column), maxima);
+        } else {
+            const bool unique =
+                column.unique || (column.isPrimaryKey() && table.primaryKey().size() == 1);
+            spec = textColumn(texts, unique);
+        }
+        const double nullRate = double(rows.size() - present.size()) / double(rows.size());
+        if (nullRate > 0 && !column.notNull)
+            spec.insert(QStringLiteral("null_rate"), nullRate);
+        columns.insert(column.name, spec);
+    }
+    DependencyLearner::link(table, names, rows, columns);
+    return QJsonObject{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
+                       {QStringLiteral("table"), table.name},
+                       {QStringLiteral("learned_from_rows"), rows.size()},
+                       {QStringLiteral("columns"), columns}};
+}
+
+QJsonObject RecipeLearner::learn(QSqlDatabase &db, const TableInfo &table, QRandomGenerator &random)
+{
+    const QStringList names = RecipeCompiler::generatedColumns(table);
+    QList<QVariantList> rows = RowSampler::sample(db, table, SampleRows, random, names);
+    // Small tables come back in random order; learning must not depend on it.
+    QList<QPair<QString, qsizetype>> keys;
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        QString key;
+        for (const QVariant &value : rows[r])
+            key += value.toString() + QChar(0x1f);
+        keys << qMakePair(key, r);
+    }
+    std::sort(keys.begin(), keys.end());
+    QList<QVariantList> ordered;
+    ordered.reserve(rows.size());
+    for (const auto &[key, index] : keys)
+        ordered << rows[index];
+    rows = ordered;
+    QHash<QString, qint64> maxima;
+    for (const QString &name : names) {
+        const ColumnInfo &column = *table.column(name);
+        if (isIntegerKey(table, column)) {
+            // Served by the key's index, not a scan.
+            QSqlQuery query = SqlExec::exec(
+                db, QStringLiteral("SELECT max(%1) FROM %2")
+                        .arg(SqlIdentifier::quote(name), SqlIdentifier::quote(table.name)));
+            if (query.next() && !query.value(0).isNull())
+                maxima.insert(name, query.value(0).toLongLong());
+        }
+    }
+    return learnFromRows(table, rows, maxima);
+}

@@ -1,0 +1,74 @@
+#include "RecipePromptBuilder.h"
+
+#include "RecipeCompiler.h"
+#include "generate/PromptBuilder.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+QString RecipePromptBuilder::catalogue()
+{
+    QFile file(QStringLiteral(":/docs/recipes.md"));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+QJsonObject RecipePromptBuilder::recipeSchema(const QStringList &columns)
+{
+    QJsonObject columnSchema{
+        {QStringLiteral("type"), QStringLiteral("object")},
+        {QStringLiteral("properties"),
+         QJsonObject{{QStringLiteral("generator"),
+                      QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                  {QStringLiteral("enum"),
+                                   QJsonArray::fromStringList(RecipeCompiler::generatorNames())}}},
+                     {QStringLiteral("null_rate"),
+                      QJsonObject{{QStringLiteral("type"), QStringLiteral("number")},
+                                  {QStringLiteral("minimum"), 0},
+                                  {QStringLiteral("maximum"), 1}}}}},
+        {QStringLiteral("required"), QJsonArray{QStringLiteral("generator")}}};
+    QJsonObject properties;
+    for (const QString &column : columns)
+        properties.insert(column, columnSchema);
+    return QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("object")},
+        {QStringLiteral("properties"),
+         QJsonObject{
+             {QStringLiteral("format"),
+              QJsonObject{
+                  {QStringLiteral("type"), QStringLiteral("string")},
+                  {QStringLiteral("enum"), QJsonArray{QLatin1String(RecipeCompiler::Format)}}}},
+             {QStringLiteral("table"),
+              QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+             {QStringLiteral("columns"),
+              QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                          {QStringLiteral("properties"), properties},
+                          {QStringLiteral("required"), QJsonArray::fromStringList(columns)}}}}},
+        {QStringLiteral("required"),
+         QJsonArray{QStringLiteral("format"), QStringLiteral("columns")}}};
+}
+
+LlmRequest RecipePromptBuilder::build(const GenerationContext &context, bool includeSamples,
+                                      const QString &problem)
+{
+    LlmRequest request;
+    request.system = QStringLiteral(
+        "You design data generation recipes for Rowforge, a SQLite tool. A recipe describes, per "
+        "column, a generator from a fixed catalogue with its parameters; Rowforge's engine then "
+        "makes any number of realistic rows from it locally. Answer with the recipe JSON only.");
+    QStringList parts = PromptBuilder::describe(context, includeSamples);
+    parts << QStringLiteral("The recipe format and the generator catalogue:\n%1").arg(catalogue());
+    parts << QStringLiteral(
+                 "Write a recipe for table \"%1\" with one entry for each of these columns: %2.\n"
+                 "Choose the generator that reproduces each column best: follow the formats, "
+                 "ranges and frequencies of the profile, keep related columns consistent (choice "
+                 "with given/by, after), use foreign_key for columns that reference another "
+                 "table, and use null_rate only for nullable columns, about as often as observed.")
+                 .arg(context.table.name, context.columns.join(QStringLiteral(", ")));
+    if (!problem.isEmpty())
+        parts << QStringLiteral("Your previous recipe was refused: %1. Send a corrected recipe.")
+                     .arg(problem);
+    request.user = parts.join(QStringLiteral("\n\n"));
+    request.objectSchema = recipeSchema(context.columns);
+    request.objectName = QStringLiteral("recipe");
+    return request;
+}

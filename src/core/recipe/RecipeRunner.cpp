@@ -1,0 +1,236 @@
+#include "RecipeRunner.h"
+
+#include "RecipeCompiler.h"
+#include "RowHashSet.h"
+#include "db/RowInserter.h"
+#include "db/SchemaReader.h"
+#include "db/SqlExec.h"
+#include "db/Transaction.h"
+#include "generate/GenerationCancelled.h"
+#include "generate/RowSampler.h"
+#include "util/RowforgeError.h"
+
+#include <QHash>
+#include <QLocale>
+
+namespace {
+
+class CacheSizeScope
+{
+public:
+    CacheSizeScope(QSqlDatabase &db, int kibibytes, bool enabled) : m_db(db)
+    {
+        if (!enabled)
+            return;
+        QSqlQuery query = SqlExec::exec(db, QStringLiteral("PRAGMA cache_size"));
+        m_previous = query.next() ? query.value(0).toInt() : -2000;
+        SqlExec::exec(db, QStringLiteral("PRAGMA cache_size = %1").arg(-kibibytes));
+        m_active = true;
+    }
+    ~CacheSizeScope()
+    {
+        if (m_active)
+            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_previous));
+    }
+
+private:
+    QSqlDatabase &m_db;
+    int m_previous = 0;
+    bool m_active = false;
+};
+
+GeneratedValue fromVariant(const QVariant &value)
+{
+    GeneratedValue result;
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+        result.setInteger(value.toLongLong());
+        break;
+    case QMetaType::Double:
+        result.setReal(value.toDouble());
+        break;
+    case QMetaType::QByteArray:
+        result.bytes = value.toByteArray();
+        result.type = GeneratedValue::Blob;
+        break;
+    default:
+        if (!value.isNull())
+            result.setText(value.toString().toUtf8());
+    }
+    return result;
+}
+
+void bind(RowInserter &inserter, int column, const GeneratedValue &value)
+{
+    switch (value.type) {
+    case GeneratedValue::Null:
+        inserter.bindNull(column);
+        break;
+    case GeneratedValue::Integer:
+        inserter.bindInteger(column, value.integer);
+        break;
+    case GeneratedValue::Real:
+        inserter.bindReal(column, value.real);
+        break;
+    case GeneratedValue::Text:
+        inserter.bindUtf8(column, value.bytes.constData(), value.bytes.size());
+        break;
+    case GeneratedValue::Blob:
+        inserter.bindBlob(column, value.bytes);
+        break;
+    }
+}
+
+} // namespace
+
+RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
+                                  const QJsonObject &recipe, const RecipeRunOptions &options,
+                                  QRandomGenerator &random)
+{
+    if (options.rows < 1)
+        throw RowforgeError(QStringLiteral("Ask for at least one row"));
+    auto loadParents = [&db, &random](const ForeignKey &key) {
+        const TableInfo parent = SchemaReader::require(db, key.parentTable);
+        auto parents = std::make_shared<ParentKeys>();
+        const QList<QVariantList> rows =
+            RowSampler::sample(db, parent, ParentKeySample, random, key.parentColumns);
+        for (const QVariantList &row : rows) {
+            std::vector<GeneratedValue> values;
+            for (const QVariant &value : row)
+                values.push_back(fromVariant(value));
+            if (std::none_of(values.begin(), values.end(), [](const GeneratedValue &v) {
+                    return v.type == GeneratedValue::Null;
+                }))
+                parents->keys.push_back(std::move(values));
+        }
+        // Sampling order is random; a seed must give the same rows every time.
+        std::sort(parents->keys.begin(), parents->keys.end(), [](const auto &a, const auto &b) {
+            for (size_t i = 0; i < a.size(); ++i) {
+                if (a[i].order != b[i].order)
+                    return a[i].order < b[i].order;
+                if (a[i].bytes != b[i].bytes)
+                    return a[i].bytes < b[i].bytes;
+            }
+            return false;
+        });
+        return parents;
+    };
+    const CompiledRecipe compiled = RecipeCompiler::compile(recipe, table, loadParents);
+    RecipeRunResult result;
+    result.columns = compiled.columnNames();
+    if (result.columns.isEmpty())
+        throw RowforgeError(
+            QStringLiteral("\"%1\" has no column to fill: SQLite fills them all").arg(table.name));
+
+    // Without a unique key among the generated columns, only a fingerprint of every existing
+    // row can tell a copy.
+    const bool checkCopies = !table.hasUniqueKeyWithin(result.columns);
+    RowHashSet seen;
+    if (checkCopies)
+        seen.loadExisting(db, table, result.columns);
+
+    // Single-column unique keys are checked in memory first: a value already taken is drawn
+    // again here, which is far cheaper than an insert SQLite refuses.
+    struct UniqueColumn
+    {
+        int index;
+        RowHashSet values;
+    };
+    std::vector<UniqueColumn> uniqueColumns;
+    for (const UniqueKey &key : table.uniqueKeys) {
+        const int index = int(result.columns.indexOf(key.columns.value(0)));
+        if (key.partial || key.columns.size() != 1 || index < 0)
+            continue;
+        uniqueColumns.push_back({index, {}});
+        uniqueColumns.back().values.loadExisting(db, table, key.columns);
+    }
+    // A big run touches index pages all over: a larger page cache keeps them in memory instead
+    // of spilling to the WAL and reading them back (the default is 2 MB).
+    CacheSizeScope cache(db, LargeRunCacheKiB, options.rows >= LargeRun);
+    Transaction transaction(db);
+    RowInserter inserter(db, table, result.columns);
+    std::vector<GeneratedValue> row(compiled.columns.size());
+    QHash<QString, qint64> reasons;
+    int refusedInARow = 0;
+    qint64 attempts = 0;
+    const qint64 progressStep = std::max<qint64>(1000, options.rows / 200);
+
+    // A new row that passes the checks made in memory (unique values, copies): a value
+    // already taken is drawn again, far cheaper than an insert SQLite refuses.
+    auto draw = [&]() -> QString {
+        compiled.generate(row, random);
+        for (int retry = 0; !uniqueColumns.empty(); ++retry) {
+            const auto taken = std::find_if(
+                uniqueColumns.begin(), uniqueColumns.end(), [&](const UniqueColumn &u) {
+                    const GeneratedValue &value = row[size_t(u.index)];
+                    return value.type != GeneratedValue::Null &&
+                           u.values.contains(RowHashSet::hashSingle(value));
+                });
+            if (taken == uniqueColumns.end())
+                break;
+            if (retry + 1 == MaxUniqueRetries)
+                return QStringLiteral("UNIQUE constraint failed: %1.%2")
+                    .arg(table.name, result.columns[taken->index]);
+            compiled.regenerate(taken->index, row, random);
+        }
+        if (checkCopies && seen.contains(RowHashSet::hashRow(row)))
+            return QStringLiteral("an exact copy of an existing row");
+        return {};
+    };
+
+    while (result.inserted < options.rows) {
+        if ((++attempts & 1023) == 0 && options.cancelled && options.cancelled->load())
+            throw GenerationCancelled();
+        QString refusal = draw();
+        qint64 rowid = 0;
+        if (refusal.isEmpty()) {
+            for (int c = 0; c < int(row.size()); ++c)
+                bind(inserter, c, row[size_t(c)]);
+            inserter.tryInsertBound(&refusal, &rowid);
+        }
+        if (!refusal.isEmpty()) {
+            ++result.rejected;
+            ++reasons[refusal];
+            if (++refusedInARow >= MaxRefusedInARow)
+                throw RowforgeError(
+                    QStringLiteral("Stopped after %1 of %2 rows: the last %3 generated rows were "
+                                   "all refused (%4). The recipe cannot make more distinct "
+                                   "valid rows for \"%5\"; nothing was written.")
+                        .arg(QLocale().toString(result.inserted), QLocale().toString(options.rows))
+                        .arg(MaxRefusedInARow)
+                        .arg(refusal, table.name));
+            continue;
+        }
+        refusedInARow = 0;
+        if (checkCopies)
+            seen.insert(RowHashSet::hashRow(row));
+        for (UniqueColumn &unique : uniqueColumns) {
+            if (row[size_t(unique.index)].type != GeneratedValue::Null)
+                unique.values.insert(RowHashSet::hashSingle(row[size_t(unique.index)]));
+        }
+        if (result.inserted == 0)
+            result.firstRowid = rowid;
+        result.lastRowid = rowid;
+        if (result.inserted < options.keepRows) {
+            result.rowids << rowid;
+            QVariantList values;
+            values.reserve(qsizetype(row.size()));
+            for (const GeneratedValue &value : row)
+                values << value.toVariant();
+            result.rows << values;
+        }
+        ++result.inserted;
+        if (options.progress && result.inserted % progressStep == 0)
+            options.progress(result.inserted, options.rows);
+    }
+    if (options.commit)
+        transaction.commit();
+    QList<QPair<qint64, QString>> ranked;
+    for (auto it = reasons.constBegin(); it != reasons.constEnd(); ++it)
+        ranked << qMakePair(-it.value(), it.key());
+    std::sort(ranked.begin(), ranked.end());
+    for (const auto &[count, reason] : ranked)
+        result.rejectionReasons << reason;
+    return result;
+}

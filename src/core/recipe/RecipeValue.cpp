@@ -1,0 +1,30 @@
+#include "RecipeValue.h"
+
+#include <QLocale>
+#include <cmath>
+
+QByteArray RecipeValue::numberText(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest).toUtf8();
+}
+
+GeneratedValue RecipeValue::fromJson(const QJsonValue &value, SqlAffinity::Kind affinity)
+{
+    GeneratedValue result;
+    if (value.isBool()) {
+        result.setInteger(value.toBool() ? 1 : 0);
+    } else if (value.isDouble()) {
+        const double number = value.toDouble();
+        const bool whole = number == std::floor(number) && std::fabs(number) < 9.0e15;
+        if (affinity == SqlAffinity::Text)
+            result.setText(whole ? QByteArray::number(qint64(number)) : numberText(number));
+        else if (whole && affinity != SqlAffinity::Real)
+            result.setInteger(qint64(number));
+        else
+            result.setReal(number);
+        result.order = number;
+    } else if (value.isString()) {
+        result.setText(value.toString().toUtf8());
+    }
+    return result;
+}

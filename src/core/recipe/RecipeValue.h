@@ -1,0 +1,15 @@
+#pragma once
+
+#include "GeneratedValue.h"
+#include "db/SqlAffinity.h"
+
+#include <QJsonValue>
+
+// Turns a recipe's JSON value into what a column of the given affinity stores: whole numbers
+// stay integers except in REAL columns, numbers become text in TEXT columns, true/false 1/0.
+class RecipeValue
+{
+public:
+    static GeneratedValue fromJson(const QJsonValue &value, SqlAffinity::Kind affinity);
+    static QByteArray numberText(double value);
+};

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "GeneratedValue.h"
+
+#include <QRandomGenerator>
+#include <vector>
+
+// Makes one column's values, one row at a time. `row` holds the values generated so far in
+// this row (by recipe column index), for generators that depend on another column.
+class ValueGenerator
+{
+public:
+    virtual ~ValueGenerator() = default;
+    virtual void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
+                          GeneratedValue &out) = 0;
+    // The column this one is drawn after or given, or -1.
+    virtual int dependsOn() const { return -1; }
+};

@@ -1,0 +1,34 @@
+#include "WordsGenerator.h"
+
+#include <QString>
+
+QByteArray WordsGenerator::draw(QRandomGenerator &random) const
+{
+    const int count = std::max(1, m_counts.pick(random));
+    QByteArray text;
+    for (int i = 0; i < count; ++i) {
+        if (i)
+            text += m_separator;
+        text += m_pools[std::min(size_t(i), m_pools.size() - 1)].pick(random);
+    }
+    return text;
+}
+
+void WordsGenerator::generate(const std::vector<GeneratedValue> &, QRandomGenerator &random,
+                              GeneratedValue &out)
+{
+    QByteArray text = draw(random);
+    // UTF-8 has at least as many bytes as characters: only long texts need counting.
+    for (int attempt = 0; m_maxLength > 0 && text.size() > m_maxLength; ++attempt) {
+        QString characters = QString::fromUtf8(text);
+        if (characters.size() <= m_maxLength)
+            break;
+        if (attempt == 8) {
+            characters.truncate(m_maxLength);
+            text = characters.trimmed().toUtf8();
+            break;
+        }
+        text = draw(random);
+    }
+    out.setText(text);
+}

@@ -1,0 +1,99 @@
+// The fidelity metrics against values computed by hand from the SDMetrics definitions, and
+// the report over rows of a real SQLite file.
+#include "TempDatabase.h"
+#include "db/SchemaReader.h"
+#include "fidelity/FidelityMetrics.h"
+#include "fidelity/FidelityReporter.h"
+#include "util/RowforgeError.h"
+
+#include <QtTest>
+
+class TestFidelity : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void ksComplementByHand();
+    void tvComplementAndAdherenceByHand();
+    void copiesMatchNumbersWithinOnePercent();
+    void reportSinceRowid();
+};
+
+void TestFidelity::ksComplementByHand()
+{
+    // CDFs differ most after 2 (real 0.5, synthetic 0) and after 4 (1 vs 0.5): D = 0.5.
+    QCOMPARE(FidelityMetrics::ksComplement({1, 2, 3, 4}, {3, 4, 5, 6}), 0.5);
+    QCOMPARE(FidelityMetrics::ksComplement({1, 2, 3}, {3, 2, 1}), 1.0);
+    QCOMPARE(FidelityMetrics::ksComplement({1, 2}, {10, 20}), 0.0);
+    // Ties: real {1,1,2}, synthetic {1,2,2}: after 1, 2/3 vs 1/3.
+    QCOMPARE(qRound(FidelityMetrics::ksComplement({1, 1, 2}, {1, 2, 2}) * 1000), 667);
+    QCOMPARE(FidelityMetrics::boundaryAdherence({0, 10}, {5, 11, -1, 10}), 0.5);
+    QCOMPARE(FidelityMetrics::missingValueSimilarity(0.1, 0.3), 0.8);
+}
+
+void TestFidelity::tvComplementAndAdherenceByHand()
+{
+    const QHash<QString, qint64> real{{QStringLiteral("a"), 2}, {QStringLiteral("b"), 2}};
+    const QHash<QString, qint64> synthetic{{QStringLiteral("a"), 3}, {QStringLiteral("c"), 1}};
+    // 1 - (|.75 - .5| + |0 - .5| + |.25 - 0|) / 2
+    QCOMPARE(FidelityMetrics::tvComplement(real, synthetic), 0.5);
+    QCOMPARE(FidelityMetrics::tvComplement(real, real), 1.0);
+    QCOMPARE(FidelityMetrics::categoryAdherence(real, synthetic), 0.75);
+}
+
+void TestFidelity::copiesMatchNumbersWithinOnePercent()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (x REAL, k TEXT)")});
+    const TableInfo table = *SchemaReader::read(temp.db(), QStringLiteral("t"));
+    QList<QVariantList> real;
+    for (int i = 0; i < 10; ++i)
+        real << QVariantList{100.0 + i * 10, QStringLiteral("a")};
+    const QList<QVariantList> synthetic{{100.5, QStringLiteral("a")},  // copy: within 1% of 100
+                                        {102.5, QStringLiteral("a")},  // 2.5% off: new
+                                        {100.0, QStringLiteral("b")},  // other category: new
+                                        {102.5, QStringLiteral("a")}}; // duplicate of row 2
+    const FidelityReport report = FidelityReporter::compare(
+        table, {QStringLiteral("x"), QStringLiteral("k")}, real, synthetic);
+    QCOMPARE(report.newRowSynthesis, 0.75);
+    QCOMPARE(report.duplicateRate, 0.5);
+    QCOMPARE(report.columns[0].kind, QStringLiteral("numeric"));
+    QCOMPARE(report.columns[1].kind, QStringLiteral("categorical"));
+    QCOMPARE(report.columns[1].category, 0.75);
+    QCOMPARE(report.columns[0].boundary, 1.0);
+    QCOMPARE(report.columns[0].bins.size(), FidelityReporter::HistogramBins);
+}
+
+void TestFidelity::reportSinceRowid()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER, c TEXT, "
+                                      "d TEXT)")});
+    for (int i = 0; i < 100; ++i)
+        temp.exec(QStringLiteral("INSERT INTO t (v, c, d) VALUES (?, ?, ?)"),
+                  {i, i % 2 ? QStringLiteral("x") : QStringLiteral("y"),
+                   QDate(2024, 1, 1).addDays(i).toString(Qt::ISODate)});
+    // 50 new rows: numbers beyond the range for half, one new category, nulls in dates.
+    for (int i = 0; i < 50; ++i)
+        temp.exec(
+            QStringLiteral("INSERT INTO t (v, c, d) VALUES (?, ?, ?)"),
+            {i < 25 ? i * 2 : 200 + i, i < 40 ? QStringLiteral("x") : QStringLiteral("z"),
+             i % 5 ? QVariant(QDate(2024, 1, 1).addDays(i).toString(Qt::ISODate)) : QVariant()});
+    QRandomGenerator random(1);
+    const FidelityReport report =
+        FidelityReporter::sinceRowid(temp.db(), QStringLiteral("t"), 100, random);
+    QCOMPARE(report.realRows, 100);
+    QCOMPARE(report.syntheticRows, 50);
+    QCOMPARE(report.columns[0].name, QStringLiteral("v"));
+    QCOMPARE(report.columns[0].kind, QStringLiteral("numeric"));
+    QCOMPARE(report.columns[0].boundary, 0.5);
+    QCOMPARE(report.columns[1].kind, QStringLiteral("categorical"));
+    QCOMPARE(report.columns[1].category, 0.8);
+    // real: x 50%, y 50%; new: x 80%, z 20% -> 1 - (0.3 + 0.5 + 0.2) / 2
+    QCOMPARE(report.columns[1].shape, 0.5);
+    QCOMPARE(report.columns[2].kind, QStringLiteral("datetime"));
+    QCOMPARE(report.columns[2].missing, 0.8);
+    QCOMPARE(report.columns[2].boundary, 1.0);
+    QVERIFY_THROWS_EXCEPTION(
+        RowforgeError, FidelityReporter::sinceRowid(temp.db(), QStringLiteral("t"), 150, random));
+}
+
+QTEST_GUILESS_MAIN(TestFidelity)
+#include "tst_Fidelity.moc"
