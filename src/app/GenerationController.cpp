@@ -1,6 +1,8 @@
 #include "GenerationController.h"
 
 #include "DatabaseSession.h"
+#include "FidelityReportView.h"
+#include "GenerateDialog.h"
 #include "GenerationSettings.h"
 #include "GenerationSettingsDialog.h"
 #include "StatusTaskIndicator.h"
@@ -12,8 +14,13 @@
 #include "util/RowforgeError.h"
 
 #include "util/TaskPools.h"
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -32,6 +39,17 @@ GenerationController::GenerationController(DatabaseSession *session, QStatusBar 
 {
     connect(m_indicator, &StatusTaskIndicator::cancelRequested, this,
             &GenerationController::cancel);
+    // Large local runs report rows made; the bar shows the least advanced job.
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        int percent = 100;
+        for (const Job &job : std::as_const(m_jobs)) {
+            const int rows = std::max(1, job.outcome->requested);
+            percent = std::min(percent, int(job.done->load() * 100 / rows));
+        }
+        m_indicator->setProgress(percent);
+    });
 }
 
 GenerationController::~GenerationController()
@@ -57,6 +75,9 @@ void GenerationController::generate(const QString &table)
     GenerationOptions options;
     try {
         options = GenerationSettings::load().options();
+        // Auto without a key, or Offline chosen: the local engine.
+        if (options.llm.provider == LlmSettings::Provider::Offline)
+            options.mode = GenerationOptions::Mode::Offline;
     } catch (const RowforgeError &error) {
         Q_EMIT message(error.message());
         QMessageBox box(QMessageBox::Information, tr("Generate Data"), error.message(),
@@ -67,22 +88,60 @@ void GenerationController::generate(const QString &table)
             showSettings();
         return;
     }
+    generateWith(table, options);
+}
+
+void GenerationController::generateWithDialog(const QString &table)
+{
+    if (table.isEmpty() || isGenerating(table))
+        return;
+    GenerateDialog dialog(m_session->path(), table, m_dialogParent);
+    GenerationOptions options;
+    if (dialog.exec() == QDialog::Accepted && dialog.options(&options))
+        generateWith(table, options);
+}
+
+void GenerationController::generateWith(const QString &table, const GenerationOptions &given)
+{
+    if (table.isEmpty() || isGenerating(table))
+        return;
+    const int maxConcurrent = GenerationSettings::load().maxConcurrent;
+    if (m_jobs.size() >= maxConcurrent) {
+        Q_EMIT message(
+            tr("%1 generations are running; wait for one to finish.").arg(maxConcurrent));
+        return;
+    }
+    GenerationOptions options = given;
     Job job;
+    job.cancelled = std::make_shared<std::atomic<bool>>(false);
+    job.done = std::make_shared<std::atomic<qint64>>(0);
+    options.cancelled = job.cancelled.get(); // the job (and the lambda below) keep it alive
+    options.progress = [done = job.done](qint64 rows, qint64) { done->store(rows); };
     job.client = std::make_shared<LlmClient>(options.llm);
     job.outcome = std::make_shared<Outcome>();
     job.outcome->table = table;
+    job.outcome->requested = options.rows;
     job.watcher = new QFutureWatcher<void>(this);
     connect(job.watcher, &QFutureWatcher<void>::finished, this,
             [this, table] { onFinished(table); });
     m_jobs.insert(table, job);
-    m_indicator->start(/*indeterminate=*/true);
+    const bool local =
+        options.effectiveMode() != GenerationOptions::Mode::Rows || !options.recipe.isEmpty();
+    const bool showProgress = local && options.rows >= 10000;
+    m_indicator->start(/*indeterminate=*/!showProgress);
+    if (showProgress)
+        m_progressTimer->start();
     Q_EMIT generatingChanged(table, true);
     Q_EMIT message(tr("Generating %1 for %2 with %3…")
-                       .arg(rowsText(options.rows), table, options.llm.displayName()));
+                       .arg(rowsText(options.rows), table,
+                            local && options.effectiveMode() != GenerationOptions::Mode::Offline
+                                ? options.llm.displayName() + tr(" recipe")
+                                : options.llm.displayName()));
     const QString database = m_session->path();
     job.watcher->setFuture(
         QtConcurrent::run(TaskPools::longRunning(), [database, table, options, client = job.client,
-                                                     outcome = job.outcome] {
+                                                     outcome = job.outcome,
+                                                     cancelled = job.cancelled, done = job.done] {
             try {
                 DatabaseConnection connection(database);
                 outcome->result =
@@ -97,6 +156,7 @@ void GenerationController::cancel()
 {
     for (Job &job : m_jobs) {
         job.outcome->cancelled = true;
+        job.cancelled->store(true);
         job.client->cancel();
     }
 }
@@ -105,8 +165,10 @@ void GenerationController::onFinished(const QString &table)
 {
     const Job job = m_jobs.take(table);
     job.watcher->deleteLater();
-    if (m_jobs.isEmpty())
+    if (m_jobs.isEmpty()) {
+        m_progressTimer->stop();
         m_indicator->stop();
+    }
     Outcome outcome = *job.outcome;
     if (outcome.cancelled && outcome.result.inserted == 0) {
         outcome.error.clear();
@@ -115,13 +177,40 @@ void GenerationController::onFinished(const QString &table)
         Q_EMIT message(outcome.error);
         QMessageBox::warning(m_dialogParent, tr("Generate Data"), outcome.error);
     } else {
-        Q_EMIT message(outcome.result.summary());
-        m_undoable << outcome.result;
+        QString summary = outcome.result.summary();
+        if (outcome.result.undoable()) {
+            m_undoable << outcome.result;
+        } else {
+            summary += tr(" · too many rows to undo one by one");
+        }
+        Q_EMIT message(summary);
         announceUndo();
+        if (outcome.result.hasFidelity) {
+            m_lastResult = outcome.result;
+            m_lastResult.insertedValues.clear(); // kept by the undo stack where needed
+            Q_EMIT reportAvailable(true);
+        }
         m_session->refresh();
     }
     Q_EMIT generatingChanged(table, false);
     Q_EMIT finished(outcome);
+}
+
+void GenerationController::showFidelityReport()
+{
+    if (!m_lastResult.hasFidelity)
+        return;
+    QDialog dialog(m_dialogParent);
+    dialog.setWindowTitle(tr("Fidelity of the rows added to %1").arg(m_lastResult.table));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *view = new FidelityReportView(&dialog);
+    view->setReport(m_lastResult.fidelity);
+    layout->addWidget(view);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(760, 420);
+    dialog.exec();
 }
 
 void GenerationController::showSettings()

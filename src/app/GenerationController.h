@@ -1,5 +1,6 @@
 #pragma once
 
+#include "generate/GenerationOptions.h"
 #include "generate/GenerationResult.h"
 
 #include <QFutureWatcher>
@@ -10,6 +11,7 @@
 class DatabaseSession;
 class LlmClient;
 class QStatusBar;
+class QTimer;
 class QWidget;
 class StatusTaskIndicator;
 
@@ -26,6 +28,7 @@ public:
         GenerationResult result;
         QString error;
         bool cancelled = false;
+        int requested = 0;
     };
 
     GenerationController(DatabaseSession *session, QStatusBar *statusBar, QWidget *dialogParent,
@@ -36,8 +39,15 @@ public:
     bool isBusy() const { return !m_jobs.isEmpty(); }
     bool canUndo() const { return !m_undoable.isEmpty() && !m_undoing; }
 
+    const GenerationResult &lastResult() const { return m_lastResult; }
+
 public Q_SLOTS:
+    // Generate Data: the settings' options (10 rows by default).
     void generate(const QString &table);
+    // Generate Data…: the dialog first, then its options.
+    void generateWithDialog(const QString &table);
+    void generateWith(const QString &table, const GenerationOptions &options);
+    void showFidelityReport();
     void showSettings();
     void cancel();
     // Removes the rows of the most recent generation that are still unchanged.
@@ -51,6 +61,7 @@ Q_SIGNALS:
     void message(const QString &text);
     void generatingChanged(const QString &table, bool generating);
     void finished(const GenerationController::Outcome &outcome);
+    void reportAvailable(bool available);
 
 private:
     struct Job
@@ -58,6 +69,8 @@ private:
         QFutureWatcher<void> *watcher;
         std::shared_ptr<LlmClient> client;
         std::shared_ptr<Outcome> outcome;
+        std::shared_ptr<std::atomic<bool>> cancelled; // stops the local engine
+        std::shared_ptr<std::atomic<qint64>> done;    // rows made so far, for the progress bar
     };
     void onFinished(const QString &table);
     void announceUndo();
@@ -68,6 +81,8 @@ private:
     QHash<QString, Job> m_jobs;
     QList<GenerationResult> m_undoable; // most recent last
     bool m_undoing = false;
+    GenerationResult m_lastResult;
+    QTimer *m_progressTimer;
 };
 
 Q_DECLARE_METATYPE(GenerationController::Outcome)

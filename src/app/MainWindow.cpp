@@ -50,10 +50,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->mainToolBar->setIconSize(QSize(22, 22));
 
     setUpViews();
-    m_tableActions =
-        new TableActionsController({m_ui->importAction, m_ui->generateAction, m_ui->exportAction,
-                                    m_ui->deleteTableAction, m_ui->refreshAction},
-                                   m_ui->schemaTree, m_schemaModel, m_session, this, this);
+    m_tableActions = new TableActionsController(
+        {m_ui->importAction, m_ui->generateAction, m_ui->generateDialogAction, m_ui->exportAction,
+         m_ui->deleteTableAction, m_ui->refreshAction},
+        m_ui->schemaTree, m_schemaModel, m_session, this, this);
     m_fileController = new DatabaseFileController(m_session, this, this);
     m_importController =
         new ImportController(m_session, m_ui->importAction, statusBar(), this, this);
@@ -79,6 +79,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_exportController, &ExportController::message, this, &MainWindow::showMessage);
     connect(m_tableActions, &TableActionsController::generateRequested, m_generationController,
             &GenerationController::generate);
+    connect(m_tableActions, &TableActionsController::generateDialogRequested,
+            m_generationController, &GenerationController::generateWithDialog);
+    connect(m_ui->fidelityReportAction, &QAction::triggered, m_generationController,
+            &GenerationController::showFidelityReport);
+    connect(m_generationController, &GenerationController::reportAvailable,
+            m_ui->fidelityReportAction, &QAction::setEnabled);
     connect(m_generationController, &GenerationController::message, this, &MainWindow::showMessage);
     connect(m_generationController, &GenerationController::generatingChanged, this,
             [this](const QString &table, bool generating) {

@@ -32,6 +32,10 @@ TableActionsController::TableActionsController(const Actions &actions, QTreeView
         if (!m_currentTable.isEmpty())
             Q_EMIT generateRequested(m_currentTable);
     });
+    connect(m_actions.generateDialog, &QAction::triggered, this, [this] {
+        if (!m_currentTable.isEmpty())
+            Q_EMIT generateDialogRequested(m_currentTable);
+    });
     connect(m_actions.exportCsv, &QAction::triggered, this, [this] {
         if (!m_currentTable.isEmpty())
             Q_EMIT exportRequested(m_currentTable);
@@ -76,6 +80,7 @@ void TableActionsController::updateActions()
     m_actions.importFiles->setEnabled(m_session->isOpen());
     m_actions.refresh->setEnabled(m_session->isOpen());
     m_actions.generate->setEnabled(isTable && !m_generating.contains(m_currentTable));
+    m_actions.generateDialog->setEnabled(m_actions.generate->isEnabled());
     m_actions.exportCsv->setEnabled(table != nullptr);
     m_actions.deleteTable->setEnabled(table != nullptr);
     m_actions.deleteTable->setText(table && table->kind == TableInfo::View ? tr("&Delete View…")
@@ -90,6 +95,7 @@ void TableActionsController::showContextMenu(const QPoint &position)
     m_tree->setCurrentIndex(index);
     QMenu menu(m_tree);
     menu.addAction(m_actions.generate);
+    menu.addAction(m_actions.generateDialog);
     menu.addAction(m_actions.exportCsv);
     menu.addSeparator();
     menu.addAction(m_actions.importFiles);

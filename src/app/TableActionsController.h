@@ -22,6 +22,7 @@ public:
     {
         QAction *importFiles;
         QAction *generate;
+        QAction *generateDialog;
         QAction *exportCsv;
         QAction *deleteTable;
         QAction *refresh;
@@ -40,6 +41,7 @@ Q_SIGNALS:
     void importRequested();
     void exportRequested(const QString &table);
     void generateRequested(const QString &table);
+    void generateDialogRequested(const QString &table);
     void currentTableChanged(const QString &name);
     void message(const QString &text);
 

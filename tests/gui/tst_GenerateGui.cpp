@@ -1,4 +1,6 @@
 #include "DatabaseSession.h"
+#include "FidelityReportView.h"
+#include "GenerateDialog.h"
 #include "GenerationController.h"
 #include "GenerationSettings.h"
 #include "GenerationSettingsDialog.h"
@@ -15,8 +17,12 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QtTest>
 
 class TestGenerateGui : public QObject
@@ -28,6 +34,8 @@ private Q_SLOTS:
     void cancelWritesNothing();
     void twoTablesGenerateAtOnce();
     void settingsDialogKeepsKeysOutOfTheSettingsFile();
+    void generateDialogPreviewsWithoutWriting();
+    void largeOfflineRunShowsProgressAndCancels();
 
 private:
     void useMock(const MockLlmServer &server);
@@ -199,6 +207,114 @@ void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()
     QFile file(settings.fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("sk-ant-secret-42"));
+}
+
+namespace {
+// 300 orders with categories, numbers, dates and NULLs: enough for a meaningful report.
+void fillShop(TempDatabase &temp)
+{
+    temp.exec(QStringLiteral("CREATE TABLE orders (id INTEGER PRIMARY KEY, status TEXT "
+                             "NOT NULL, amount REAL NOT NULL, ordered TEXT NOT NULL, note "
+                             "TEXT)"));
+    const QStringList statuses{QStringLiteral("new"), QStringLiteral("paid"),
+                               QStringLiteral("sent")};
+    for (int i = 0; i < 300; ++i)
+        temp.exec(QStringLiteral("INSERT INTO orders (status, amount, ordered, note) VALUES "
+                                 "(?, ?, ?, ?)"),
+                  {statuses[i % 3], 5 + (i * 37) % 200 + 0.25,
+                   QDate(2024, 1, 1).addDays(i % 200).toString(Qt::ISODate),
+                   i % 4 ? QVariant() : QVariant(QStringLiteral("ring twice"))});
+}
+} // namespace
+
+void TestGenerateGui::generateDialogPreviewsWithoutWriting()
+{
+    TempDatabase temp;
+    fillShop(temp);
+    GenerateDialog dialog(temp.path(), QStringLiteral("orders"));
+    dialog.show();
+    dialog.providerBox()->setCurrentIndex(
+        dialog.providerBox()->findData(QStringLiteral("offline")));
+    dialog.rowsBox()->setValue(500000);
+    dialog.seedBox()->setValue(7);
+    QSignalSpy previewed(&dialog, &GenerateDialog::previewFinished);
+    QTest::mouseClick(dialog.previewButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(previewed.count(), 1, 20000);
+    QVERIFY2(previewed.first().first().toBool(), qPrintable(dialog.statusLabel()->text()));
+    // The first rows only, in the table's column order, and nothing written.
+    QCOMPARE(dialog.previewTable()->rowCount(), GenerateDialog::PreviewRows);
+    QCOMPARE(dialog.previewTable()->horizontalHeaderItem(0)->text(), QStringLiteral("status"));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 300);
+    QCOMPARE(dialog.reportView()->table()->rowCount(), 4);
+    QVERIFY(dialog.reportView()->table()->cellWidget(0, 6)); // a histogram
+    QVERIFY(dialog.reportView()->headline().contains(QLatin1String("compared with 300")));
+    // The recipe that made them is there to read and edit.
+    QVERIFY(dialog.recipeEditor()->toPlainText().contains(QLatin1String("rowforge-recipe/1")));
+    if (!qEnvironmentVariableIsEmpty("ROWFORGE_SCREENSHOT_DIR"))
+        dialog.grab().save(qEnvironmentVariable("ROWFORGE_SCREENSHOT_DIR") +
+                           QStringLiteral("/generate-dialog.png"));
+    // Same seed, same preview.
+    const QString first = dialog.previewTable()->item(0, 1)->text();
+    QTest::mouseClick(dialog.previewButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(previewed.count(), 2, 20000);
+    QCOMPARE(dialog.previewTable()->item(0, 1)->text(), first);
+
+    // An edited recipe runs as written; a broken one is refused with the place.
+    QString edited = dialog.recipeEditor()->toPlainText();
+    edited.replace(QRegularExpression(QStringLiteral("\"quantiles\": \\[")),
+                   QStringLiteral("\"quantiles\": [\"oops\", "));
+    dialog.recipeEditor()->setPlainText(edited);
+    dialog.useRecipeBox()->setChecked(true);
+    QTest::mouseClick(dialog.previewButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(previewed.count(), 3, 20000);
+    QVERIFY(!previewed.last().first().toBool());
+    QVERIFY2(dialog.statusLabel()->text().startsWith(QLatin1String("Recipe: columns.")),
+             qPrintable(dialog.statusLabel()->text()));
+    dialog.recipeEditor()->setPlainText(QStringLiteral("{ not json"));
+    GenerationOptions options;
+    QVERIFY(!dialog.options(&options));
+    QVERIFY(dialog.statusLabel()->text().startsWith(QLatin1String("The recipe is not a JSON")));
+    // Rows from an LLM are limited; the dialog says which mode to use instead.
+    dialog.useRecipeBox()->setChecked(false);
+    dialog.providerBox()->setCurrentIndex(dialog.providerBox()->findData(QStringLiteral("openai")));
+    GenerationSettings::setSessionKey(QStringLiteral("openai"), QStringLiteral("sk-x"));
+    dialog.modeBox()->setCurrentIndex(0);
+    QVERIFY(!dialog.options(&options));
+    QVERIFY(dialog.statusLabel()->text().contains(QLatin1String("recipe or offline mode")));
+}
+
+void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()
+{
+    TempDatabase temp;
+    fillShop(temp);
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_COMPARE(window.tableActions()->currentTable(), QStringLiteral("orders"));
+    QSignalSpy finished(window.generationController(), &GenerationController::finished);
+    GenerationOptions options;
+    options.llm.provider = LlmSettings::Provider::Offline;
+    options.rows = 5000;
+    window.generationController()->generateWith(QStringLiteral("orders"), options);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QTRY_COMPARE(window.schemaModel()->rowCountOf(QStringLiteral("orders")), 5300);
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(
+                 QStringLiteral("Added 5,000 rows to orders · Offline")),
+             qPrintable(window.statusBar()->currentMessage()));
+    // The report of the last generation opens from the Table menu.
+    QAction *report = window.findChild<QAction *>(QStringLiteral("fidelityReportAction"));
+    QVERIFY(report->isEnabled());
+    QCOMPARE(window.generationController()->lastResult().fidelity.categoryAdherence(), 1.0);
+
+    // Ten million rows, cancelled at once: nothing is written.
+    options.rows = GenerationOptions::MaxRows;
+    window.generationController()->generateWith(QStringLiteral("orders"), options);
+    QTest::qWait(300);
+    window.generationController()->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Generation for orders cancelled; nothing was written"));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 5300);
 }
 
 QTEST_MAIN(TestGenerateGui)

@@ -121,6 +121,7 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
 
     result.rejected = int(done.rejected);
     result.rejectionReasons = done.rejectionReasons;
+    result.insertedColumns = done.columns;
     if (options.dryRun) {
         for (const QVariantList &values : done.rows) {
             QJsonObject object;
@@ -131,7 +132,6 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
     } else {
         result.inserted = int(done.inserted);
         result.rowids = done.rowids;
-        result.insertedColumns = done.columns;
         result.insertedValues = done.rows;
     }
     if (!real.isEmpty()) {

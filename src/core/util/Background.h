@@ -2,6 +2,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <type_traits>
 
@@ -11,6 +12,12 @@ class Background
 {
 public:
     template <typename Work, typename Done> static void run(QObject *receiver, Work work, Done done)
+    {
+        run(receiver, QThreadPool::globalInstance(), std::move(work), std::move(done));
+    }
+    // The same on a given pool: TaskPools::longRunning() for work that may block for long.
+    template <typename Work, typename Done>
+    static void run(QObject *receiver, QThreadPool *pool, Work work, Done done)
     {
         using Result = std::invoke_result_t<Work>;
         auto *watcher = new QFutureWatcher<Result>(receiver);
@@ -22,6 +29,6 @@ public:
                                  done(watcher->result());
                              watcher->deleteLater();
                          });
-        watcher->setFuture(QtConcurrent::run(std::move(work)));
+        watcher->setFuture(QtConcurrent::run(pool, std::move(work)));
     }
 };

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "generate/GenerationOptions.h"
+
+#include <QDialog>
+
+class FidelityReportView;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QTabWidget;
+
+// Generate Data…: how many rows (1 to 10,000,000), which provider and mode, a seed, and a
+// Preview of the first rows with their fidelity report before anything is written. The
+// Recipe tab shows the recipe the run will use (learned, cached or asked for) as JSON, which
+// can be edited and run as it stands.
+class GenerateDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    static constexpr int PreviewRows = 20;
+
+    GenerateDialog(const QString &databasePath, const QString &table, QWidget *parent = nullptr);
+
+    // The options for the run; false (with the reason shown) when they cannot be used.
+    bool options(GenerationOptions *options);
+
+    // For tests and screenshots.
+    QTableWidget *previewTable() const { return m_preview; }
+    FidelityReportView *reportView() const { return m_report; }
+    QPushButton *previewButton() const { return m_previewButton; }
+    QSpinBox *rowsBox() const { return m_rows; }
+    QComboBox *providerBox() const { return m_provider; }
+    QComboBox *modeBox() const { return m_mode; }
+    QSpinBox *seedBox() const { return m_seed; }
+    QPlainTextEdit *recipeEditor() const { return m_recipe; }
+    QCheckBox *useRecipeBox() const { return m_useRecipe; }
+    QLabel *statusLabel() const { return m_status; }
+
+Q_SIGNALS:
+    void previewFinished(bool ok);
+    void recipeLoaded(bool ok);
+
+private:
+    void preview();
+    void loadRecipe();
+    void accept() override;
+    void setBusy(bool busy, const QString &text);
+
+    QString m_database;
+    QString m_table;
+    QSpinBox *m_rows;
+    QComboBox *m_provider;
+    QComboBox *m_mode;
+    QSpinBox *m_seed;
+    QTabWidget *m_tabs;
+    QTableWidget *m_preview;
+    FidelityReportView *m_report;
+    QPlainTextEdit *m_recipe;
+    QCheckBox *m_useRecipe;
+    QPushButton *m_previewButton;
+    QPushButton *m_loadRecipeButton;
+    QLabel *m_status;
+    bool m_busy = false;
+};
