@@ -203,14 +203,24 @@ void TestRecipe::dateTextMatchesQt()
             const qint64 ms = qint64(random.bounded(4000000000.0) * 1000) - 500000000000LL;
             const QString expected = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(format);
             QCOMPARE(QString::fromUtf8(text.format(ms)), expected);
-            // And it reads back to the same moment at the format's precision.
+            // And it reads back as Qt reads it.
+            const QDateTime qt = QDateTime::fromString(expected, format);
             double seconds = 0;
-            if (format.startsWith(QLatin1String("yyyy-MM-dd'T'"))) {
-                QVERIFY(DateTimeFormats::parse(expected, format, &seconds));
-                QCOMPARE(qint64(std::llround(seconds * 1000)), ms);
-            }
+            QVERIFY(DateTimeFormats::parse(expected, format, &seconds));
+            QCOMPARE(qint64(std::llround(seconds * 1000)),
+                     QDateTime(qt.date(), qt.time(), Qt::UTC).toMSecsSinceEpoch());
         }
     }
+    double seconds = 0;
+    QVERIFY(!DateTimeFormats::parse(QStringLiteral("2023-02-29"), QStringLiteral("yyyy-MM-dd"),
+                                    &seconds));
+    QVERIFY(!DateTimeFormats::parse(QStringLiteral("2024-1-05"), QStringLiteral("yyyy-MM-dd"),
+                                    &seconds));
+    QVERIFY(!DateTimeFormats::parse(QStringLiteral("2024-01-05 "), QStringLiteral("yyyy-MM-dd"),
+                                    &seconds));
+    QVERIFY(DateTimeFormats::parse(QStringLiteral("2024-02-29"), QStringLiteral("yyyy-MM-dd"),
+                                   &seconds));
+    QCOMPARE(seconds, 1709164800.0);
     QVERIFY(!DateTimeText(QStringLiteral("dddd yyyy")).isSupported());
 }
 

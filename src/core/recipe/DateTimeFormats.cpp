@@ -1,6 +1,9 @@
 #include "DateTimeFormats.h"
 
+#include "DateTimeText.h"
+
 #include <QDateTime>
+#include <QHash>
 #include <QRegularExpression>
 
 const QStringList &DateTimeFormats::known()
@@ -29,12 +32,23 @@ const QStringList &DateTimeFormats::known()
 
 bool DateTimeFormats::parse(const QString &text, const QString &format, double *seconds)
 {
-    QDateTime moment = QDateTime::fromString(text, format);
-    if (!moment.isValid())
-        return false;
-    // The texts carry no zone (or Z): read their fields as UTC.
-    moment = QDateTime(moment.date(), moment.time(), Qt::UTC);
-    *seconds = double(moment.toMSecsSinceEpoch()) / 1000.0;
+    // Reports parse tens of thousands of values: QDateTime::fromString() took 15 µs each.
+    thread_local QHash<QString, DateTimeText> readers;
+    auto it = readers.find(format);
+    if (it == readers.end())
+        it = readers.insert(format, DateTimeText(format));
+    qint64 milliseconds = 0;
+    if (it->isSupported()) {
+        if (!it->parse(text, &milliseconds))
+            return false;
+    } else {
+        // The texts carry no zone (or Z): read their fields as UTC.
+        const QDateTime moment = QDateTime::fromString(text, format);
+        if (!moment.isValid())
+            return false;
+        milliseconds = QDateTime(moment.date(), moment.time(), Qt::UTC).toMSecsSinceEpoch();
+    }
+    *seconds = double(milliseconds) / 1000.0;
     return true;
 }
 

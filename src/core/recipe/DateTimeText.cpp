@@ -23,6 +23,24 @@ Civil civilFromDays(qint64 days)
     return {yearOfEra + era * 400 + (month <= 2), month, day};
 }
 
+// Days since 1970-01-01 of a proleptic Gregorian date.
+qint64 daysFromCivil(qint64 year, int month, int day)
+{
+    year -= month <= 2;
+    const qint64 era = (year >= 0 ? year : year - 399) / 400;
+    const qint64 yearOfEra = year - era * 400;
+    const qint64 dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const qint64 dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146097 + dayOfEra - 719468;
+}
+
+int daysInMonth(qint64 year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
 void appendNumber(QByteArray &out, qint64 value, int width)
 {
     char digits[24];
@@ -160,4 +178,110 @@ QByteArray DateTimeText::format(qint64 milliseconds) const
         }
     }
     return out;
+}
+
+bool DateTimeText::parse(QStringView text, qint64 *milliseconds) const
+{
+    if (!m_supported)
+        return false;
+    qint64 year = 1970;
+    int month = 1, day = 1, hour = 0, minute = 0, second = 0, millis = 0, hour12 = -1;
+    int pm = -1;
+    qsizetype at = 0;
+    // Reads between `least` and `most` digits.
+    auto number = [&](int least, int most, int *value) {
+        int digits = 0;
+        int result = 0;
+        while (digits < most && at < text.size() && text[at].isDigit() &&
+               text[at].unicode() < 128) {
+            result = result * 10 + (text[at].unicode() - '0');
+            ++at;
+            ++digits;
+        }
+        *value = result;
+        return digits >= least;
+    };
+    for (const Part &part : m_parts) {
+        int value = 0;
+        switch (part.kind) {
+        case Literal: {
+            const QString literal = QString::fromUtf8(part.literal);
+            if (!text.mid(at).startsWith(literal))
+                return false;
+            at += literal.size();
+            continue;
+        }
+        case Year4:
+            if (!number(4, 4, &value))
+                return false;
+            year = value;
+            continue;
+        case Year2:
+            if (!number(2, 2, &value))
+                return false;
+            year = 1900 + value; // as Qt reads two-digit years
+            continue;
+        case AmPmUpper:
+        case AmPmLower: {
+            const QString marker = text.mid(at, 2).toString().toUpper();
+            if (marker != QLatin1String("AM") && marker != QLatin1String("PM"))
+                return false;
+            pm = marker == QLatin1String("PM");
+            at += 2;
+            continue;
+        }
+        default:
+            break;
+        }
+        const bool two = part.kind == Month2 || part.kind == Day2 || part.kind == Hour2 ||
+                         part.kind == Hour12Two || part.kind == Minute2 || part.kind == Second2;
+        const bool ok =
+            part.kind == Millis3 ? number(3, 3, &value) : number(two ? 2 : 1, 2, &value);
+        if (!ok)
+            return false;
+        switch (part.kind) {
+        case Month2:
+        case Month1:
+            month = value;
+            break;
+        case Day2:
+        case Day1:
+            day = value;
+            break;
+        case Hour2:
+        case Hour1:
+            hour = value;
+            break;
+        case Hour12Two:
+        case Hour12One:
+            hour12 = value;
+            break;
+        case Minute2:
+        case Minute1:
+            minute = value;
+            break;
+        case Second2:
+        case Second1:
+            second = value;
+            break;
+        case Millis3:
+            millis = value;
+            break;
+        default:
+            break;
+        }
+    }
+    if (at != text.size())
+        return false;
+    if (hour12 >= 0) {
+        if (hour12 < 1 || hour12 > 12)
+            return false;
+        hour = hour12 % 12 + (pm == 1 ? 12 : 0);
+    }
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 ||
+        minute > 59 || second > 59)
+        return false;
+    *milliseconds = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000LL +
+                    second * 1000LL + millis;
+    return true;
 }

@@ -15,6 +15,9 @@ public:
     explicit DateTimeText(const QString &format);
     bool isSupported() const { return m_supported; }
     QByteArray format(qint64 milliseconds) const;
+    // Reads text written in the format back; false unless it matches exactly and names a real
+    // date and time.
+    bool parse(QStringView text, qint64 *milliseconds) const;
 
 private:
     enum Kind {
