@@ -55,9 +55,16 @@ GenerateDialog::GenerateDialog(const QString &databasePath, const QString &table
     m_mode->addItem(tr("Offline: learned from the table, nothing leaves the computer"),
                     QStringLiteral("offline"));
     form->addRow(tr("&Mode:"), m_mode);
-    // Offline has no model to ask: the mode follows the provider.
+    // Offline has no model to ask (Auto without a key is Offline too): the mode follows.
     auto followProvider = [this] {
-        const bool offline = m_provider->currentData().toString() == QLatin1String("offline");
+        GenerationSettings chosen = GenerationSettings::load();
+        chosen.provider = m_provider->currentData().toString();
+        bool offline = chosen.provider == QLatin1String("offline");
+        try {
+            offline = chosen.options().llm.provider == LlmSettings::Provider::Offline;
+        } catch (const RowforgeError &) {
+            // Shown when the options are used.
+        }
         if (offline)
             m_mode->setCurrentIndex(m_mode->findData(QStringLiteral("offline")));
         m_mode->setEnabled(!offline);
