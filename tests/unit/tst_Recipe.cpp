@@ -287,6 +287,47 @@ void TestRecipe::detectorsRecogniseFormats()
         mails << QString::fromUtf8(row[0].bytes);
     }
     QCOMPARE(ColumnProfiler::detectFormat(mails), QStringLiteral("email"));
+
+    // Every generator's values have the shape its name promises.
+    const QList<QPair<QJsonObject, QString>> shapes{
+        {{{QStringLiteral("generator"), QStringLiteral("uuid")}},
+         QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")},
+        {{{QStringLiteral("generator"), QStringLiteral("ipv4")}},
+         QStringLiteral("^((25[0-4]|2[0-4]\\d|1\\d\\d|[1-9]\\d?)\\.){3}(25[0-4]|2[0-4]\\d|1\\d\\d|["
+                        "1-9]\\d?)$")},
+        {{{QStringLiteral("generator"), QStringLiteral("url")},
+          {QStringLiteral("prefixes"), weighted({{QStringLiteral("https://shop.example/p/"), 1}})},
+          {QStringLiteral("tokens"),
+           weighted({{QStringLiteral("red"), 1}, {QStringLiteral("shoe"), 2}})},
+          {QStringLiteral("parts"), weighted({{1, 1}, {2, 1}})}},
+         QStringLiteral("^https://shop\\.example/p/(red|shoe)(-(red|shoe))?$")},
+        {{{QStringLiteral("generator"), QStringLiteral("words")},
+          {QStringLiteral("pools"), QJsonArray{weighted({{QStringLiteral("Ada"), 1}}),
+                                               weighted({{QStringLiteral("Kim"), 1}})}},
+          {QStringLiteral("counts"), weighted({{2, 1}})}},
+         QStringLiteral("^Ada Kim$")},
+        {{{QStringLiteral("generator"), QStringLiteral("datetime")},
+          {QStringLiteral("format"), QStringLiteral("dd.MM.yyyy")},
+          {QStringLiteral("quantiles"),
+           QJsonArray{QStringLiteral("2020-01-01"), QStringLiteral("2020-12-31")}}},
+         QStringLiteral("^(0[1-9]|[12]\\d|3[01])\\.(0[1-9]|1[0-2])\\.2020$")},
+        {{{QStringLiteral("generator"), QStringLiteral("number")},
+          {QStringLiteral("quantiles"), QJsonArray{1.5, 2, 9.25}},
+          {QStringLiteral("decimals"), 2}},
+         QStringLiteral("^([1-8]\\.\\d{1,2}|[2-9](\\.\\d{1,2})?|9\\.(0\\d?|1\\d?|2[0-5]?))$")},
+    };
+    for (const auto &[spec, pattern] : shapes) {
+        const CompiledRecipe one =
+            RecipeCompiler::compile(recipe({{QStringLiteral("mail"), spec}}), table);
+        const QRegularExpression expression(pattern);
+        for (int i = 0; i < 300; ++i) {
+            one.generate(row, random);
+            const QString text = row[0].type == GeneratedValue::Text
+                                     ? QString::fromUtf8(row[0].bytes)
+                                     : row[0].toVariant().toString();
+            QVERIFY2(expression.match(text).hasMatch(), qPrintable(text + u' ' + pattern));
+        }
+    }
 }
 
 void TestRecipe::cramersVTellsDependence()
