@@ -81,6 +81,15 @@ MainWindow::MainWindow(QWidget *parent)
             &GenerationController::generate);
     connect(m_tableActions, &TableActionsController::generateDialogRequested,
             m_generationController, &GenerationController::generateWithDialog);
+    // The rows just added stand out in the data view; undoing them removes the mark.
+    connect(m_generationController, &GenerationController::finished, this,
+            [this](const GenerationController::Outcome &outcome) {
+                const TableInfo *table = m_session->table(outcome.table);
+                if (outcome.result.inserted > 0 && table && !table->rowidName().isEmpty())
+                    m_dataModel->highlightNewestRows(outcome.table, outcome.result.inserted);
+            });
+    connect(m_generationController, &GenerationController::undone, m_dataModel,
+            &TableDataModel::clearHighlight);
     connect(m_ui->fidelityReportAction, &QAction::triggered, m_generationController,
             &GenerationController::showFidelityReport);
     connect(m_generationController, &GenerationController::reportAvailable,

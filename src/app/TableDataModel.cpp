@@ -34,6 +34,10 @@ void TableDataModel::setTable(const QString &databasePath, const TableInfo &tabl
     m_tableName = table.name;
     m_pager = std::make_shared<const TablePager>(table, PageSize);
     m_columns = m_pager->columns();
+    m_scanComplete = false;
+    // A refresh of the same table keeps the new rows marked; another table drops the mark.
+    if (table.name != m_highlightTable || table.rowidName().isEmpty())
+        m_highlightCount = 0;
     m_anchors.clear();
     m_pages.clear();
     m_rows = 0;
@@ -126,6 +130,11 @@ void TableDataModel::applyScanBatches(int begin, int end)
         if (batch.done) {
             m_scanWatcher->deleteLater();
             m_scanWatcher = nullptr;
+            m_scanComplete = true;
+            if (m_highlightCount > 0 && m_rows > 0)
+                Q_EMIT dataChanged(index(int(std::max<qint64>(0, m_rows - m_highlightCount)), 0),
+                                   index(int(m_rows - 1), int(m_columns.size()) - 1),
+                                   {Qt::BackgroundRole});
             if (batch.error.isEmpty())
                 Q_EMIT scanFinished(batch.rows);
             else
@@ -207,6 +216,13 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (value.isNull() || value.typeId() == QMetaType::QByteArray)
             return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+        return {};
+    case Qt::BackgroundRole:
+        if (isHighlighted(index.row())) {
+            QColor colour = QPalette().color(QPalette::Highlight);
+            colour.setAlpha(48);
+            return QBrush(colour);
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int ||
@@ -301,4 +317,28 @@ void TableDataModel::storePage(const Page &result)
     const int last = int(std::min<qint64>(m_rows, qint64(first) + PageSize)) - 1;
     if (last >= first && !m_columns.isEmpty())
         Q_EMIT dataChanged(index(first, 0), index(last, int(m_columns.size()) - 1));
+}
+
+void TableDataModel::highlightNewestRows(const QString &table, qint64 count)
+{
+    m_highlightTable = table;
+    m_highlightCount = count;
+    if (table == m_tableName && m_scanComplete && m_rows > 0)
+        Q_EMIT dataChanged(index(int(std::max<qint64>(0, m_rows - count)), 0),
+                           index(int(m_rows - 1), int(m_columns.size()) - 1), {Qt::BackgroundRole});
+}
+
+void TableDataModel::clearHighlight()
+{
+    const qint64 count = m_highlightCount;
+    m_highlightCount = 0;
+    if (count > 0 && m_rows > 0)
+        Q_EMIT dataChanged(index(int(std::max<qint64>(0, m_rows - count)), 0),
+                           index(int(m_rows - 1), int(m_columns.size()) - 1), {Qt::BackgroundRole});
+}
+
+bool TableDataModel::isHighlighted(int row) const
+{
+    return m_scanComplete && m_highlightCount > 0 && m_tableName == m_highlightTable &&
+           row >= m_rows - m_highlightCount;
 }

@@ -37,6 +37,12 @@ public:
 
     static QString displayText(const QVariant &value);
 
+    // Marks the last `count` rows of `table` as just generated (a rowid table shows them last,
+    // in rowid order): they are highlighted until another table is shown or clearHighlight().
+    void highlightNewestRows(const QString &table, qint64 count);
+    void clearHighlight();
+    bool isHighlighted(int row) const;
+
 Q_SIGNALS:
     void scanFinished(qint64 rows);
     void loadFailed(const QString &message);
@@ -73,6 +79,9 @@ private:
     QFutureWatcher<ScanBatch> *m_scanWatcher = nullptr;
     // Page bookkeeping changes inside const data(): it is a cache, not model state.
     mutable QHash<int, QList<QVariantList>> m_pages;
+    QString m_highlightTable;
+    qint64 m_highlightCount = 0;
+    bool m_scanComplete = false;
     mutable QList<int> m_pendingPages; // newest request last
     mutable bool m_pageLoading = false;
 };

@@ -101,6 +101,13 @@ void TestGenerateGui::generateDataAddsRowsAndSaysSo()
              qPrintable(window.statusBar()->currentMessage()));
     QTRY_COMPARE(window.schemaModel()->rowCountOf(QStringLiteral("people")), 4);
     QTRY_COMPARE(window.dataModel()->rowCount(), 4);
+    // The new rows stand out, the old ones do not.
+    QTRY_VERIFY(
+        window.dataModel()->data(window.dataModel()->index(3, 1), Qt::BackgroundRole).isValid());
+    QVERIFY(window.dataModel()->isHighlighted(2));
+    QVERIFY(!window.dataModel()->isHighlighted(1));
+    QVERIFY(
+        !window.dataModel()->data(window.dataModel()->index(0, 1), Qt::BackgroundRole).isValid());
     QVERIFY(generate->isEnabled());
     QCOMPARE(server.requests().first().headers.value("authorization"), QByteArray("Bearer sk-gui"));
     QCOMPARE(temp.scalar(QStringLiteral("SELECT group_concat(name) FROM people")).toString(),
@@ -114,6 +121,8 @@ void TestGenerateGui::generateDataAddsRowsAndSaysSo()
     QTRY_COMPARE(window.schemaModel()->rowCountOf(QStringLiteral("people")), 2);
     QCOMPARE(window.statusBar()->currentMessage(),
              QStringLiteral("Removed the 2 generated rows from people"));
+    QTRY_COMPARE(window.dataModel()->rowCount(), 2);
+    QVERIFY(!window.dataModel()->isHighlighted(1));
     QVERIFY(!undo->isEnabled());
     QCOMPARE(temp.scalar(QStringLiteral("SELECT group_concat(name) FROM people")).toString(),
              QStringLiteral("Ann,Bo"));
