@@ -2,6 +2,7 @@
 #include "ui_GenerationSettingsDialog.h"
 
 #include "GenerationSettings.h"
+#include "KeyStore.h"
 #include "llm/LlmSettings.h"
 
 #include <QPushButton>
@@ -10,12 +11,16 @@ GenerationSettingsDialog::GenerationSettingsDialog(QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::GenerationSettingsDialog>())
 {
     m_ui->setupUi(this);
-    m_ui->providerCombo->addItem(tr("Auto (OpenAI if it has a key, else Anthropic)"),
+    m_ui->providerCombo->addItem(tr("Auto (OpenAI if it has a key, else Anthropic, else Offline)"),
                                  QStringLiteral("auto"));
     m_ui->providerCombo->addItem(tr("OpenAI"), QStringLiteral("openai"));
     m_ui->providerCombo->addItem(tr("Anthropic"), QStringLiteral("anthropic"));
     m_ui->providerCombo->addItem(tr("OpenAI-compatible server (Ollama, llama.cpp, LM Studio)"),
                                  QStringLiteral("openai-compatible"));
+    m_ui->providerCombo->addItem(tr("Offline (no LLM: learned from the table)"),
+                                 QStringLiteral("offline"));
+    connect(KeyStore::instance(), &KeyStore::stateChanged, this,
+            &GenerationSettingsDialog::updateForProvider);
     const GenerationSettings settings = GenerationSettings::load();
     m_ui->providerCombo->setCurrentIndex(
         std::max(0, m_ui->providerCombo->findData(settings.provider)));
@@ -56,11 +61,9 @@ void GenerationSettingsDialog::updateForProvider()
     m_ui->keyEdit->setPlaceholderText(qEnvironmentVariableIsEmpty(qPrintable(variable))
                                           ? tr("not set")
                                           : tr("from %1").arg(variable));
-    m_ui->keyNote->setText(
-        tr("A key typed here is kept for this session only: no keychain is used "
-           "yet, and it is never written to the settings, the database or a log. "
-           "%1 in the environment works as in the official SDKs.")
-            .arg(variable));
+    m_ui->keyNote->setText(tr("%1, never in the settings, the database or a log. %2 in the "
+                              "environment works as in the official SDKs.")
+                               .arg(KeyStore::instance()->status(), variable));
     updatePrivacyNote();
 }
 
@@ -88,6 +91,9 @@ void GenerationSettingsDialog::accept()
     settings.timeoutSeconds = m_ui->timeoutSpin->value();
     settings.sendSamples = m_ui->samplesCheck->isChecked();
     settings.save();
-    GenerationSettings::setSessionKey(keyProvider(), m_ui->keyEdit->text().trimmed());
+    const QString key = m_ui->keyEdit->text().trimmed();
+    if (key != GenerationSettings::sessionKey(keyProvider()))
+        KeyStore::instance()->store(keyProvider(), key);
+    GenerationSettings::setSessionKey(keyProvider(), key);
     QDialog::accept();
 }

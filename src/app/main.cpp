@@ -1,4 +1,5 @@
 #include "DatabaseSession.h"
+#include "KeyStore.h"
 #include "MainWindow.h"
 #include "util/AppIdentity.h"
 #include "util/FileKind.h"
@@ -28,6 +29,8 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     window.show();
+    // Stored API keys join the session as soon as the keychain answers.
+    KeyStore::instance()->load();
 
     const QStringList files = parser.positionalArguments();
     const bool hasDatabase = std::any_of(files.begin(), files.end(), [](const QString &path) {

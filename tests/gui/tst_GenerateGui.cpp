@@ -4,6 +4,7 @@
 #include "GenerationController.h"
 #include "GenerationSettings.h"
 #include "GenerationSettingsDialog.h"
+#include "KeyStore.h"
 #include "MainWindow.h"
 #include "MockLlmServer.h"
 #include "SchemaTreeModel.h"
@@ -50,6 +51,10 @@ void TestGenerateGui::initTestCase()
     qunsetenv("OPENAI_API_KEY");
     qunsetenv("ANTHROPIC_API_KEY");
     qunsetenv("OPENAI_BASE_URL");
+    // No session bus and no display: no system keychain, whatever the machine has, so the
+    // tests never touch the user's real keychain.
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    qunsetenv("DISPLAY");
     AppIdentity::apply();
 }
 
@@ -185,6 +190,7 @@ void TestGenerateGui::twoTablesGenerateAtOnce()
 
 void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()
 {
+    QSignalSpy stored(KeyStore::instance(), &KeyStore::stored);
     {
         GenerationSettingsDialog dialog;
         auto *provider = dialog.findChild<QComboBox *>(QStringLiteral("providerCombo"));
@@ -216,6 +222,18 @@ void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()
     QFile file(settings.fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("sk-ant-secret-42"));
+    // Without a keychain the key stays in the session, and the dialog says so.
+    QTRY_COMPARE(stored.count(), 1);
+    QCOMPARE(stored.first().at(0).toString(), QStringLiteral("anthropic"));
+    QCOMPARE(stored.first().at(1).toBool(), false);
+    QCOMPARE(KeyStore::instance()->state(), KeyStore::State::Unavailable);
+    GenerationSettingsDialog again;
+    QVERIFY2(again.findChild<QLabel *>(QStringLiteral("keyNote"))
+                 ->text()
+                 .contains(QLatin1String("kept for this session only")),
+             qPrintable(again.findChild<QLabel *>(QStringLiteral("keyNote"))->text()));
+    QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("keyEdit"))->text(),
+             QStringLiteral("sk-ant-secret-42"));
 }
 
 namespace {
