@@ -64,20 +64,10 @@ void GenerationController::generate(const QString &table)
 {
     if (table.isEmpty() || isGenerating(table))
         return;
-    const int maxConcurrent = GenerationSettings::load().maxConcurrent;
-    if (m_jobs.size() >= maxConcurrent) {
-        Q_EMIT message(
-            maxConcurrent == 1
-                ? tr("A generation is running; wait for it to finish.")
-                : tr("%1 generations are running; wait for one to finish.").arg(maxConcurrent));
-        return;
-    }
     GenerationOptions options;
     try {
+        // Auto without a key, or Offline chosen, resolves to the local engine.
         options = GenerationSettings::load().options();
-        // Auto without a key, or Offline chosen: the local engine.
-        if (options.llm.provider == LlmSettings::Provider::Offline)
-            options.mode = GenerationOptions::Mode::Offline;
     } catch (const RowforgeError &error) {
         Q_EMIT message(error.message());
         QMessageBox box(QMessageBox::Information, tr("Generate Data"), error.message(),
@@ -108,14 +98,18 @@ void GenerationController::generateWith(const QString &table, const GenerationOp
     const int maxConcurrent = GenerationSettings::load().maxConcurrent;
     if (m_jobs.size() >= maxConcurrent) {
         Q_EMIT message(
-            tr("%1 generations are running; wait for one to finish.").arg(maxConcurrent));
+            maxConcurrent == 1
+                ? tr("A generation is running; wait for it to finish.")
+                : tr("%1 generations are running; wait for one to finish.").arg(maxConcurrent));
         return;
     }
     GenerationOptions options = given;
     Job job;
     job.cancelled = std::make_shared<std::atomic<bool>>(false);
     job.done = std::make_shared<std::atomic<qint64>>(0);
-    options.cancelled = job.cancelled.get(); // the job (and the lambda below) keep it alive
+    // Raw pointer and callback into shared state that the worker's lambda below keeps alive
+    // (it captures both), even if the controller is gone first.
+    options.cancelled = job.cancelled.get();
     options.progress = [done = job.done](qint64 rows, qint64) { done->store(rows); };
     job.client = std::make_shared<LlmClient>(options.llm);
     job.outcome = std::make_shared<Outcome>();
