@@ -1,0 +1,353 @@
+// Whole generation runs of the recipe engine on real SQLite files: constraints hold, no
+// copies, same seed same rows, empty tables, cancel, and recipes from the mock LLM with
+// validation, follow-ups and the cache.
+#include "MockLlmServer.h"
+#include "ShopTable.h"
+#include "TempDatabase.h"
+#include "db/SchemaReader.h"
+#include "generate/ColumnProfiler.h"
+#include "generate/GenerationCancelled.h"
+#include "generate/GenerationPipeline.h"
+#include "llm/LlmClient.h"
+#include "recipe/DateTimeFormats.h"
+#include "recipe/DateTimeText.h"
+#include "recipe/DependencyLearner.h"
+#include "recipe/QuantileSampler.h"
+#include "recipe/RecipeCompiler.h"
+#include "recipe/RecipeLearner.h"
+#include "recipe/RecipeRunner.h"
+#include "recipe/TemplateGenerator.h"
+#include "recipe/TextRecipeLearner.h"
+#include "recipe/WeightedPicker.h"
+#include "util/RowforgeError.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+QJsonArray weighted(std::initializer_list<std::pair<QJsonValue, double>> items)
+{
+    QJsonArray array;
+    for (const auto &[value, weight] : items)
+        array << QJsonObject{{QStringLiteral("value"), value}, {QStringLiteral("weight"), weight}};
+    return array;
+}
+
+GenerationOptions offline(int rows, quint32 seed)
+{
+    GenerationOptions options;
+    options.rows = rows;
+    options.seed = seed;
+    options.llm.provider = LlmSettings::Provider::Offline;
+    return options;
+}
+
+GenerationResult runOffline(TempDatabase &temp, const GenerationOptions &options)
+{
+    LlmClient unused(options.llm);
+    try {
+        return GenerationPipeline::run(temp.db(), QStringLiteral("orders"), options, unused);
+    } catch (const GenerationCancelled &) {
+        throw;
+    } catch (const RowforgeError &error) {
+        qWarning().noquote() << error.message(); // the test then fails on the exception
+        throw;
+    }
+}
+
+} // namespace
+
+class TestOfflineGeneration : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void offlineRowsSatisfyEveryConstraint();
+    void sameSeedSameRows();
+    void emptyTableUsesTheSchemaAlone();
+    void cancelWritesNothing();
+    void impossibleUniqueValuesStopWithNothingWritten();
+    void recipeFromTheLlmIsValidatedAskedAgainAndCached();
+    void anthropicRecipeThroughTheForcedTool();
+    void invalidRecipesThreeTimesIsAClearError();
+
+private:
+    QTemporaryDir m_cache;
+};
+
+void TestOfflineGeneration::offlineRowsSatisfyEveryConstraint()
+{
+    TempDatabase temp(ShopTable::schema());
+    ShopTable::seed(temp, 300);
+    const GenerationResult result = runOffline(temp, offline(3000, 11));
+    QCOMPARE(result.inserted, 3000);
+    QCOMPARE(result.provider, QStringLiteral("Offline"));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 3300);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt(),
+             0);
+    QCOMPARE(temp.scalar(QStringLiteral("PRAGMA integrity_check")).toString(),
+             QStringLiteral("ok"));
+    // No new row copies an old one (all columns but the rowid).
+    QCOMPARE(temp.scalar(QStringLiteral(
+                             "SELECT count(*) FROM orders n JOIN orders o ON o.id <= 300 AND "
+                             "n.id > 300 AND n.code IS o.code AND n.customer_id IS o.customer_id "
+                             "AND n.email IS o.email AND n.city IS o.city AND n.amount IS "
+                             "o.amount AND n.ordered IS o.ordered"))
+                 .toInt(),
+             0);
+    // Related columns stay related: every new (city, country) pair existed before.
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders n WHERE n.id > 300 AND NOT "
+                                        "EXISTS (SELECT 1 FROM orders o WHERE o.id <= 300 AND "
+                                        "o.city = n.city AND o.country = n.country)"))
+                 .toInt(),
+             0);
+    // Formats come back: dates parse, codes keep their shape, e-mails stay e-mails.
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders WHERE id > 300 AND "
+                                        "(datetime(ordered) IS NOT ordered OR code NOT GLOB "
+                                        "'SKU-[0-9][0-9][0-9][0-9]' OR (email IS NOT NULL AND "
+                                        "email NOT LIKE '%_@example.com'))"))
+                 .toInt(),
+             0);
+    const double nullEmails =
+        temp.scalar(QStringLiteral("SELECT avg(email IS NULL) FROM orders WHERE id > 300"))
+            .toDouble();
+    QVERIFY2(nullEmails > 0.15 && nullEmails < 0.25, qPrintable(QString::number(nullEmails)));
+    // The fidelity report is there and good.
+    QVERIFY(result.hasFidelity);
+    QVERIFY2(result.fidelity.columnShapes() >= 0.85, qPrintable(result.fidelity.summary()));
+    QCOMPARE(result.fidelity.boundaryAdherence(), 1.0);
+    QCOMPARE(result.fidelity.categoryAdherence(), 1.0);
+    QCOMPARE(result.fidelity.newRowSynthesis, 1.0);
+    QVERIFY(result.undoable());
+}
+
+void TestOfflineGeneration::sameSeedSameRows()
+{
+    TempDatabase first(ShopTable::schema(), QStringLiteral("a.sqlite"));
+    TempDatabase second(ShopTable::schema(), QStringLiteral("b.sqlite"));
+    ShopTable::seed(first, 3000); // beyond RowSampler::SmallSpan: random rowids, seeded
+    ShopTable::seed(second, 3000);
+    GenerationOptions options = offline(50, 99);
+    options.dryRun = true;
+    const GenerationResult a = runOffline(first, options);
+    const GenerationResult b = runOffline(second, options);
+    QCOMPARE(a.validRows.size(), 50);
+    QCOMPARE(a.validRows, b.validRows);
+    options.seed = 100;
+    QVERIFY(runOffline(first, options).validRows != a.validRows);
+    // A dry run writes nothing.
+    QCOMPARE(first.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 3000);
+}
+
+void TestOfflineGeneration::emptyTableUsesTheSchemaAlone()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE people (id INTEGER PRIMARY KEY, first_name "
+                                      "TEXT NOT NULL, email TEXT UNIQUE, born DATE, score REAL)")});
+    GenerationOptions options = offline(20, 3);
+    LlmClient unused(options.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("people"), options, unused);
+    QCOMPARE(result.inserted, 20);
+    QVERIFY(result.emptyTable);
+    QVERIFY2(result.summary().contains(QLatin1String("from the schema alone")),
+             qPrintable(result.summary()));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM people WHERE email LIKE '%@%' AND "
+                                        "date(born) = born AND score BETWEEN 0 AND 100"))
+                 .toInt(),
+             20);
+}
+
+void TestOfflineGeneration::cancelWritesNothing()
+{
+    TempDatabase temp(ShopTable::schema());
+    ShopTable::seed(temp, 100);
+    std::atomic<bool> cancelled{true};
+    GenerationOptions options = offline(200000, 1);
+    options.cancelled = &cancelled;
+    QVERIFY_THROWS_EXCEPTION(GenerationCancelled, runOffline(temp, options));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 100);
+}
+
+void TestOfflineGeneration::impossibleUniqueValuesStopWithNothingWritten()
+{
+    TempDatabase temp(ShopTable::schema());
+    ShopTable::seed(temp, 20);
+    const TableInfo orders = *SchemaReader::read(temp.db(), QStringLiteral("orders"));
+    QRandomGenerator random(8);
+    QJsonObject json = RecipeLearner::learn(temp.db(), orders, random);
+    QJsonObject columns = json.value(QLatin1String("columns")).toObject();
+    // Only 10 codes exist for a UNIQUE column.
+    columns.insert(
+        QStringLiteral("code"),
+        QJsonObject{{QStringLiteral("generator"), QStringLiteral("template")},
+                    {QStringLiteral("templates"), weighted({{QStringLiteral("\\X-9"), 1}})}});
+    json.insert(QStringLiteral("columns"), columns);
+    RecipeRunOptions options;
+    options.rows = 50;
+    try {
+        RecipeRunner::run(temp.db(), orders, json, options, random);
+        QFAIL("50 unique values from 10 possible ones");
+    } catch (const RowforgeError &error) {
+        QVERIFY2(error.message().startsWith(QLatin1String("Stopped after 10 of 50 rows")),
+                 qPrintable(error.message()));
+        QVERIFY(error.message().contains(QLatin1String("UNIQUE constraint failed: orders.code")));
+    }
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 20);
+}
+
+void TestOfflineGeneration::recipeFromTheLlmIsValidatedAskedAgainAndCached()
+{
+    TempDatabase temp(ShopTable::schema());
+    ShopTable::seed(temp, 50);
+    const TableInfo orders = *SchemaReader::read(temp.db(), QStringLiteral("orders"));
+    QRandomGenerator random(9);
+    const QJsonObject good = RecipeLearner::learn(temp.db(), orders, random);
+    QJsonObject bad = good;
+    QJsonObject badColumns = bad.value(QLatin1String("columns")).toObject();
+    badColumns.insert(QStringLiteral("amount"),
+                      QJsonObject{{QStringLiteral("generator"), QStringLiteral("number")},
+                                  {QStringLiteral("quantiles"), QJsonArray{9}}});
+    bad.insert(QStringLiteral("columns"), badColumns);
+
+    MockLlmServer server;
+    // The first answer hides the recipe in prose, and it is invalid; the second is fine.
+    server.enqueue(MockLlmServer::openAiText(
+        QStringLiteral("Here it is:\n```json\n%1\n```")
+            .arg(QString::fromUtf8(QJsonDocument(bad).toJson(QJsonDocument::Compact)))));
+    server.enqueue(MockLlmServer::openAiText(QString::fromUtf8(QJsonDocument(good).toJson())));
+    GenerationOptions options;
+    options.rows = 500;
+    options.mode = GenerationOptions::Mode::Recipe;
+    options.recipeCacheDir = m_cache.path();
+    options.llm.provider = LlmSettings::Provider::OpenAI;
+    options.llm.model = QStringLiteral("gpt-4.1-mini");
+    options.llm.apiKey = QStringLiteral("sk-test");
+    options.llm.baseUrl = server.baseUrl();
+    options.sendSamples = false;
+    LlmClient client(options.llm);
+    GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("orders"), options, client);
+    QCOMPARE(result.inserted, 500);
+    QCOMPARE(result.mode, QStringLiteral("recipe"));
+    QCOMPARE(result.requests, 2);
+    QCOMPARE(result.inputTokens, 1024);
+    QVERIFY2(result.summary().contains(QLatin1String("OpenAI gpt-4.1-mini-2025-04-14 recipe")),
+             qPrintable(result.summary()));
+    QCOMPARE(server.requests().size(), 2);
+    const QJsonObject first = server.requests()[0].json();
+    const QJsonObject format = first.value(QLatin1String("response_format")).toObject();
+    QCOMPARE(format.value(QLatin1String("json_schema"))
+                 .toObject()
+                 .value(QLatin1String("name"))
+                 .toString(),
+             QStringLiteral("recipe"));
+    const QString prompt = first.value(QLatin1String("messages"))
+                               .toArray()[1]
+                               .toObject()
+                               .value(QLatin1String("content"))
+                               .toString();
+    QVERIFY(prompt.contains(QLatin1String("| `template` |"))); // the catalogue is in the prompt
+    QVERIFY(!prompt.contains(QLatin1String("Sample rows")));   // samples were not allowed
+    const QString followUp = server.requests()[1]
+                                 .json()
+                                 .value(QLatin1String("messages"))
+                                 .toArray()[1]
+                                 .toObject()
+                                 .value(QLatin1String("content"))
+                                 .toString();
+    QVERIFY(followUp.contains(QLatin1String(
+        "Your previous recipe was refused: Recipe: columns.amount.quantiles must list at least "
+        "two values")));
+    QCOMPARE(QDir(m_cache.path()).entryList(QDir::Files).size(), 1);
+
+    // The next run of the same table and schema uses the cache: no request.
+    options.rows = 10;
+    LlmClient again(options.llm);
+    result = GenerationPipeline::run(temp.db(), QStringLiteral("orders"), options, again);
+    QCOMPARE(result.inserted, 10);
+    QVERIFY(result.recipeFromCache);
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 560);
+}
+
+void TestOfflineGeneration::anthropicRecipeThroughTheForcedTool()
+{
+    TempDatabase temp(ShopTable::schema());
+    ShopTable::seed(temp, 30);
+    const TableInfo orders = *SchemaReader::read(temp.db(), QStringLiteral("orders"));
+    QRandomGenerator random(10);
+    const QJsonObject good = RecipeLearner::learn(temp.db(), orders, random);
+    MockLlmServer server;
+    const QJsonObject answer{
+        {QStringLiteral("type"), QStringLiteral("message")},
+        {QStringLiteral("model"), QStringLiteral("claude-haiku-4-5")},
+        {QStringLiteral("stop_reason"), QStringLiteral("tool_use")},
+        {QStringLiteral("content"),
+         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("tool_use")},
+                                {QStringLiteral("name"), QStringLiteral("emit_recipe")},
+                                {QStringLiteral("input"), good}}}},
+        {QStringLiteral("usage"),
+         QJsonObject{{QStringLiteral("input_tokens"), 10}, {QStringLiteral("output_tokens"), 20}}}};
+    server.enqueue({200, QJsonDocument(answer).toJson(), {}, MockLlmServer::Response::Respond});
+    GenerationOptions options;
+    options.rows = 100;
+    options.mode = GenerationOptions::Mode::Recipe;
+    options.useRecipeCache = false;
+    options.recipeCacheDir = m_cache.path();
+    options.llm.provider = LlmSettings::Provider::Anthropic;
+    options.llm.model = QStringLiteral("claude-haiku-4-5");
+    options.llm.apiKey = QStringLiteral("sk-ant");
+    options.llm.baseUrl = server.baseUrl();
+    LlmClient client(options.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("orders"), options, client);
+    QCOMPARE(result.inserted, 100);
+    const QJsonObject request = server.requests().first().json();
+    QCOMPARE(request.value(QLatin1String("tool_choice")).toObject().value(QLatin1String("name")),
+             QJsonValue(QStringLiteral("emit_recipe")));
+    QCOMPARE(request.value(QLatin1String("tools"))
+                 .toArray()[0]
+                 .toObject()
+                 .value(QLatin1String("input_schema"))
+                 .toObject()
+                 .value(QLatin1String("required")),
+             QJsonValue(QJsonArray{QStringLiteral("format"), QStringLiteral("columns")}));
+}
+
+void TestOfflineGeneration::invalidRecipesThreeTimesIsAClearError()
+{
+    TempDatabase temp(ShopTable::schema());
+    ShopTable::seed(temp, 30);
+    MockLlmServer server;
+    for (int i = 0; i < 3; ++i)
+        server.enqueue(MockLlmServer::openAiText(QStringLiteral("{\"columns\": {}}")));
+    GenerationOptions options;
+    options.rows = 10;
+    options.mode = GenerationOptions::Mode::Recipe;
+    options.useRecipeCache = false;
+    options.recipeCacheDir = m_cache.path();
+    options.llm.provider = LlmSettings::Provider::OpenAI;
+    options.llm.model = QStringLiteral("gpt-4.1-mini");
+    options.llm.apiKey = QStringLiteral("sk-test");
+    options.llm.baseUrl = server.baseUrl();
+    LlmClient client(options.llm);
+    try {
+        GenerationPipeline::run(temp.db(), QStringLiteral("orders"), options, client);
+        QFAIL("three invalid recipes");
+    } catch (const RowforgeError &error) {
+        QVERIFY2(error.message().startsWith(QLatin1String(
+                     "OpenAI sent no valid recipe for \"orders\" in 3 requests. The last one was "
+                     "refused: Recipe: columns.code is missing")),
+                 qPrintable(error.message()));
+    }
+    QCOMPARE(server.requests().size(), 3);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 30);
+}
+
+QTEST_GUILESS_MAIN(TestOfflineGeneration)
+#include "tst_OfflineGeneration.moc"
