@@ -4,6 +4,7 @@
 #include "MockLlmServer.h"
 #include "ShopTable.h"
 #include "TempDatabase.h"
+#include "WeightedList.h"
 #include "db/SchemaReader.h"
 #include "generate/ColumnProfiler.h"
 #include "generate/GenerationCancelled.h"
@@ -30,14 +31,6 @@
 #include <QtTest>
 
 namespace {
-
-QJsonArray weighted(std::initializer_list<std::pair<QJsonValue, double>> items)
-{
-    QJsonArray array;
-    for (const auto &[value, weight] : items)
-        array << QJsonObject{{QStringLiteral("value"), value}, {QStringLiteral("weight"), weight}};
-    return array;
-}
 
 GenerationOptions offline(int rows, quint32 seed)
 {
@@ -182,10 +175,10 @@ void TestOfflineGeneration::impossibleUniqueValuesStopWithNothingWritten()
     QJsonObject json = RecipeLearner::learn(temp.db(), orders, random);
     QJsonObject columns = json.value(QLatin1String("columns")).toObject();
     // Only 10 codes exist for a UNIQUE column.
-    columns.insert(
-        QStringLiteral("code"),
-        QJsonObject{{QStringLiteral("generator"), QStringLiteral("template")},
-                    {QStringLiteral("templates"), weighted({{QStringLiteral("\\X-9"), 1}})}});
+    columns.insert(QStringLiteral("code"),
+                   QJsonObject{{QStringLiteral("generator"), QStringLiteral("template")},
+                               {QStringLiteral("templates"),
+                                WeightedList::of({{QStringLiteral("\\X-9"), 1}})}});
     json.insert(QStringLiteral("columns"), columns);
     RecipeRunOptions options;
     options.rows = 50;

@@ -1,6 +1,7 @@
 // The recipe engine's parts: generators, detectors and recipe validation.
 #include "ShopTable.h"
 #include "TempDatabase.h"
+#include "WeightedList.h"
 #include "db/SchemaReader.h"
 #include "generate/ColumnProfiler.h"
 #include "generate/GenerationCancelled.h"
@@ -27,14 +28,6 @@
 #include <QtTest>
 
 namespace {
-
-QJsonArray weighted(std::initializer_list<std::pair<QJsonValue, double>> items)
-{
-    QJsonArray array;
-    for (const auto &[value, weight] : items)
-        array << QJsonObject{{QStringLiteral("value"), value}, {QStringLiteral("weight"), weight}};
-    return array;
-}
 
 QJsonObject recipe(const QJsonObject &columns)
 {
@@ -207,15 +200,16 @@ void TestRecipe::detectorsRecogniseFormats()
          QStringLiteral("^((25[0-4]|2[0-4]\\d|1\\d\\d|[1-9]\\d?)\\.){3}(25[0-4]|2[0-4]\\d|1\\d\\d|["
                         "1-9]\\d?)$")},
         {{{QStringLiteral("generator"), QStringLiteral("url")},
-          {QStringLiteral("prefixes"), weighted({{QStringLiteral("https://shop.example/p/"), 1}})},
+          {QStringLiteral("prefixes"),
+           WeightedList::of({{QStringLiteral("https://shop.example/p/"), 1}})},
           {QStringLiteral("tokens"),
-           weighted({{QStringLiteral("red"), 1}, {QStringLiteral("shoe"), 2}})},
-          {QStringLiteral("parts"), weighted({{1, 1}, {2, 1}})}},
+           WeightedList::of({{QStringLiteral("red"), 1}, {QStringLiteral("shoe"), 2}})},
+          {QStringLiteral("parts"), WeightedList::of({{1, 1}, {2, 1}})}},
          QStringLiteral("^https://shop\\.example/p/(red|shoe)(-(red|shoe))?$")},
         {{{QStringLiteral("generator"), QStringLiteral("words")},
-          {QStringLiteral("pools"), QJsonArray{weighted({{QStringLiteral("Ada"), 1}}),
-                                               weighted({{QStringLiteral("Kim"), 1}})}},
-          {QStringLiteral("counts"), weighted({{2, 1}})}},
+          {QStringLiteral("pools"), QJsonArray{WeightedList::of({{QStringLiteral("Ada"), 1}}),
+                                               WeightedList::of({{QStringLiteral("Kim"), 1}})}},
+          {QStringLiteral("counts"), WeightedList::of({{2, 1}})}},
          QStringLiteral("^Ada Kim$")},
         {{{QStringLiteral("generator"), QStringLiteral("datetime")},
           {QStringLiteral("format"), QStringLiteral("dd.MM.yyyy")},
@@ -294,21 +288,23 @@ void TestRecipe::badRecipesAreRefusedWithThePlace()
                            {QStringLiteral("start"), 1}}),
                      orders),
              QStringLiteral("Recipe: columns.id is filled by SQLite itself; leave it out"));
-    QCOMPARE(refusal(with(QStringLiteral("city"),
-                          {{QStringLiteral("generator"), QStringLiteral("choice")},
-                           {QStringLiteral("values"), weighted({{QStringLiteral("A"), 0}})}}),
-                     orders),
-             QStringLiteral("Recipe: columns.city.values[0] needs a \"weight\" above 0"));
-    QJsonObject cyclic = with(QStringLiteral("city"),
-                              {{QStringLiteral("generator"), QStringLiteral("choice")},
-                               {QStringLiteral("values"), weighted({{QStringLiteral("A"), 1}})},
-                               {QStringLiteral("given"), QStringLiteral("country")},
-                               {QStringLiteral("by"), QJsonObject()}});
+    QCOMPARE(
+        refusal(with(QStringLiteral("city"),
+                     {{QStringLiteral("generator"), QStringLiteral("choice")},
+                      {QStringLiteral("values"), WeightedList::of({{QStringLiteral("A"), 0}})}}),
+                orders),
+        QStringLiteral("Recipe: columns.city.values[0] needs a \"weight\" above 0"));
+    QJsonObject cyclic =
+        with(QStringLiteral("city"),
+             {{QStringLiteral("generator"), QStringLiteral("choice")},
+              {QStringLiteral("values"), WeightedList::of({{QStringLiteral("A"), 1}})},
+              {QStringLiteral("given"), QStringLiteral("country")},
+              {QStringLiteral("by"), QJsonObject()}});
     QJsonObject cyclicColumns = cyclic.value(QLatin1String("columns")).toObject();
     cyclicColumns.insert(
         QStringLiteral("country"),
         QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
-                    {QStringLiteral("values"), weighted({{QStringLiteral("B"), 1}})},
+                    {QStringLiteral("values"), WeightedList::of({{QStringLiteral("B"), 1}})},
                     {QStringLiteral("given"), QStringLiteral("city")},
                     {QStringLiteral("by"), QJsonObject()}});
     cyclic.insert(QStringLiteral("columns"), cyclicColumns);
