@@ -41,6 +41,21 @@ GenerationOptions offline(int rows, quint32 seed)
     return options;
 }
 
+// Recipe mode against the mock server, with the recipe cache in `cacheDir`.
+GenerationOptions recipeMode(int rows, LlmSettings::Provider provider, const QString &model,
+                             const MockLlmServer &server, const QString &cacheDir)
+{
+    GenerationOptions options;
+    options.rows = rows;
+    options.mode = GenerationOptions::Mode::Recipe;
+    options.recipeCacheDir = cacheDir;
+    options.llm.provider = provider;
+    options.llm.model = model;
+    options.llm.apiKey = QStringLiteral("sk-test");
+    options.llm.baseUrl = server.baseUrl();
+    return options;
+}
+
 GenerationResult runOffline(TempDatabase &temp, const GenerationOptions &options)
 {
     LlmClient unused(options.llm);
@@ -213,14 +228,8 @@ void TestOfflineGeneration::recipeFromTheLlmIsValidatedAskedAgainAndCached()
         QStringLiteral("Here it is:\n```json\n%1\n```")
             .arg(QString::fromUtf8(QJsonDocument(bad).toJson(QJsonDocument::Compact)))));
     server.enqueue(MockLlmServer::openAiText(QString::fromUtf8(QJsonDocument(good).toJson())));
-    GenerationOptions options;
-    options.rows = 500;
-    options.mode = GenerationOptions::Mode::Recipe;
-    options.recipeCacheDir = m_cache.path();
-    options.llm.provider = LlmSettings::Provider::OpenAI;
-    options.llm.model = QStringLiteral("gpt-4.1-mini");
-    options.llm.apiKey = QStringLiteral("sk-test");
-    options.llm.baseUrl = server.baseUrl();
+    GenerationOptions options = recipeMode(500, LlmSettings::Provider::OpenAI,
+                                           QStringLiteral("gpt-4.1-mini"), server, m_cache.path());
     options.sendSamples = false;
     LlmClient client(options.llm);
     GenerationResult result =
@@ -287,15 +296,10 @@ void TestOfflineGeneration::anthropicRecipeThroughTheForcedTool()
         {QStringLiteral("usage"),
          QJsonObject{{QStringLiteral("input_tokens"), 10}, {QStringLiteral("output_tokens"), 20}}}};
     server.enqueue({200, QJsonDocument(answer).toJson(), {}, MockLlmServer::Response::Respond});
-    GenerationOptions options;
-    options.rows = 100;
-    options.mode = GenerationOptions::Mode::Recipe;
+    GenerationOptions options =
+        recipeMode(100, LlmSettings::Provider::Anthropic, QStringLiteral("claude-haiku-4-5"),
+                   server, m_cache.path());
     options.useRecipeCache = false;
-    options.recipeCacheDir = m_cache.path();
-    options.llm.provider = LlmSettings::Provider::Anthropic;
-    options.llm.model = QStringLiteral("claude-haiku-4-5");
-    options.llm.apiKey = QStringLiteral("sk-ant");
-    options.llm.baseUrl = server.baseUrl();
     LlmClient client(options.llm);
     const GenerationResult result =
         GenerationPipeline::run(temp.db(), QStringLiteral("orders"), options, client);
@@ -319,15 +323,9 @@ void TestOfflineGeneration::invalidRecipesThreeTimesIsAClearError()
     MockLlmServer server;
     for (int i = 0; i < 3; ++i)
         server.enqueue(MockLlmServer::openAiText(QStringLiteral("{\"columns\": {}}")));
-    GenerationOptions options;
-    options.rows = 10;
-    options.mode = GenerationOptions::Mode::Recipe;
+    GenerationOptions options = recipeMode(10, LlmSettings::Provider::OpenAI,
+                                           QStringLiteral("gpt-4.1-mini"), server, m_cache.path());
     options.useRecipeCache = false;
-    options.recipeCacheDir = m_cache.path();
-    options.llm.provider = LlmSettings::Provider::OpenAI;
-    options.llm.model = QStringLiteral("gpt-4.1-mini");
-    options.llm.apiKey = QStringLiteral("sk-test");
-    options.llm.baseUrl = server.baseUrl();
     LlmClient client(options.llm);
     try {
         GenerationPipeline::run(temp.db(), QStringLiteral("orders"), options, client);
