@@ -28,7 +28,7 @@ public:
             value = high;
         m_own->write(value, out);
     }
-    int dependsOn() const override { return m_base; }
+    std::vector<int> dependencies() const override { return {m_base}; }
 
 private:
     int m_base;

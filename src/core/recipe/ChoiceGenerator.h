@@ -26,7 +26,10 @@ public:
         }
         out = m_values.pick(random);
     }
-    int dependsOn() const override { return m_given; }
+    std::vector<int> dependencies() const override
+    {
+        return m_given >= 0 ? std::vector<int>{m_given} : std::vector<int>{};
+    }
 
 private:
     WeightedPicker<GeneratedValue> m_values;

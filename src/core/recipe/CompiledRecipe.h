@@ -3,6 +3,7 @@
 #include "ValueGenerator.h"
 
 #include <QStringList>
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -34,26 +35,31 @@ struct CompiledRecipe
         dirty[size_t(index)] = true;
         for (const int i : order) {
             const Column &column = columns[size_t(i)];
-            const int dependency = column.generator->dependsOn();
-            if (!dirty[size_t(i)] && !(dependency >= 0 && dirty[size_t(dependency)]))
-                continue;
+            if (!dirty[size_t(i)]) {
+                const std::vector<int> dependencies = column.generator->dependencies();
+                if (std::none_of(dependencies.begin(), dependencies.end(),
+                                 [&dirty](int d) { return dirty[size_t(d)]; }))
+                    continue;
+            }
             dirty[size_t(i)] = true;
-            if (column.nullRate > 0 && random.generateDouble() < column.nullRate)
-                row[size_t(i)].setNull();
-            else
-                column.generator->generate(row, random, row[size_t(i)]);
+            draw(column, row, random, row[size_t(i)]);
         }
     }
 
     // Fills `row` (one value per column) with a new row.
     void generate(std::vector<GeneratedValue> &row, QRandomGenerator &random) const
     {
-        for (const int index : order) {
-            const Column &column = columns[size_t(index)];
-            if (column.nullRate > 0 && random.generateDouble() < column.nullRate)
-                row[size_t(index)].setNull();
-            else
-                column.generator->generate(row, random, row[size_t(index)]);
-        }
+        for (const int index : order)
+            draw(columns[size_t(index)], row, random, row[size_t(index)]);
+    }
+
+private:
+    static void draw(const Column &column, const std::vector<GeneratedValue> &row,
+                     QRandomGenerator &random, GeneratedValue &out)
+    {
+        if (column.nullRate > 0 && random.generateDouble() < column.nullRate)
+            out.setNull();
+        else
+            column.generator->generate(row, random, out);
     }
 };

@@ -20,7 +20,10 @@ public:
             m_parents->current = size_t(random.bounded(quint64(m_parents->keys.size())));
         out = m_parents->keys[m_parents->current][size_t(m_position)];
     }
-    int dependsOn() const override { return m_position == 0 ? -1 : m_first; }
+    std::vector<int> dependencies() const override
+    {
+        return m_position == 0 ? std::vector<int>{} : std::vector<int>{m_first};
+    }
 
 private:
     std::shared_ptr<ParentKeys> m_parents;

@@ -3,6 +3,7 @@
 #include "AfterGenerator.h"
 #include "BytesGenerator.h"
 #include "ChoiceGenerator.h"
+#include "ConditionalGenerator.h"
 #include "ConstantGenerator.h"
 #include "DateTimeGenerator.h"
 #include "EmailGenerator.h"
@@ -278,7 +279,24 @@ CompiledRecipe RecipeCompiler::compile(const QJsonObject &recipe, const TableInf
             spec.fail(QStringLiteral("generator"),
                       QStringLiteral("must be foreign_key: the column references \"%1\"")
                           .arg(table.foreignKeysOf(names[i]).first().parentTable));
-        entry.generator = create(spec, column, scope, i);
+        if (spec.has(QStringLiteral("tree"))) {
+            if (spec.generator() == QLatin1String("foreign_key") ||
+                spec.generator() == QLatin1String("sequence"))
+                spec.fail(
+                    QStringLiteral("tree"),
+                    QStringLiteral("cannot be used with the %1 generator").arg(spec.generator()));
+            const ConditionalGenerator::Scope treeScope{
+                names[i], index, [&](int c) { return table.column(names[c])->affinity; },
+                [&](const QJsonObject &leaf, const QString &where) {
+                    return create(GeneratorSpec(leaf, where, index), column, scope, i);
+                },
+                column.notNull};
+            entry.generator =
+                ConditionalGenerator::build(columns.value(names[i]).toObject(), treeScope);
+            entry.nullRate = 0; // each leaf has its own
+        } else {
+            entry.generator = create(spec, column, scope, i);
+        }
         compiled.columns.push_back(std::move(entry));
     }
 
@@ -292,9 +310,10 @@ CompiledRecipe RecipeCompiler::compile(const QJsonObject &recipe, const TableInf
                                                "other columns")
                                     .arg(compiled.columns[size_t(i)].name));
         state[size_t(i)] = 1;
-        const int dependency = compiled.columns[size_t(i)].generator->dependsOn();
-        if (dependency >= 0 && dependency != i)
-            place(dependency);
+        for (const int dependency : compiled.columns[size_t(i)].generator->dependencies()) {
+            if (dependency != i)
+                place(dependency);
+        }
         state[size_t(i)] = 2;
         compiled.order.push_back(i);
     };

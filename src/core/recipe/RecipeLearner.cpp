@@ -6,6 +6,7 @@
 #include "RecipeCompiler.h"
 #include "SchemaOnlyRecipe.h"
 #include "TextRecipeLearner.h"
+#include "TreeLearner.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
 #include "generate/ColumnProfiler.h"
@@ -220,6 +221,7 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
         columns.insert(column.name, spec);
     }
     DependencyLearner::link(table, names, rows, columns);
+    TreeLearner::fit(table, names, rows, columns);
     return QJsonObject{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
                        {QStringLiteral("table"), table.name},
                        {QStringLiteral("learned_from_rows"), rows.size()},

@@ -13,6 +13,6 @@ public:
     virtual ~ValueGenerator() = default;
     virtual void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
                           GeneratedValue &out) = 0;
-    // The column this one is drawn after or given, or -1.
-    virtual int dependsOn() const { return -1; }
+    // The columns this one is drawn after or given (recipe column indexes).
+    virtual std::vector<int> dependencies() const { return {}; }
 };

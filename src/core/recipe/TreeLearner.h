@@ -1,0 +1,28 @@
+#pragma once
+
+#include "db/TableInfo.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+#include <QVariantList>
+
+// The joint model of the offline engine: synthpop-style sequential CART synthesis. Columns are
+// visited in an order (categories, then dates, then numbers, dependencies respected); each
+// one gets a decision tree over the columns visited before it, fitted on the real rows (Gini
+// for categories and for NULL versus value, variance for numbers), grown best split first.
+// A leaf keeps what its rows look like as the column's own generator parameters (quantiles,
+// weighted values, gaps, null rate), so new values come from real rows like the new row.
+class TreeLearner
+{
+public:
+    static constexpr int MaxLeaves = 48;
+    static constexpr int MinLeafRows = 5;
+    static constexpr int MaxModelledColumns = 120; // wider tables: the rest stay independent
+    static constexpr int LeafQuantiles = 21;
+
+    // Adds "tree" to the entries of `columns` (a recipe's columns, generators already chosen)
+    // that depend on other columns. `rows` hold values in `names` order.
+    static void fit(const TableInfo &table, const QStringList &names,
+                    const QList<QVariantList> &rows, QJsonObject &columns);
+};
