@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RuleSet.h"
 #include "ValueGenerator.h"
 
 #include <QStringList>
@@ -20,6 +21,7 @@ struct CompiledRecipe
 
     std::vector<Column> columns; // the table's generated columns, in table order
     std::vector<int> order;      // indexes into columns, dependencies first
+    RuleSet rules;               // kept in every row (derived values are written here)
     QStringList columnNames() const
     {
         QStringList names;
@@ -44,6 +46,7 @@ struct CompiledRecipe
             dirty[size_t(i)] = true;
             draw(column, row, random, row[size_t(i)]);
         }
+        rules.derive(row);
     }
 
     // Fills `row` (one value per column) with a new row.
@@ -51,6 +54,7 @@ struct CompiledRecipe
     {
         for (const int index : order)
             draw(columns[size_t(index)], row, random, row[size_t(index)]);
+        rules.derive(row);
     }
 
 private:

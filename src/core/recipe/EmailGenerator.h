@@ -1,10 +1,14 @@
 #pragma once
 
+#include "EmailNameLearner.h"
+#include "NameSlug.h"
 #include "ValueGenerator.h"
 #include "WeightedPicker.h"
 
 // E-mail addresses: a local part of observed name tokens joined by observed separators,
-// sometimes with a few digits (as often as observed), at an observed domain.
+// sometimes with a few digits (as often as observed), at an observed domain. With names, the
+// observed share of local parts is made from the row's own first and last name instead, in
+// the observed patterns (olivia.smith, osmith, olivia42).
 class EmailGenerator : public ValueGenerator
 {
 public:
@@ -15,9 +19,39 @@ public:
           m_separators(std::move(separators)), m_digitsRate(digitsRate),
           m_domains(std::move(domains))
     {}
-    void generate(const std::vector<GeneratedValue> &, QRandomGenerator &random,
+    struct Names
+    {
+        int first = -1, last = -1;
+        double share = 0;
+        WeightedPicker<QString> patterns;
+    };
+    void setNames(Names names) { m_names = std::move(names); }
+    std::vector<int> dependencies() const override
+    {
+        return m_names.first >= 0 ? std::vector<int>{m_names.first, m_names.last}
+                                  : std::vector<int>{};
+    }
+
+    void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
                   GeneratedValue &out) override
     {
+        if (m_names.first >= 0 && random.generateDouble() < m_names.share) {
+            const GeneratedValue &first = row[size_t(m_names.first)];
+            const GeneratedValue &last = row[size_t(m_names.last)];
+            if (first.type == GeneratedValue::Text && last.type == GeneratedValue::Text) {
+                QByteArray local = EmailNameLearner::apply(m_names.patterns.pick(random),
+                                                           nameSlug(QString::fromUtf8(first.bytes)),
+                                                           nameSlug(QString::fromUtf8(last.bytes)));
+                for (char &c : local) {
+                    if (c == '#')
+                        c = char('0' + random.bounded(10));
+                }
+                if (!local.isEmpty()) {
+                    out.setText(local + '@' + m_domains.pick(random));
+                    return;
+                }
+            }
+        }
         QByteArray text;
         const int parts = std::max(1, m_parts.pick(random));
         const QByteArray &separator = m_separators.pick(random);
@@ -39,4 +73,5 @@ private:
     WeightedPicker<QByteArray> m_separators;
     double m_digitsRate;
     WeightedPicker<QByteArray> m_domains;
+    Names m_names;
 };

@@ -173,12 +173,32 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
             spec.text(QStringLiteral("separator"), QStringLiteral(" ")).toUtf8(),
             int(spec.integer(QStringLiteral("max_length"), 0, MaxTextLength, 0)));
     }
-    if (name == QLatin1String("email"))
-        return std::make_unique<EmailGenerator>(textPicker(spec, QStringLiteral("tokens")),
-                                                countPicker(spec, QStringLiteral("parts"), 1, 5),
-                                                textPicker(spec, QStringLiteral("separators")),
-                                                spec.number(QStringLiteral("digits_rate"), 0, 1, 0),
-                                                textPicker(spec, QStringLiteral("domains")));
+    if (name == QLatin1String("email")) {
+        auto email =
+            std::make_unique<EmailGenerator>(textPicker(spec, QStringLiteral("tokens")),
+                                             countPicker(spec, QStringLiteral("parts"), 1, 5),
+                                             textPicker(spec, QStringLiteral("separators")),
+                                             spec.number(QStringLiteral("digits_rate"), 0, 1, 0),
+                                             textPicker(spec, QStringLiteral("domains")));
+        if (spec.has(QStringLiteral("names"))) {
+            const GeneratorSpec names(spec.object(QStringLiteral("names")),
+                                      spec.column() + QStringLiteral(".names"), scope.index);
+            EmailGenerator::Names from;
+            from.first = names.column(QStringLiteral("first"));
+            from.last = names.column(QStringLiteral("last"));
+            from.share = names.number(QStringLiteral("share"), 0, 1);
+            QList<QPair<QString, double>> patterns;
+            for (const auto &[value, weight] : names.weighted(QStringLiteral("patterns"))) {
+                if (!value.isString() || !value.toString().contains(u'{'))
+                    names.fail(QStringLiteral("patterns"),
+                               QStringLiteral("values must be text such as {first}.{last}"));
+                patterns << qMakePair(value.toString(), weight);
+            }
+            from.patterns = WeightedPicker<QString>(patterns);
+            email->setNames(std::move(from));
+        }
+        return email;
+    }
     if (name == QLatin1String("url"))
         return std::make_unique<UrlGenerator>(
             textPicker(spec, QStringLiteral("prefixes")),
@@ -299,6 +319,12 @@ CompiledRecipe RecipeCompiler::compile(const QJsonObject &recipe, const TableInf
         }
         compiled.columns.push_back(std::move(entry));
     }
+
+    const QJsonValue rules = recipe.value(QLatin1String("rules"));
+    if (!rules.isUndefined() && !rules.isArray())
+        throw RowforgeError(QStringLiteral("Recipe: rules must be a list"));
+    compiled.rules = RuleSet::compile(rules.toArray(), index,
+                                      [&](int c) { return table.column(names[c])->affinity; });
 
     // Dependencies first; a cycle is an error.
     std::vector<int> state(compiled.columns.size(), 0); // 0 new, 1 visiting, 2 placed

@@ -2,8 +2,10 @@
 
 #include "DateTimeFormats.h"
 #include "DependencyLearner.h"
+#include "EmailNameLearner.h"
 #include "QuantileSampler.h"
 #include "RecipeCompiler.h"
+#include "RuleMiner.h"
 #include "SchemaOnlyRecipe.h"
 #include "TextRecipeLearner.h"
 #include "TreeLearner.h"
@@ -221,11 +223,16 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
         columns.insert(column.name, spec);
     }
     DependencyLearner::link(table, names, rows, columns);
+    EmailNameLearner::link(names, rows, columns);
     TreeLearner::fit(table, names, rows, columns);
-    return QJsonObject{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
+    QJsonObject recipe{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
                        {QStringLiteral("table"), table.name},
                        {QStringLiteral("learned_from_rows"), rows.size()},
                        {QStringLiteral("columns"), columns}};
+    const QJsonArray rules = RuleMiner::mine(names, rows);
+    if (!rules.isEmpty())
+        recipe.insert(QStringLiteral("rules"), rules);
+    return recipe;
 }
 
 QJsonObject RecipeLearner::learn(QSqlDatabase &db, const TableInfo &table, QRandomGenerator &random)

@@ -1,6 +1,7 @@
 #include "RecipeRunner.h"
 
 #include "RecipeCompiler.h"
+#include "RecipeValue.h"
 #include "RowHashSet.h"
 #include "db/RowInserter.h"
 #include "db/SchemaReader.h"
@@ -39,28 +40,6 @@ private:
     bool m_active = false;
 };
 
-GeneratedValue fromVariant(const QVariant &value)
-{
-    GeneratedValue result;
-    switch (value.typeId()) {
-    case QMetaType::LongLong:
-    case QMetaType::Int:
-        result.setInteger(value.toLongLong());
-        break;
-    case QMetaType::Double:
-        result.setReal(value.toDouble());
-        break;
-    case QMetaType::QByteArray:
-        result.bytes = value.toByteArray();
-        result.type = GeneratedValue::Blob;
-        break;
-    default:
-        if (!value.isNull())
-            result.setText(value.toString().toUtf8());
-    }
-    return result;
-}
-
 void bind(RowInserter &inserter, int column, const GeneratedValue &value)
 {
     switch (value.type) {
@@ -98,7 +77,7 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
         for (const QVariantList &row : rows) {
             std::vector<GeneratedValue> values;
             for (const QVariant &value : row)
-                values.push_back(fromVariant(value));
+                values.push_back(RecipeValue::fromVariant(value));
             if (std::none_of(values.begin(), values.end(), [](const GeneratedValue &v) {
                     return v.type == GeneratedValue::Null;
                 }))
@@ -160,6 +139,25 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
     // already taken is drawn again, far cheaper than an insert SQLite refuses.
     auto draw = [&]() -> QString {
         compiled.generate(row, random);
+        // Rows that break a rule are drawn again (rejection keeps the joint distribution); a
+        // rule still broken after that is repaired where a local change can.
+        for (int redraw = 0; !compiled.rules.isEmpty(); ++redraw) {
+            int broken = compiled.rules.firstBroken(row);
+            if (broken < 0)
+                break;
+            if (redraw < MaxRuleRedraws) {
+                compiled.generate(row, random);
+                continue;
+            }
+            for (int repairs = 0; broken >= 0 && repairs < compiled.rules.size(); ++repairs) {
+                if (!compiled.rules.repair(broken, row))
+                    break;
+                broken = compiled.rules.firstBroken(row);
+            }
+            if (broken >= 0)
+                return QStringLiteral("breaks the rule %1").arg(compiled.rules.describe(broken));
+            break;
+        }
         for (int retry = 0; !uniqueColumns.empty(); ++retry) {
             const auto taken = std::find_if(
                 uniqueColumns.begin(), uniqueColumns.end(), [&](const UniqueColumn &u) {
@@ -174,6 +172,8 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
                     .arg(table.name, result.columns[taken->index]);
             compiled.regenerate(taken->index, row, random);
         }
+        if (const int broken = compiled.rules.firstBroken(row); broken >= 0)
+            return QStringLiteral("breaks the rule %1").arg(compiled.rules.describe(broken));
         if (checkCopies && seen.contains(RowHashSet::hashRow(row)))
             return QStringLiteral("an exact copy of an existing row");
         return {};

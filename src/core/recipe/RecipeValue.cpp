@@ -28,3 +28,25 @@ GeneratedValue RecipeValue::fromJson(const QJsonValue &value, SqlAffinity::Kind 
     }
     return result;
 }
+
+GeneratedValue RecipeValue::fromVariant(const QVariant &value)
+{
+    GeneratedValue result;
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+        result.setInteger(value.toLongLong());
+        break;
+    case QMetaType::Double:
+        result.setReal(value.toDouble());
+        break;
+    case QMetaType::QByteArray:
+        result.bytes = value.toByteArray();
+        result.type = GeneratedValue::Blob;
+        break;
+    default:
+        if (!value.isNull())
+            result.setText(value.toString().toUtf8());
+    }
+    return result;
+}

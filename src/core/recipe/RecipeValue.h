@@ -12,4 +12,6 @@ class RecipeValue
 public:
     static GeneratedValue fromJson(const QJsonValue &value, SqlAffinity::Kind affinity);
     static QByteArray numberText(double value);
+    // A value read from SQLite, in the form the engine generates.
+    static GeneratedValue fromVariant(const QVariant &value);
 };

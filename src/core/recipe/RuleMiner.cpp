@@ -1,0 +1,432 @@
+#include "RuleMiner.h"
+
+#include "DateTimeFormats.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSet>
+#include <cmath>
+
+namespace {
+
+enum class Kind { Empty, Number, Date, Text };
+
+struct Column
+{
+    Kind kind = Kind::Empty;
+    QString format;            // dates
+    std::vector<double> value; // numbers and dates (seconds); NaN for NULL
+    QStringList text;          // every value as text ("" for NULL)
+    std::vector<bool> null;
+    int distinct = 0;
+    int decimals = 0;
+    bool category = false; // few distinct values
+};
+
+QJsonValue typed(const QVariant &value)
+{
+    const int type = value.typeId();
+    if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double)
+        return value.toDouble();
+    return value.toString();
+}
+
+int decimalPlaces(double value)
+{
+    const QString text = QString::number(value, 'f', QLocale::FloatingPointShortest);
+    const qsizetype dot = text.indexOf(u'.');
+    return dot < 0 ? 0 : int(text.size() - dot - 1);
+}
+
+std::vector<Column> describe(const QStringList &names, const QList<QVariantList> &rows)
+{
+    std::vector<Column> columns(size_t(names.size()));
+    for (int c = 0; c < names.size(); ++c) {
+        Column &column = columns[size_t(c)];
+        bool numbers = true;
+        QStringList texts;
+        QSet<QString> distinct;
+        for (const QVariantList &row : rows) {
+            const QVariant &v = row[c];
+            column.null.push_back(v.isNull());
+            column.text << (v.isNull() ? QString() : v.toString());
+            if (v.isNull())
+                continue;
+            distinct.insert(column.text.last());
+            const int type = v.typeId();
+            if (type == QMetaType::QByteArray)
+                numbers = false;
+            else if (type != QMetaType::LongLong && type != QMetaType::Int &&
+                     type != QMetaType::Double)
+                numbers = false, texts << column.text.last();
+        }
+        column.distinct = int(distinct.size());
+        if (distinct.isEmpty())
+            continue;
+        const qsizetype present =
+            rows.size() - std::count(column.null.begin(), column.null.end(), true);
+        column.category = column.distinct <= 50 && column.distinct * 2 <= present;
+        if (numbers) {
+            column.kind = Kind::Number;
+            for (const QVariantList &row : rows) {
+                const double v = row[c].isNull() ? std::nan("") : row[c].toDouble();
+                column.value.push_back(v);
+                if (!std::isnan(v))
+                    column.decimals = std::max(column.decimals, std::min(6, decimalPlaces(v)));
+            }
+            continue;
+        }
+        column.kind = Kind::Text;
+        if (texts.size() < present)
+            continue; // blobs
+        const QString format = DateTimeFormats::detect(texts);
+        if (format.isEmpty())
+            continue;
+        std::vector<double> seconds;
+        bool all = true;
+        for (qsizetype r = 0; r < rows.size() && all; ++r) {
+            double s = std::nan("");
+            if (!column.null[size_t(r)] && !DateTimeFormats::parse(column.text[r], format, &s))
+                all = false;
+            seconds.push_back(s);
+        }
+        if (all) {
+            column.kind = Kind::Date;
+            column.format = format;
+            column.value = std::move(seconds);
+        }
+    }
+    return columns;
+}
+
+// The chance that every one of n random pairs comes out a <= b, from the marginals alone.
+bool orderedByChance(const std::vector<double> &a, const std::vector<double> &b, qint64 n)
+{
+    std::vector<double> sortedA = a;
+    std::sort(sortedA.begin(), sortedA.end());
+    double share = 0;
+    for (const double y : b)
+        share += double(std::upper_bound(sortedA.begin(), sortedA.end(), y) - sortedA.begin());
+    share /= double(a.size()) * double(b.size());
+    return share >= 1 || std::pow(share, double(n)) > RuleMiner::Chance;
+}
+
+void mineOrders(const QStringList &names, const std::vector<Column> &columns, QJsonArray &rules)
+{
+    std::vector<int> ordered;
+    for (int c = 0; c < int(columns.size()) && int(ordered.size()) < RuleMiner::MaxPairColumns;
+         ++c) {
+        if (columns[size_t(c)].kind == Kind::Number || columns[size_t(c)].kind == Kind::Date)
+            ordered.push_back(c);
+    }
+    for (const int a : ordered) {
+        for (const int b : ordered) {
+            const Column &x = columns[size_t(a)], &y = columns[size_t(b)];
+            if (a == b || x.kind != y.kind || x.category || y.category)
+                continue;
+            qint64 pairs = 0;
+            bool holds = true, strict = false;
+            std::vector<double> xs, ys;
+            for (size_t r = 0; r < x.value.size() && holds; ++r) {
+                if (std::isnan(x.value[r]) || std::isnan(y.value[r]))
+                    continue;
+                ++pairs;
+                holds = x.value[r] <= y.value[r];
+                strict = strict || x.value[r] < y.value[r];
+                xs.push_back(x.value[r]);
+                ys.push_back(y.value[r]);
+            }
+            if (!holds || !strict || pairs < RuleMiner::MinRows || orderedByChance(xs, ys, pairs))
+                continue;
+            QJsonObject rule{{QStringLiteral("rule"), QStringLiteral("order")},
+                             {QStringLiteral("columns"), QJsonArray{names[a], names[b]}}};
+            if (x.kind == Kind::Date)
+                rule.insert(QStringLiteral("format"), x.format);
+            if (y.kind == Kind::Date && y.format != x.format)
+                rule.insert(QStringLiteral("format2"), y.format);
+            rules << rule;
+        }
+    }
+}
+
+// a -> b: every value of a comes with one value of b (NULL counts as a value of b).
+void mineDependencies(const QStringList &names, const QList<QVariantList> &rows,
+                      const std::vector<Column> &columns, QJsonArray &rules)
+{
+    const int n = int(std::min<size_t>(columns.size(), RuleMiner::MaxPairColumns));
+    for (int a = 0; a < n; ++a) {
+        const Column &x = columns[size_t(a)];
+        const qint64 present = std::count(x.null.begin(), x.null.end(), false);
+        if (x.kind == Kind::Empty || x.distinct < 2 || x.distinct * 2 > present ||
+            x.distinct > RuleMiner::MaxMapEntries || (x.kind != Kind::Text && !x.category))
+            continue;
+        for (int b = 0; b < n; ++b) {
+            const Column &y = columns[size_t(b)];
+            if (a == b || y.kind == Kind::Empty || y.distinct < 2)
+                continue;
+            QHash<QString, qsizetype> first; // a's value -> the row it was first seen in
+            QHash<QString, qint64> yCounts;
+            bool holds = true;
+            qint64 repeats = 0, seen = 0;
+            for (qsizetype r = 0; r < rows.size() && holds; ++r) {
+                if (x.null[size_t(r)])
+                    continue;
+                ++seen;
+                ++yCounts[y.null[size_t(r)] ? QStringLiteral("\x01") : y.text[r]];
+                const auto it = first.constFind(x.text[r]);
+                if (it == first.constEnd()) {
+                    first.insert(x.text[r], r);
+                    continue;
+                }
+                ++repeats;
+                holds = y.null[size_t(r)] == y.null[size_t(it.value())] &&
+                        y.text[r] == y.text[it.value()];
+            }
+            if (!holds || repeats < RuleMiner::MinRows)
+                continue;
+            // By accident each repeat matches with probability sum(p^2) of b's values.
+            double agree = 0;
+            for (const qint64 count : yCounts)
+                agree += double(count) * double(count) / (double(seen) * double(seen));
+            if (agree >= 1 || std::pow(agree, double(repeats)) > RuleMiner::Chance)
+                continue;
+            QJsonObject map;
+            for (auto it = first.constBegin(); it != first.constEnd(); ++it)
+                map.insert(it.key(), y.null[size_t(it.value())] ? QJsonValue(QJsonValue::Null)
+                                                                : typed(rows[it.value()][b]));
+            rules << QJsonObject{{QStringLiteral("rule"), QStringLiteral("determines")},
+                                 {QStringLiteral("column"), names[a]},
+                                 {QStringLiteral("then"), names[b]},
+                                 {QStringLiteral("map"), map}};
+        }
+    }
+}
+
+void mineNulls(const QStringList &names, const QList<QVariantList> &rows,
+               const std::vector<Column> &columns, QJsonArray &rules)
+{
+    for (int b = 0; b < int(columns.size()); ++b) {
+        const Column &y = columns[size_t(b)];
+        const double nulls = double(std::count(y.null.begin(), y.null.end(), true));
+        if (nulls == 0 || nulls == double(rows.size()))
+            continue;
+        const double p = nulls / double(rows.size());
+        for (int a = 0; a < int(columns.size()); ++a) {
+            const Column &x = columns[size_t(a)];
+            if (a == b || !x.category)
+                continue;
+            QHash<QString, QPair<qint64, qint64>> byValue; // rows, NULLs of b
+            QHash<QString, QJsonValue> original;
+            for (qsizetype r = 0; r < rows.size(); ++r) {
+                if (x.null[size_t(r)])
+                    continue;
+                auto &[count, bNulls] = byValue[x.text[r]];
+                ++count;
+                bNulls += y.null[size_t(r)] ? 1 : 0;
+                original.insert(x.text[r], typed(rows[r][a]));
+            }
+            QJsonArray alwaysNull, neverNull;
+            qint64 coveredNull = 0, coveredValue = 0;
+            QStringList keys = byValue.keys();
+            keys.sort();
+            for (const QString &key : keys) {
+                const auto [count, bNulls] = byValue.value(key);
+                if (bNulls == count && std::pow(p, double(count)) < RuleMiner::Chance) {
+                    alwaysNull << original.value(key);
+                    coveredNull += count;
+                } else if (bNulls == 0 && std::pow(1 - p, double(count)) < RuleMiner::Chance) {
+                    neverNull << original.value(key);
+                    coveredValue += count;
+                }
+            }
+            if (!alwaysNull.isEmpty() && coveredNull >= RuleMiner::MinRows)
+                rules << QJsonObject{{QStringLiteral("rule"), QStringLiteral("null_if")},
+                                     {QStringLiteral("column"), names[b]},
+                                     {QStringLiteral("when"), names[a]},
+                                     {QStringLiteral("in"), alwaysNull}};
+            if (!neverNull.isEmpty() && coveredValue >= RuleMiner::MinRows)
+                rules << QJsonObject{{QStringLiteral("rule"), QStringLiteral("not_null_if")},
+                                     {QStringLiteral("column"), names[b]},
+                                     {QStringLiteral("when"), names[a]},
+                                     {QStringLiteral("in"), neverNull}};
+        }
+    }
+}
+
+// The phone's "+34 91" by city: the first k words of b are fixed by a.
+void minePrefixes(const QStringList &names, const QList<QVariantList> &rows,
+                  const std::vector<Column> &columns, QJsonArray &rules)
+{
+    for (int b = 0; b < int(columns.size()); ++b) {
+        const Column &y = columns[size_t(b)];
+        if (y.kind != Kind::Text || y.category)
+            continue;
+        int minWords = INT_MAX;
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            if (!y.null[size_t(r)])
+                minWords = std::min(minWords, int(y.text[r].count(u' ')) + 1);
+        }
+        if (minWords < 2 || minWords == INT_MAX)
+            continue;
+        QJsonObject best;
+        int bestWords = 0, bestDistinct = INT_MAX;
+        for (int a = 0; a < int(columns.size()); ++a) {
+            const Column &x = columns[size_t(a)];
+            if (a == b || !x.category)
+                continue;
+            for (int k = minWords - 1; k >= 1 && k >= bestWords; --k) {
+                QHash<QString, QString> prefixOf;
+                QSet<QString> prefixes;
+                bool holds = true;
+                qint64 repeats = 0;
+                for (qsizetype r = 0; r < rows.size() && holds; ++r) {
+                    if (y.null[size_t(r)] || x.null[size_t(r)])
+                        continue;
+                    const QString prefix = y.text[r].section(u' ', 0, k - 1);
+                    prefixes.insert(prefix);
+                    const auto it = prefixOf.constFind(x.text[r]);
+                    if (it == prefixOf.constEnd())
+                        prefixOf.insert(x.text[r], prefix);
+                    else
+                        holds = it.value() == prefix, ++repeats;
+                }
+                if (!holds || repeats < RuleMiner::MinRows || prefixes.size() < 2)
+                    continue;
+                if (k > bestWords || (k == bestWords && x.distinct < bestDistinct)) {
+                    QJsonObject map;
+                    for (auto it = prefixOf.constBegin(); it != prefixOf.constEnd(); ++it)
+                        map.insert(it.key(), it.value());
+                    best = QJsonObject{{QStringLiteral("rule"), QStringLiteral("prefix")},
+                                       {QStringLiteral("column"), names[b]},
+                                       {QStringLiteral("given"), names[a]},
+                                       {QStringLiteral("words"), k},
+                                       {QStringLiteral("map"), map}};
+                    bestWords = k;
+                    bestDistinct = x.distinct;
+                }
+                break;
+            }
+        }
+        if (!best.isEmpty())
+            rules << best;
+    }
+}
+
+void mineFormulas(const QStringList &names, const std::vector<Column> &columns, QJsonArray &rules)
+{
+    std::vector<int> numbers;
+    for (int c = 0; c < int(columns.size()) && int(numbers.size()) < RuleMiner::MaxFormulaColumns;
+         ++c) {
+        if (columns[size_t(c)].kind == Kind::Number && columns[size_t(c)].distinct > 2)
+            numbers.push_back(c);
+    }
+    const char *operators[] = {"sum", "difference", "product"};
+    for (const int c : numbers) {
+        const Column &z = columns[size_t(c)];
+        const double tolerance = 0.5 * std::pow(10.0, -z.decimals) + 1e-9;
+        for (const int a : numbers) {
+            for (const int b : numbers) {
+                if (a == c || b == c || a == b)
+                    continue;
+                for (int op = 0; op < 3; ++op) {
+                    if (op != 1 && a > b)
+                        continue; // sums and products are symmetric
+                    const Column &x = columns[size_t(a)], &y = columns[size_t(b)];
+                    qint64 rowsSeen = 0;
+                    bool holds = true;
+                    for (size_t r = 0; r < z.value.size() && holds; ++r) {
+                        if (std::isnan(x.value[r]) || std::isnan(y.value[r]) ||
+                            std::isnan(z.value[r]))
+                            continue;
+                        ++rowsSeen;
+                        const double expected = op == 0   ? x.value[r] + y.value[r]
+                                                : op == 1 ? x.value[r] - y.value[r]
+                                                          : x.value[r] * y.value[r];
+                        holds = std::fabs(expected - z.value[r]) <=
+                                tolerance + 1e-9 * std::fabs(expected);
+                    }
+                    if (!holds || rowsSeen < RuleMiner::MinRows)
+                        continue;
+                    rules << QJsonObject{{QStringLiteral("rule"), QLatin1String(operators[op])},
+                                         {QStringLiteral("column"), names[c]},
+                                         {QStringLiteral("of"), QJsonArray{names[a], names[b]}},
+                                         {QStringLiteral("decimals"), z.decimals}};
+                }
+            }
+        }
+    }
+}
+
+void mineDates(const QStringList &names, const std::vector<Column> &columns, QJsonArray &rules)
+{
+    for (int c = 0; c < int(columns.size()); ++c) {
+        const Column &column = columns[size_t(c)];
+        if (column.kind != Kind::Date)
+            continue;
+        rules << QJsonObject{{QStringLiteral("rule"), QStringLiteral("parses")},
+                             {QStringLiteral("column"), names[c]},
+                             {QStringLiteral("format"), column.format}};
+        qint64 count = 0;
+        bool year = true, month = true, day = true, hour = true, minute = true, weekdays = true;
+        for (const double seconds : column.value) {
+            if (std::isnan(seconds))
+                continue;
+            ++count;
+            const QDateTime moment =
+                QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000)), Qt::UTC);
+            const QDate date = moment.date();
+            const QTime time = moment.time();
+            minute = minute && time.second() == 0 && time.msec() == 0;
+            hour = hour && minute && time.minute() == 0;
+            day = day && hour && time.hour() == 0;
+            month = month && day && date.day() == 1;
+            year = year && month && date.month() == 1;
+            weekdays = weekdays && date.dayOfWeek() <= 5;
+        }
+        if (count < RuleMiner::MinRows)
+            continue;
+        const QString &format = column.format;
+        const bool hasTime = format.contains(u'H') || format.contains(u'h');
+        const bool hasSeconds = format.contains(QLatin1String("ss"));
+        QString unit;
+        if (year)
+            unit = QStringLiteral("year");
+        else if (month)
+            unit = QStringLiteral("month");
+        else if (day && hasTime)
+            unit = QStringLiteral("day");
+        else if (hour && hasTime)
+            unit = QStringLiteral("hour");
+        else if (minute && hasSeconds)
+            unit = QStringLiteral("minute");
+        if (!unit.isEmpty())
+            rules << QJsonObject{{QStringLiteral("rule"), QStringLiteral("granularity")},
+                                 {QStringLiteral("column"), names[c]},
+                                 {QStringLiteral("format"), format},
+                                 {QStringLiteral("unit"), unit}};
+        // Five weekdays in n dates by accident: (5/7)^n.
+        if (weekdays && !year && !month && std::pow(5.0 / 7.0, double(count)) < RuleMiner::Chance)
+            rules << QJsonObject{{QStringLiteral("rule"), QStringLiteral("weekdays")},
+                                 {QStringLiteral("column"), names[c]},
+                                 {QStringLiteral("format"), format}};
+    }
+}
+
+} // namespace
+
+QJsonArray RuleMiner::mine(const QStringList &names, const QList<QVariantList> &rows)
+{
+    QJsonArray rules;
+    if (rows.size() < MinRows)
+        return rules;
+    const std::vector<Column> columns = describe(names, rows);
+    mineDates(names, columns, rules);
+    mineOrders(names, columns, rules);
+    mineDependencies(names, rows, columns, rules);
+    mineNulls(names, rows, columns, rules);
+    minePrefixes(names, rows, columns, rules);
+    mineFormulas(names, columns, rules);
+    return rules;
+}

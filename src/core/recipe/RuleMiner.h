@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QList>
+#include <QStringList>
+#include <QVariantList>
+
+// Finds what holds in every real row, over enough rows that chance cannot explain it, and
+// writes it as recipe rules (docs/recipes.md): orderings (a <= b for numbers, dates and
+// times), functional dependencies (city -> country), NULLs tied to a category (pending =>
+// shipped_at IS NULL), prefixes tied to a category (a city's phone prefix), sums,
+// differences and products, date granularity (1st of the month, whole hours, weekdays) and
+// dates that parse in their layout. The engine keeps them in new rows; the fidelity report
+// scores how many new rows keep each.
+class RuleMiner
+{
+public:
+    static constexpr int MinRows = 20;
+    static constexpr double Chance = 1e-3; // at most this likely by accident
+    static constexpr int MaxPairColumns = 60;
+    static constexpr int MaxFormulaColumns = 25;
+    static constexpr int MaxMapEntries = 2000;
+
+    // `rows` hold values in `names` order.
+    static QJsonArray mine(const QStringList &names, const QList<QVariantList> &rows);
+};

@@ -1,0 +1,410 @@
+#include "RuleSet.h"
+
+#include "DateTimeFormats.h"
+#include "RecipeValue.h"
+#include "util/RowforgeError.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <cmath>
+
+namespace {
+
+class Reader
+{
+public:
+    Reader(const QJsonObject &json, int position, const QHash<QString, int> &index)
+        : m_json(json), m_where(QStringLiteral("rules[%1]").arg(position)), m_index(index)
+    {}
+    [[noreturn]] void fail(const QString &key, const QString &problem) const
+    {
+        throw RowforgeError(QStringLiteral("Recipe: %1.%2 %3").arg(m_where, key, problem));
+    }
+    QString text(const QString &key) const
+    {
+        const QJsonValue value = m_json.value(key);
+        if (!value.isString())
+            fail(key, QStringLiteral("must be text"));
+        return value.toString();
+    }
+    int column(const QString &name, const QString &key) const
+    {
+        const auto it = m_index.constFind(name);
+        if (it == m_index.constEnd())
+            fail(key,
+                 QStringLiteral("names \"%1\", which is not a column of the recipe").arg(name));
+        return it.value();
+    }
+    int column(const QString &key) const { return column(text(key), key); }
+    std::pair<int, int> pair(const QString &key) const
+    {
+        const QJsonArray array = m_json.value(key).toArray();
+        if (array.size() != 2 || !array[0].isString() || !array[1].isString())
+            fail(key, QStringLiteral("must list two column names"));
+        const int a = column(array[0].toString(), key), b = column(array[1].toString(), key);
+        if (a == b)
+            fail(key, QStringLiteral("must name two different columns"));
+        return {a, b};
+    }
+    QJsonObject object(const QString &key) const
+    {
+        if (!m_json.value(key).isObject())
+            fail(key, QStringLiteral("must be an object"));
+        return m_json.value(key).toObject();
+    }
+    QJsonArray array(const QString &key) const
+    {
+        if (!m_json.value(key).isArray())
+            fail(key, QStringLiteral("must be a list"));
+        return m_json.value(key).toArray();
+    }
+    QString format(const QString &key) const
+    {
+        const QString value = text(key);
+        if (value.isEmpty())
+            fail(key, QStringLiteral("must be a date format"));
+        return value;
+    }
+
+private:
+    QJsonObject m_json;
+    QString m_where;
+    const QHash<QString, int> &m_index;
+};
+
+QString joined(const QJsonArray &values)
+{
+    QStringList parts;
+    for (const QJsonValue &value : values)
+        parts << (value.isNull()     ? QStringLiteral("NULL")
+                  : value.isDouble() ? QString::number(value.toDouble())
+                                     : value.toString());
+    if (parts.size() > 4)
+        parts = parts.mid(0, 3) << QStringLiteral("… %1 more").arg(parts.size() - 3);
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &index,
+                         const AffinityOf &affinity)
+{
+    RuleSet set;
+    QStringList names(index.size());
+    for (auto it = index.constBegin(); it != index.constEnd(); ++it)
+        names[it.value()] = it.key();
+    for (int i = 0; i < rules.size(); ++i) {
+        if (!rules[i].isObject())
+            throw RowforgeError(QStringLiteral("Recipe: rules[%1] must be an object").arg(i));
+        const QJsonObject json = rules[i].toObject();
+        const Reader read(json, i, index);
+        Rule rule;
+        rule.name = read.text(QStringLiteral("rule"));
+        if (rule.name == QLatin1String("order")) {
+            rule.kind = Kind::Order;
+            std::tie(rule.a, rule.b) = read.pair(QStringLiteral("columns"));
+            if (json.contains(QLatin1String("format")))
+                rule.format = read.format(QStringLiteral("format"));
+            rule.format2 = json.contains(QLatin1String("format2"))
+                               ? read.format(QStringLiteral("format2"))
+                               : rule.format;
+            rule.text = QStringLiteral("%1 ≤ %2").arg(names[rule.a], names[rule.b]);
+        } else if (rule.name == QLatin1String("determines")) {
+            rule.kind = Kind::Determines;
+            rule.a = read.column(QStringLiteral("column"));
+            rule.b = read.column(QStringLiteral("then"));
+            const QJsonObject map = read.object(QStringLiteral("map"));
+            for (auto it = map.constBegin(); it != map.constEnd(); ++it)
+                rule.map.insert(RecipeValue::fromJson(QJsonValue(it.key()), affinity(rule.a)).key(),
+                                RecipeValue::fromJson(it.value(), affinity(rule.b)));
+            rule.text = QStringLiteral("%1 → %2").arg(names[rule.a], names[rule.b]);
+        } else if (rule.name == QLatin1String("null_if") ||
+                   rule.name == QLatin1String("not_null_if")) {
+            const bool isNull = rule.name == QLatin1String("null_if");
+            rule.kind = isNull ? Kind::NullIf : Kind::NotNullIf;
+            rule.b = read.column(QStringLiteral("column"));
+            rule.a = read.column(QStringLiteral("when"));
+            const QJsonArray values = read.array(QStringLiteral("in"));
+            for (const QJsonValue &value : values)
+                rule.keys.insert(RecipeValue::fromJson(value, affinity(rule.a)).key());
+            rule.text = QStringLiteral("%1 in (%2) ⇒ %3 IS %4NULL")
+                            .arg(names[rule.a], joined(values), names[rule.b],
+                                 isNull ? QString() : QStringLiteral("NOT "));
+        } else if (rule.name == QLatin1String("prefix")) {
+            rule.kind = Kind::Prefix;
+            rule.target = rule.b = read.column(QStringLiteral("column"));
+            rule.a = read.column(QStringLiteral("given"));
+            rule.words = std::max(1, json.value(QLatin1String("words")).toInt(1));
+            const QJsonObject map = read.object(QStringLiteral("map"));
+            for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+                if (!it.value().isString())
+                    read.fail(QStringLiteral("map.") + it.key(), QStringLiteral("must be text"));
+                rule.prefixes.insert(
+                    RecipeValue::fromJson(QJsonValue(it.key()), affinity(rule.a)).key(),
+                    it.value().toString().toUtf8());
+            }
+            rule.text =
+                QStringLiteral("%1 starts with its %2's prefix").arg(names[rule.b], names[rule.a]);
+            ++set.m_derivations;
+        } else if (rule.name == QLatin1String("sum") || rule.name == QLatin1String("difference") ||
+                   rule.name == QLatin1String("product")) {
+            rule.kind = rule.name == QLatin1String("sum")          ? Kind::Sum
+                        : rule.name == QLatin1String("difference") ? Kind::Difference
+                                                                   : Kind::Product;
+            rule.target = read.column(QStringLiteral("column"));
+            std::tie(rule.a, rule.b) = read.pair(QStringLiteral("of"));
+            if (rule.target == rule.a || rule.target == rule.b)
+                read.fail(QStringLiteral("of"), QStringLiteral("cannot name the column itself"));
+            rule.decimals = std::clamp(json.value(QLatin1String("decimals")).toInt(0), 0, 12);
+            const char *op = rule.kind == Kind::Sum          ? "+"
+                             : rule.kind == Kind::Difference ? "−"
+                                                             : "×";
+            rule.text =
+                QStringLiteral("%1 = %2 %3 %4")
+                    .arg(names[rule.target], names[rule.a], QLatin1String(op), names[rule.b]);
+            ++set.m_derivations;
+        } else if (rule.name == QLatin1String("parses") ||
+                   rule.name == QLatin1String("granularity") ||
+                   rule.name == QLatin1String("weekdays")) {
+            rule.target = read.column(QStringLiteral("column"));
+            rule.format = read.format(QStringLiteral("format"));
+            if (rule.name == QLatin1String("parses")) {
+                rule.kind = Kind::Parses;
+                rule.text =
+                    QStringLiteral("%1 is a date in %2").arg(names[rule.target], rule.format);
+            } else if (rule.name == QLatin1String("weekdays")) {
+                rule.kind = Kind::Weekdays;
+                rule.text = QStringLiteral("%1 falls on weekdays").arg(names[rule.target]);
+            } else {
+                rule.kind = Kind::Granularity;
+                const QString unit = read.text(QStringLiteral("unit"));
+                const QStringList units{QStringLiteral("year"), QStringLiteral("month"),
+                                        QStringLiteral("day"), QStringLiteral("hour"),
+                                        QStringLiteral("minute")};
+                if (!units.contains(unit))
+                    read.fail(QStringLiteral("unit"),
+                              QStringLiteral("must be one of: %1").arg(units.join(u',')));
+                rule.unit = Unit(units.indexOf(unit));
+                rule.text = QStringLiteral("%1 on whole %2s").arg(names[rule.target], unit);
+            }
+        } else {
+            read.fail(QStringLiteral("rule"),
+                      QStringLiteral("\"%1\" is not one of: order, determines, null_if, "
+                                     "not_null_if, prefix, sum, difference, product, parses, "
+                                     "granularity, weekdays")
+                          .arg(rule.name));
+        }
+        set.m_rules.push_back(std::move(rule));
+    }
+    return set;
+}
+
+bool RuleSet::number(const GeneratedValue &value, const QString &format, double *out) const
+{
+    switch (value.type) {
+    case GeneratedValue::Integer:
+        *out = double(value.integer);
+        return format.isEmpty();
+    case GeneratedValue::Real:
+        *out = value.real;
+        return format.isEmpty();
+    case GeneratedValue::Text: {
+        if (format.isEmpty()) {
+            bool ok = false;
+            *out = value.bytes.toDouble(&ok);
+            return ok;
+        }
+        return DateTimeFormats::parse(QString::fromUtf8(value.bytes), format, out);
+    }
+    default:
+        return false;
+    }
+}
+
+bool RuleSet::holds(int index, const std::vector<GeneratedValue> &row) const
+{
+    const Rule &rule = m_rules[size_t(index)];
+    auto isNull = [&row](int c) { return row[size_t(c)].type == GeneratedValue::Null; };
+    switch (rule.kind) {
+    case Kind::Order: {
+        double x = 0, y = 0;
+        if (isNull(rule.a) || isNull(rule.b) || !number(row[size_t(rule.a)], rule.format, &x) ||
+            !number(row[size_t(rule.b)], rule.format2, &y))
+            return true;
+        return x <= y;
+    }
+    case Kind::Determines: {
+        if (isNull(rule.a))
+            return true;
+        const auto it = rule.map.constFind(row[size_t(rule.a)].key());
+        if (it == rule.map.constEnd())
+            return true;
+        if (it->type == GeneratedValue::Null || isNull(rule.b))
+            return it->type == row[size_t(rule.b)].type;
+        const GeneratedValue &value = row[size_t(rule.b)];
+        if ((it->type == GeneratedValue::Integer || it->type == GeneratedValue::Real) &&
+            (value.type == GeneratedValue::Integer || value.type == GeneratedValue::Real))
+            return it->order == value.order;
+        return it->key() == value.key();
+    }
+    case Kind::NullIf:
+        return isNull(rule.a) || !rule.keys.contains(row[size_t(rule.a)].key()) || isNull(rule.b);
+    case Kind::NotNullIf:
+        return isNull(rule.a) || !rule.keys.contains(row[size_t(rule.a)].key()) || !isNull(rule.b);
+    case Kind::Prefix: {
+        if (isNull(rule.a) || isNull(rule.b))
+            return true;
+        const auto it = rule.prefixes.constFind(row[size_t(rule.a)].key());
+        if (it == rule.prefixes.constEnd())
+            return true;
+        const QByteArray &text = row[size_t(rule.b)].bytes;
+        return text.startsWith(*it) && (text.size() == it->size() || text[it->size()] == ' ');
+    }
+    case Kind::Sum:
+    case Kind::Difference:
+    case Kind::Product: {
+        double x = 0, y = 0, z = 0;
+        if (isNull(rule.a) || isNull(rule.b) || isNull(rule.target) ||
+            !number(row[size_t(rule.a)], {}, &x) || !number(row[size_t(rule.b)], {}, &y) ||
+            !number(row[size_t(rule.target)], {}, &z))
+            return true;
+        const double expected = rule.kind == Kind::Sum          ? x + y
+                                : rule.kind == Kind::Difference ? x - y
+                                                                : x * y;
+        return std::fabs(expected - z) <=
+               0.5 * std::pow(10.0, -rule.decimals) + 1e-9 * (1 + std::fabs(expected));
+    }
+    case Kind::Parses:
+    case Kind::Granularity:
+    case Kind::Weekdays: {
+        if (isNull(rule.target))
+            return true;
+        double seconds = 0;
+        if (!number(row[size_t(rule.target)], rule.format, &seconds))
+            return false;
+        if (rule.kind == Kind::Parses)
+            return true;
+        const QDateTime moment =
+            QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000)), Qt::UTC);
+        if (rule.kind == Kind::Weekdays)
+            return moment.date().dayOfWeek() <= 5;
+        const QTime time = moment.time();
+        const bool minute = time.second() == 0 && time.msec() == 0;
+        const bool hour = minute && time.minute() == 0;
+        const bool day = hour && time.hour() == 0;
+        const bool month = day && moment.date().day() == 1;
+        switch (rule.unit) {
+        case Unit::Year:
+            return month && moment.date().month() == 1;
+        case Unit::Month:
+            return month;
+        case Unit::Day:
+            return day;
+        case Unit::Hour:
+            return hour;
+        case Unit::Minute:
+            return minute;
+        }
+        return true;
+    }
+    }
+    return true;
+}
+
+int RuleSet::firstBroken(const std::vector<GeneratedValue> &row) const
+{
+    for (int i = 0; i < int(m_rules.size()); ++i) {
+        if (!holds(i, row))
+            return i;
+    }
+    return -1;
+}
+
+void RuleSet::derive(std::vector<GeneratedValue> &row) const
+{
+    for (const Rule &rule : m_rules) {
+        GeneratedValue &out = row[size_t(rule.target < 0 ? 0 : rule.target)];
+        if (rule.kind == Kind::Prefix) {
+            if (out.type != GeneratedValue::Text ||
+                row[size_t(rule.a)].type == GeneratedValue::Null)
+                continue;
+            const auto it = rule.prefixes.constFind(row[size_t(rule.a)].key());
+            if (it == rule.prefixes.constEnd())
+                continue;
+            // The generated value keeps its own ending: its words after the prefix's.
+            const QList<QByteArray> words = out.bytes.split(' ');
+            QByteArray text = *it;
+            for (qsizetype w = std::min<qsizetype>(rule.words, words.size() - 1); w < words.size();
+                 ++w)
+                text += ' ' + words[w];
+            out.setText(text);
+        } else if (rule.kind == Kind::Sum || rule.kind == Kind::Difference ||
+                   rule.kind == Kind::Product) {
+            double x = 0, y = 0;
+            if (out.type == GeneratedValue::Null || !number(row[size_t(rule.a)], {}, &x) ||
+                !number(row[size_t(rule.b)], {}, &y) ||
+                row[size_t(rule.a)].type == GeneratedValue::Null ||
+                row[size_t(rule.b)].type == GeneratedValue::Null)
+                continue;
+            const double scale = std::pow(10.0, rule.decimals);
+            const double value = rule.kind == Kind::Sum          ? x + y
+                                 : rule.kind == Kind::Difference ? x - y
+                                                                 : x * y;
+            const double rounded = std::round(value * scale) / scale;
+            if (out.type == GeneratedValue::Integer && rule.decimals == 0)
+                out.setInteger(qint64(rounded));
+            else if (out.type == GeneratedValue::Text)
+                out.setText(RecipeValue::numberText(rounded));
+            else
+                out.setReal(rounded);
+        }
+    }
+}
+
+bool RuleSet::repair(int index, std::vector<GeneratedValue> &row) const
+{
+    const Rule &rule = m_rules[size_t(index)];
+    switch (rule.kind) {
+    case Kind::Order:
+        if (rule.format == rule.format2) {
+            std::swap(row[size_t(rule.a)], row[size_t(rule.b)]);
+            return holds(index, row);
+        }
+        return false;
+    case Kind::Determines: {
+        const auto it = rule.map.constFind(row[size_t(rule.a)].key());
+        if (it == rule.map.constEnd())
+            return false;
+        row[size_t(rule.b)] = *it;
+        return true;
+    }
+    case Kind::NullIf:
+        row[size_t(rule.b)].setNull();
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString RuleSet::describe(int rule) const
+{
+    return m_rules[size_t(rule)].text;
+}
+
+QString RuleSet::kind(int rule) const
+{
+    return m_rules[size_t(rule)].name;
+}
+
+QHash<int, std::vector<int>> RuleSet::derivedFrom() const
+{
+    QHash<int, std::vector<int>> result;
+    for (const Rule &rule : m_rules) {
+        if (rule.kind == Kind::Prefix)
+            result[rule.target].push_back(rule.a);
+        else if (rule.kind == Kind::Sum || rule.kind == Kind::Difference ||
+                 rule.kind == Kind::Product)
+            result[rule.target] = {rule.a, rule.b};
+    }
+    return result;
+}

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "GeneratedValue.h"
+#include "db/SqlAffinity.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSet>
+#include <QStringList>
+#include <functional>
+#include <vector>
+
+// A recipe's "rules" made ready to check and keep (the kinds RuleMiner writes; see
+// docs/recipes.md). Derived rules (prefix, sum, difference, product) are made true by
+// writing the value; the others are checked, and the engine draws a row again or repairs it
+// (swapping an ordered pair, setting a dependent value, a NULL) when one is broken. The
+// fidelity report uses the same checks on new rows.
+class RuleSet
+{
+public:
+    using AffinityOf = std::function<SqlAffinity::Kind(int)>;
+
+    // Throws RowforgeError naming the rule and what is wrong. `index` maps column names to
+    // row positions.
+    static RuleSet compile(const QJsonArray &rules, const QHash<QString, int> &index,
+                           const AffinityOf &affinity);
+
+    int size() const { return int(m_rules.size()); }
+    bool isEmpty() const { return m_rules.empty(); }
+    bool holds(int rule, const std::vector<GeneratedValue> &row) const;
+    // The first rule `row` breaks, or -1.
+    int firstBroken(const std::vector<GeneratedValue> &row) const;
+    // Writes derived values (prefixes, sums, products) into `row`.
+    void derive(std::vector<GeneratedValue> &row) const;
+    bool hasDerivations() const { return m_derivations > 0; }
+    // Makes `rule` hold in `row` where a local change can; false if it cannot.
+    bool repair(int rule, std::vector<GeneratedValue> &row) const;
+    // In words, for people: "min_temp <= max_temp", "city -> country".
+    QString describe(int rule) const;
+    QString kind(int rule) const;
+    // The columns a derived value is computed from, by the column it writes.
+    QHash<int, std::vector<int>> derivedFrom() const;
+
+private:
+    enum class Kind {
+        Order,
+        Determines,
+        NullIf,
+        NotNullIf,
+        Prefix,
+        Sum,
+        Difference,
+        Product,
+        Parses,
+        Granularity,
+        Weekdays
+    };
+    enum class Unit { Year, Month, Day, Hour, Minute };
+    struct Rule
+    {
+        Kind kind;
+        QString name, text;
+        int a = -1, b = -1, target = -1;
+        QString format, format2;
+        QSet<QByteArray> keys;
+        QHash<QByteArray, GeneratedValue> map; // determines: a's key -> b's value
+        QHash<QByteArray, QByteArray> prefixes;
+        int words = 1, decimals = 0;
+        Unit unit = Unit::Day;
+    };
+
+    bool number(const GeneratedValue &value, const QString &format, double *out) const;
+
+    std::vector<Rule> m_rules;
+    int m_derivations = 0;
+};
