@@ -26,9 +26,34 @@ bool DateTimeGenerator::isUsableFormat(const QString &format)
     return back.isValid() && back.date() == probe.date();
 }
 
+bool DateTimeGenerator::setGranularity(const QString &unit)
+{
+    static const QStringList units{QStringLiteral("year"), QStringLiteral("month"),
+                                   QStringLiteral("day"), QStringLiteral("hour"),
+                                   QStringLiteral("minute")};
+    m_granularity = int(units.indexOf(unit));
+    return m_granularity >= 0;
+}
+
 void DateTimeGenerator::write(double seconds, GeneratedValue &out) const
 {
     double value = seconds;
+    if (m_granularity >= 2) {
+        const double unit = m_granularity == 2 ? 86400.0 : m_granularity == 3 ? 3600.0 : 60.0;
+        value = std::floor(value / unit) * unit;
+    } else if (m_granularity >= 0) {
+        const QDate date = QDateTime::fromSecsSinceEpoch(qint64(std::floor(value)), Qt::UTC).date();
+        const QDate start(date.year(), m_granularity == 0 ? 1 : date.month(), 1);
+        value = double(QDateTime(start, QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+    }
+    if (m_weekdaysOnly) {
+        const int weekday =
+            QDateTime::fromSecsSinceEpoch(qint64(std::floor(value)), Qt::UTC).date().dayOfWeek();
+        if (weekday == 6)
+            value -= 86400; // Saturday to Friday
+        else if (weekday == 7)
+            value += 86400; // Sunday to Monday
+    }
     if (m_dateOnly)
         value = std::floor(value / 86400.0) * 86400.0;
     else if (!m_milliseconds)

@@ -12,6 +12,10 @@ class DateTimeGenerator : public NumericGenerator
 public:
     DateTimeGenerator(QuantileSampler sampler, const QString &format);
     void write(double seconds, GeneratedValue &out) const override;
+    // Values only on whole years, months, days, hours or minutes ("year" ... "minute"), and
+    // only on Monday to Friday. False for an unknown unit.
+    bool setGranularity(const QString &unit);
+    void setWeekdaysOnly(bool weekdaysOnly) { m_weekdaysOnly = weekdaysOnly; }
 
     // True if `format` writes dates that read back as the same moment (at its precision).
     static bool isUsableFormat(const QString &format);
@@ -22,4 +26,6 @@ private:
     DateTimeText m_text;
     bool m_dateOnly;
     bool m_milliseconds;
+    int m_granularity = -1; // index into the units, coarsest first
+    bool m_weekdaysOnly = false;
 };

@@ -13,6 +13,7 @@
 #include "NumberGenerator.h"
 #include "RecipeValue.h"
 #include "SequenceGenerator.h"
+#include "SeriesGenerator.h"
 #include "TemplateGenerator.h"
 #include "UrlGenerator.h"
 #include "UuidGenerator.h"
@@ -78,8 +79,14 @@ std::unique_ptr<NumericGenerator> numeric(const GeneratorSpec &spec, const Colum
                       QStringLiteral("\"%1\" is not a date format that reads back (use Qt's "
                                      "yyyy, MM, dd, HH, mm, ss, zzz, as in yyyy-MM-dd HH:mm:ss)")
                           .arg(format));
-        return std::make_unique<DateTimeGenerator>(
+        auto generator = std::make_unique<DateTimeGenerator>(
             QuantileSampler(spec.quantiles(QStringLiteral("quantiles"), true)), format);
+        if (spec.has(QStringLiteral("granularity")) &&
+            !generator->setGranularity(spec.text(QStringLiteral("granularity"))))
+            spec.fail(QStringLiteral("granularity"),
+                      QStringLiteral("must be one of: year, month, day, hour, minute"));
+        generator->setWeekdaysOnly(spec.boolean(QStringLiteral("weekdays_only"), false));
+        return generator;
     }
     return std::make_unique<NumberGenerator>(
         QuantileSampler(spec.quantiles(QStringLiteral("quantiles"), false)),
@@ -117,6 +124,20 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
             spec.integer(QStringLiteral("step"), 1, 1000000, 1));
     if (name == QLatin1String("number"))
         return numeric(spec, column, false);
+    if (name == QLatin1String("series")) {
+        const QString format = spec.text(QStringLiteral("format"));
+        if (!DateTimeGenerator::isUsableFormat(format))
+            spec.fail(QStringLiteral("format"),
+                      QStringLiteral("\"%1\" is not a date format that reads back").arg(format));
+        double start = 0;
+        if (!GeneratorSpec::parseIsoSeconds(spec.text(QStringLiteral("start")), &start))
+            spec.fail(QStringLiteral("start"), QStringLiteral("must be an ISO 8601 date or time"));
+        SeriesGenerator::Unit unit;
+        if (!SeriesGenerator::unitFromName(spec.text(QStringLiteral("unit")), &unit))
+            spec.fail(QStringLiteral("unit"), QStringLiteral("must be second, day or month"));
+        return std::make_unique<SeriesGenerator>(
+            start, spec.integer(QStringLiteral("step"), 1, 1000000000), unit, format);
+    }
     if (name == QLatin1String("datetime"))
         return numeric(spec, column, true);
     if (name == QLatin1String("after")) {
@@ -230,7 +251,8 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
 
 QStringList RecipeCompiler::generatorNames()
 {
-    return {QStringLiteral("sequence"), QStringLiteral("number"),  QStringLiteral("datetime"),
+    return {QStringLiteral("sequence"), QStringLiteral("series"),  QStringLiteral("number"),
+            QStringLiteral("datetime"),
             QStringLiteral("after"),    QStringLiteral("choice"),  QStringLiteral("template"),
             QStringLiteral("words"),    QStringLiteral("email"),   QStringLiteral("url"),
             QStringLiteral("uuid"),     QStringLiteral("ipv4"),    QStringLiteral("foreign_key"),
@@ -301,7 +323,8 @@ CompiledRecipe RecipeCompiler::compile(const QJsonObject &recipe, const TableInf
                           .arg(table.foreignKeysOf(names[i]).first().parentTable));
         if (spec.has(QStringLiteral("tree"))) {
             if (spec.generator() == QLatin1String("foreign_key") ||
-                spec.generator() == QLatin1String("sequence"))
+                spec.generator() == QLatin1String("sequence") ||
+                spec.generator() == QLatin1String("series"))
                 spec.fail(
                     QStringLiteral("tree"),
                     QStringLiteral("cannot be used with the %1 generator").arg(spec.generator()));

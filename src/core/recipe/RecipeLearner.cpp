@@ -14,6 +14,7 @@
 #include "generate/ColumnProfiler.h"
 #include "generate/RowSampler.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -102,7 +103,64 @@ bool isJsonText(const QStringList &texts)
     return true;
 }
 
-QJsonObject textColumn(const QStringList &texts, bool unique)
+// A unique date column with a cadence (every day, the 1st of every month) continues it;
+// without one, it draws valid dates from the observed range (uniqueness is checked on insert).
+QJsonObject dateColumn(const QStringList &texts, const QString &format, bool unique,
+                       const QString &last)
+{
+    std::vector<double> seconds;
+    for (const QString &text : texts) {
+        double value = 0;
+        if (DateTimeFormats::parse(text, format, &value))
+            seconds.push_back(value);
+    }
+    std::sort(seconds.begin(), seconds.end());
+    if (unique && seconds.size() >= 3) {
+        double lastSeconds = seconds.back();
+        double parsed = 0;
+        if (!last.isEmpty() && DateTimeFormats::parse(last, format, &parsed))
+            lastSeconds = std::max(lastSeconds, parsed);
+        auto moment = [](double value) {
+            return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(value * 1000)), Qt::UTC);
+        };
+        const bool monthly = std::all_of(seconds.begin(), seconds.end(), [&](double value) {
+            const QDateTime m = moment(value);
+            return m.date().day() == 1 && m.time() == QTime(0, 0);
+        });
+        QHash<qint64, qint64> gaps;
+        for (size_t i = 1; i < seconds.size(); ++i) {
+            const QDate a = moment(seconds[i - 1]).date(), b = moment(seconds[i]).date();
+            ++gaps[monthly ? qint64(b.year() * 12 + b.month() - a.year() * 12 - a.month())
+                           : qint64(std::llround(seconds[i] - seconds[i - 1]))];
+        }
+        qint64 step = 0, count = 0;
+        for (auto it = gaps.constBegin(); it != gaps.constEnd(); ++it) {
+            if (it.value() > count || (it.value() == count && it.key() < step))
+                step = it.key(), count = it.value();
+        }
+        if (step > 0 && count * 5 >= qint64(seconds.size() - 1) * 4) {
+            QString unit = monthly ? QStringLiteral("month") : QStringLiteral("second");
+            if (!monthly && step % 86400 == 0)
+                unit = QStringLiteral("day"), step /= 86400;
+            QDateTime start = moment(lastSeconds);
+            start = monthly                     ? start.addMonths(int(step))
+                    : unit == QLatin1String("day") ? start.addDays(step)
+                                                   : start.addSecs(step);
+            QJsonObject spec = entry(QStringLiteral("series"));
+            spec.insert(QStringLiteral("format"), format);
+            spec.insert(QStringLiteral("start"), start.toString(Qt::ISODateWithMs));
+            spec.insert(QStringLiteral("step"), step);
+            spec.insert(QStringLiteral("unit"), unit);
+            return spec;
+        }
+    }
+    QJsonObject spec = entry(QStringLiteral("datetime"));
+    spec.insert(QStringLiteral("format"), format);
+    spec.insert(QStringLiteral("quantiles"), quantileArray(seconds));
+    return spec;
+}
+
+QJsonObject textColumn(const QStringList &texts, bool unique, const QString &last)
 {
     static const QRegularExpression ipv4(
         QStringLiteral("^(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}$"));
@@ -110,18 +168,8 @@ QJsonObject textColumn(const QStringList &texts, bool unique)
     for (const QString &text : texts)
         ++counts[text];
     const QString dateFormat = DateTimeFormats::detect(texts);
-    if (!dateFormat.isEmpty() && !unique) {
-        std::vector<double> seconds;
-        for (const QString &text : texts) {
-            double value = 0;
-            if (DateTimeFormats::parse(text, dateFormat, &value))
-                seconds.push_back(value);
-        }
-        QJsonObject spec = entry(QStringLiteral("datetime"));
-        spec.insert(QStringLiteral("format"), dateFormat);
-        spec.insert(QStringLiteral("quantiles"), quantileArray(seconds));
-        return spec;
-    }
+    if (!dateFormat.isEmpty())
+        return dateColumn(texts, dateFormat, unique, last);
     if (!unique && isCategorical(counts.size(), texts.size())) {
         QJsonObject spec = entry(QStringLiteral("choice"));
         spec.insert(QStringLiteral("values"), TextRecipeLearner::weighted(counts, 1000));
@@ -171,7 +219,8 @@ bool RecipeLearner::isSchemaOnly(const QJsonObject &recipe)
 }
 
 QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVariantList> &rows,
-                                         const QHash<QString, qint64> &maxima)
+                                         const QHash<QString, qint64> &maxima,
+                                         const QHash<QString, QString> &lastValues)
 {
     const QStringList names = RecipeCompiler::generatedColumns(table);
     if (rows.isEmpty())
@@ -215,7 +264,7 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
         } else {
             const bool unique =
                 column.unique || (column.isPrimaryKey() && table.primaryKey().size() == 1);
-            spec = textColumn(texts, unique);
+            spec = textColumn(texts, unique, lastValues.value(column.name));
         }
         const double nullRate = double(rows.size() - present.size()) / double(rows.size());
         if (nullRate > 0 && !column.notNull)
@@ -230,8 +279,25 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
                        {QStringLiteral("learned_from_rows"), rows.size()},
                        {QStringLiteral("columns"), columns}};
     const QJsonArray rules = RuleMiner::mine(names, rows);
-    if (!rules.isEmpty())
+    if (!rules.isEmpty()) {
+        // Granularity is kept by the dates' own generator: a date drawn on the 17th and moved
+        // to the 1st keeps its month's share, where drawing again would not.
+        for (const QJsonValue &value : rules) {
+            const QJsonObject rule = value.toObject();
+            const QString kind = rule.value(QLatin1String("rule")).toString();
+            const QString name = rule.value(QLatin1String("column")).toString();
+            QJsonObject spec = columns.value(name).toObject();
+            if (spec.value(QLatin1String("generator")).toString() != QLatin1String("datetime"))
+                continue;
+            if (kind == QLatin1String("granularity"))
+                spec.insert(QStringLiteral("granularity"), rule.value(QLatin1String("unit")));
+            else if (kind == QLatin1String("weekdays"))
+                spec.insert(QStringLiteral("weekdays_only"), true);
+            columns.insert(name, spec);
+        }
+        recipe.insert(QStringLiteral("columns"), columns);
         recipe.insert(QStringLiteral("rules"), rules);
+    }
     return recipe;
 }
 
@@ -265,5 +331,23 @@ QJsonObject RecipeLearner::learn(QSqlDatabase &db, const TableInfo &table, QRand
                 maxima.insert(name, query.value(0).toLongLong());
         }
     }
-    return learnFromRows(table, rows, maxima);
+    // The last value of a unique ISO date column, where a series continues (text order is
+    // date order for ISO dates; the index serves it).
+    QHash<QString, QString> lastValues;
+    for (const ColumnInfo &column : table.columns) {
+        const bool unique =
+            column.unique || (column.isPrimaryKey() && table.primaryKey().size() == 1);
+        if (!unique || !names.contains(column.name) ||
+            column.affinity == SqlAffinity::Integer || column.affinity == SqlAffinity::Real)
+            continue;
+        QSqlQuery query = SqlExec::exec(
+            db, QStringLiteral("SELECT max(%1) FROM %2 WHERE typeof(%1) = 'text'")
+                    .arg(SqlIdentifier::quote(column.name), SqlIdentifier::quote(table.name)));
+        if (query.next() && !query.value(0).isNull()) {
+            const QString last = query.value(0).toString();
+            if (last.size() >= 10 && last[4] == u'-' && last[0].isDigit())
+                lastValues.insert(column.name, last);
+        }
+    }
+    return learnFromRows(table, rows, maxima, lastValues);
 }

@@ -21,8 +21,10 @@ public:
     static QJsonObject learn(QSqlDatabase &db, const TableInfo &table, QRandomGenerator &random);
     // The same from rows already read (values in RecipeCompiler::generatedColumns order).
     // `maxima` holds the largest existing value of integer key columns, for sequences.
+    // `lastValues` holds the largest existing value of unique ISO date columns, for series.
     static QJsonObject learnFromRows(const TableInfo &table, const QList<QVariantList> &rows,
-                                     const QHash<QString, qint64> &maxima = {});
+                                     const QHash<QString, qint64> &maxima = {},
+                                     const QHash<QString, QString> &lastValues = {});
     // True when the recipe was made from column names and types alone (an empty table).
     static bool isSchemaOnly(const QJsonObject &recipe);
 };

@@ -145,7 +145,6 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
             }
             rule.text =
                 QStringLiteral("%1 starts with its %2's prefix").arg(names[rule.b], names[rule.a]);
-            ++set.m_derivations;
         } else if (rule.name == QLatin1String("sum") || rule.name == QLatin1String("difference") ||
                    rule.name == QLatin1String("product")) {
             rule.kind = rule.name == QLatin1String("sum")          ? Kind::Sum
@@ -162,7 +161,6 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
             rule.text =
                 QStringLiteral("%1 = %2 %3 %4")
                     .arg(names[rule.target], names[rule.a], QLatin1String(op), names[rule.b]);
-            ++set.m_derivations;
         } else if (rule.name == QLatin1String("parses") ||
                    rule.name == QLatin1String("granularity") ||
                    rule.name == QLatin1String("weekdays")) {
@@ -196,7 +194,59 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
         }
         set.m_rules.push_back(std::move(rule));
     }
+    set.orderDerivations();
     return set;
+}
+
+// A column is written by one rule at most, never from itself through other rules, and after
+// the columns it is computed from: nonfarm = private + government and private = nonfarm -
+// government cannot both write. The rules left out are still checked; they hold anyway when
+// the data's arithmetic is consistent.
+void RuleSet::orderDerivations()
+{
+    QHash<int, int> writer; // column -> rule that writes it
+    auto inputsOf = [this](int rule) {
+        const Rule &r = m_rules[size_t(rule)];
+        return r.kind == Kind::Prefix ? std::vector<int>{r.a} : std::vector<int>{r.a, r.b};
+    };
+    std::function<bool(int, int, int)> reaches = [&](int from, int target, int depth) {
+        if (from == target)
+            return true;
+        const auto it = writer.constFind(from);
+        if (it == writer.constEnd() || depth > 64)
+            return false;
+        for (const int input : inputsOf(it.value())) {
+            if (reaches(input, target, depth + 1))
+                return true;
+        }
+        return false;
+    };
+    for (int i = 0; i < int(m_rules.size()); ++i) {
+        const Rule &rule = m_rules[size_t(i)];
+        const bool derives = rule.kind == Kind::Prefix || rule.kind == Kind::Sum ||
+                             rule.kind == Kind::Difference || rule.kind == Kind::Product;
+        if (!derives || writer.contains(rule.target))
+            continue;
+        const std::vector<int> inputs = inputsOf(i);
+        if (std::any_of(inputs.begin(), inputs.end(),
+                        [&](int input) { return reaches(input, rule.target, 0); }))
+            continue;
+        writer.insert(rule.target, i);
+    }
+    std::vector<int> state(m_rules.size(), 0);
+    std::function<void(int)> place = [&](int rule) {
+        if (state[size_t(rule)])
+            return;
+        state[size_t(rule)] = 1;
+        for (const int input : inputsOf(rule)) {
+            const auto it = writer.constFind(input);
+            if (it != writer.constEnd())
+                place(it.value());
+        }
+        m_derive.push_back(rule);
+    };
+    for (auto it = writer.constBegin(); it != writer.constEnd(); ++it)
+        place(it.value());
 }
 
 bool RuleSet::number(const GeneratedValue &value, const QString &format, double *out) const
@@ -322,8 +372,9 @@ int RuleSet::firstBroken(const std::vector<GeneratedValue> &row) const
 
 void RuleSet::derive(std::vector<GeneratedValue> &row) const
 {
-    for (const Rule &rule : m_rules) {
-        GeneratedValue &out = row[size_t(rule.target < 0 ? 0 : rule.target)];
+    for (const int index : m_derive) {
+        const Rule &rule = m_rules[size_t(index)];
+        GeneratedValue &out = row[size_t(rule.target)];
         if (rule.kind == Kind::Prefix) {
             if (out.type != GeneratedValue::Text ||
                 row[size_t(rule.a)].type == GeneratedValue::Null)
@@ -399,7 +450,8 @@ QString RuleSet::kind(int rule) const
 QHash<int, std::vector<int>> RuleSet::derivedFrom() const
 {
     QHash<int, std::vector<int>> result;
-    for (const Rule &rule : m_rules) {
+    for (const int index : m_derive) {
+        const Rule &rule = m_rules[size_t(index)];
         if (rule.kind == Kind::Prefix)
             result[rule.target].push_back(rule.a);
         else if (rule.kind == Kind::Sum || rule.kind == Kind::Difference ||

@@ -32,7 +32,7 @@ public:
     int firstBroken(const std::vector<GeneratedValue> &row) const;
     // Writes derived values (prefixes, sums, products) into `row`.
     void derive(std::vector<GeneratedValue> &row) const;
-    bool hasDerivations() const { return m_derivations > 0; }
+    bool hasDerivations() const { return !m_derive.empty(); }
     // Makes `rule` hold in `row` where a local change can; false if it cannot.
     bool repair(int rule, std::vector<GeneratedValue> &row) const;
     // In words, for people: "min_temp <= max_temp", "city -> country".
@@ -71,6 +71,8 @@ private:
 
     bool number(const GeneratedValue &value, const QString &format, double *out) const;
 
+    void orderDerivations();
+
     std::vector<Rule> m_rules;
-    int m_derivations = 0;
+    std::vector<int> m_derive; // rules that write their column, inputs first
 };
