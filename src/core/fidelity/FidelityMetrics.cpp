@@ -78,3 +78,77 @@ double FidelityMetrics::missingValueSimilarity(double realNullFraction,
 {
     return 1.0 - std::fabs(realNullFraction - syntheticNullFraction);
 }
+
+double FidelityMetrics::pearson(const std::vector<double> &x, const std::vector<double> &y)
+{
+    double n = 0, sx = 0, sy = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+        if (std::isnan(x[i]) || std::isnan(y[i]))
+            continue;
+        ++n;
+        sx += x[i];
+        sy += y[i];
+    }
+    if (n < 2)
+        return 0;
+    const double mx = sx / n, my = sy / n;
+    double sxx = 0, syy = 0, sxy = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+        if (std::isnan(x[i]) || std::isnan(y[i]))
+            continue;
+        sxx += (x[i] - mx) * (x[i] - mx);
+        syy += (y[i] - my) * (y[i] - my);
+        sxy += (x[i] - mx) * (y[i] - my);
+    }
+    return sxx > 0 && syy > 0 ? std::clamp(sxy / std::sqrt(sxx * syy), -1.0, 1.0) : 0;
+}
+
+double FidelityMetrics::correlationSimilarity(double realCorrelation, double syntheticCorrelation)
+{
+    return 1.0 - std::fabs(realCorrelation - syntheticCorrelation) / 2.0;
+}
+
+double FidelityMetrics::contingencySimilarity(const QHash<QPair<int, int>, qint64> &real,
+                                              const QHash<QPair<int, int>, qint64> &synthetic)
+{
+    double realTotal = 0, syntheticTotal = 0;
+    for (const qint64 count : real)
+        realTotal += double(count);
+    for (const qint64 count : synthetic)
+        syntheticTotal += double(count);
+    if (realTotal == 0 || syntheticTotal == 0)
+        return realTotal == syntheticTotal ? 1 : 0;
+    double difference = 0;
+    for (auto it = real.constBegin(); it != real.constEnd(); ++it)
+        difference += std::fabs(double(it.value()) / realTotal -
+                                double(synthetic.value(it.key())) / syntheticTotal);
+    for (auto it = synthetic.constBegin(); it != synthetic.constEnd(); ++it) {
+        if (!real.contains(it.key()))
+            difference += double(it.value()) / syntheticTotal;
+    }
+    return 1.0 - difference / 2.0;
+}
+
+double FidelityMetrics::cramersV(const QHash<QPair<int, int>, qint64> &table)
+{
+    QHash<int, double> rows, columns;
+    double n = 0;
+    for (auto it = table.constBegin(); it != table.constEnd(); ++it) {
+        rows[it.key().first] += double(it.value());
+        columns[it.key().second] += double(it.value());
+        n += double(it.value());
+    }
+    if (n < 2 || rows.size() < 2 || columns.size() < 2)
+        return 0;
+    double chi2 = n; // the empty cells add their expected counts
+    for (auto it = table.constBegin(); it != table.constEnd(); ++it) {
+        const double expected = rows[it.key().first] * columns[it.key().second] / n;
+        const double observed = double(it.value());
+        chi2 += (observed - expected) * (observed - expected) / expected - expected;
+    }
+    const double r = double(rows.size()), c = double(columns.size());
+    const double phi2 = std::max(0.0, chi2 / n - (r - 1) * (c - 1) / (n - 1));
+    const double rc = r - (r - 1) * (r - 1) / (n - 1), cc = c - (c - 1) * (c - 1) / (n - 1);
+    const double denominator = std::min(rc, cc) - 1;
+    return denominator > 0 ? std::min(1.0, std::sqrt(phi2 / denominator)) : 0;
+}

@@ -45,16 +45,48 @@ double FidelityReport::missingValueSimilarity() const
     return meanOf(columns, [](const Column &c) { return c.missing; });
 }
 
+double FidelityReport::columnPairTrends() const
+{
+    if (pairs.isEmpty())
+        return -1;
+    double sum = 0;
+    for (const Pair &pair : pairs)
+        sum += pair.score;
+    return sum / double(pairs.size());
+}
+
+double FidelityReport::ruleAdherence() const
+{
+    if (rules.isEmpty())
+        return -1;
+    double sum = 0;
+    for (const Rule &rule : rules)
+        sum += rule.kept;
+    return sum / double(rules.size());
+}
+
 QString FidelityReport::summary() const
 {
     const QLocale locale;
     auto score = [&locale](double value) {
         return value < 0 ? QStringLiteral("n/a") : locale.toString(value, 'f', 2);
     };
-    return QStringLiteral("shapes %1 · boundaries %2 · categories %3 · nulls %4 · new rows %5 · "
-                          "duplicates %6")
-        .arg(score(columnShapes()), score(boundaryAdherence()), score(categoryAdherence()),
-             score(missingValueSimilarity()), score(newRowSynthesis), score(duplicateRate));
+    QString text =
+        QStringLiteral("shapes %1 · pairs %2 · rules %3 · boundaries %4 · categories %5 · "
+                       "nulls %6 · valid dates %7 · new rows %8 · duplicates %9")
+            .arg(score(columnShapes()), score(columnPairTrends()), score(ruleAdherence()),
+                 score(boundaryAdherence()), score(categoryAdherence()),
+                 score(missingValueSimilarity()), score(validity), score(newRowSynthesis),
+                 score(duplicateRate));
+    if (privacy.tooClose())
+        text += QStringLiteral(" · new rows are closer to real rows than real rows are to each "
+                               "other (possible near-copies)");
+    if (syntheticRows < ReliableRows)
+        text += QStringLiteral(" · only %1 new rows: scores are rough (±%2)")
+                    .arg(syntheticRows)
+                    .arg(locale.toString(
+                        1.0 / std::sqrt(double(std::max<qint64>(1, syntheticRows))), 'f', 2));
+    return text;
 }
 
 QJsonObject FidelityReport::toJson() const
@@ -69,8 +101,32 @@ QJsonObject FidelityReport::toJson() const
                           {QStringLiteral("missing_value_similarity"), rounded(column.missing)}};
         columnArray << entry;
     }
+    QJsonArray pairArray;
+    for (const Pair &pair : pairs)
+        pairArray << QJsonObject{
+            {QStringLiteral("columns"), QJsonArray{pair.a, pair.b}},
+            {QStringLiteral("metric"), pair.metric},
+            {QStringLiteral("real"), std::round(pair.real * 10000) / 10000},
+            {QStringLiteral("synthetic"), std::round(pair.synthetic * 10000) / 10000},
+            {QStringLiteral("score"), rounded(pair.score)}};
+    QJsonArray ruleArray;
+    for (const Rule &rule : rules)
+        ruleArray << QJsonObject{{QStringLiteral("rule"), rule.kind},
+                                 {QStringLiteral("text"), rule.text},
+                                 {QStringLiteral("kept"), rounded(rule.kept)},
+                                 {QStringLiteral("broken_rows"), rule.broken}};
     return QJsonObject{
         {QStringLiteral("real_rows"), realRows},
+        {QStringLiteral("reliable"), syntheticRows >= ReliableRows},
+        {QStringLiteral("column_pair_trends"), rounded(columnPairTrends())},
+        {QStringLiteral("rule_adherence"), rounded(ruleAdherence())},
+        {QStringLiteral("validity"), rounded(validity)},
+        {QStringLiteral("dcr_median"), rounded(privacy.syntheticMedian)},
+        {QStringLiteral("real_nn_median"), rounded(privacy.realMedian)},
+        {QStringLiteral("dcr_zero_share"), rounded(privacy.exactShare)},
+        {QStringLiteral("too_close"), privacy.tooClose()},
+        {QStringLiteral("pairs"), pairArray},
+        {QStringLiteral("rules"), ruleArray},
         {QStringLiteral("synthetic_rows"), syntheticRows},
         {QStringLiteral("column_shapes"), rounded(columnShapes())},
         {QStringLiteral("boundary_adherence"), rounded(boundaryAdherence())},

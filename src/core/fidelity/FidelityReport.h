@@ -22,7 +22,34 @@ struct FidelityReport
         QList<double> realShares, syntheticShares;
     };
 
+    // One pair of columns (Column Pair Trends): the relationship in the real and the new rows
+    // (Pearson's r for "correlation", Cramér's V for "contingency") and the pair's score.
+    struct Pair
+    {
+        QString a, b, metric;
+        double real = 0, synthetic = 0, score = 1;
+    };
+    // A rule that holds in every real row, and how many new rows keep it.
+    struct Rule
+    {
+        QString kind, text;
+        double kept = 1;   // share of new rows that keep it
+        qint64 broken = 0; // new rows that break it
+    };
+    // Distance to the closest real record (DCR) of new rows, against the real rows' own
+    // nearest-neighbour distances (each value scaled to [0, 1], averaged over columns).
+    struct Privacy
+    {
+        double syntheticMedian = -1, realMedian = -1;
+        double exactShare = 0; // new rows at distance 0 from a real row
+        bool tooClose() const { return syntheticMedian >= 0 && syntheticMedian < 0.8 * realMedian; }
+    };
+
     QList<Column> columns;
+    QList<Pair> pairs;
+    QList<Rule> rules;
+    Privacy privacy;
+    double validity = -1; // share of new date values that parse in their column's layout
     qint64 realRows = 0, syntheticRows = 0;
     double newRowSynthesis = 1; // share of new rows that copy no existing row
     double duplicateRate = 0;   // share of new rows equal to another new row
@@ -32,6 +59,10 @@ struct FidelityReport
     double boundaryAdherence() const;
     double categoryAdherence() const;
     double missingValueSimilarity() const;
+    double columnPairTrends() const; // mean pair score, -1 without pairs
+    double ruleAdherence() const;    // mean share kept over the rules, -1 without rules
+    // Fewer new rows than this make every score rough; the summary says so.
+    static constexpr qint64 ReliableRows = 100;
     QString summary() const;
     QJsonObject toJson() const;
 };

@@ -1,10 +1,15 @@
 #include "FidelityReporter.h"
 
+#include "CloseRecords.h"
 #include "FidelityMetrics.h"
+#include "PairTrends.h"
 #include "db/SchemaReader.h"
 #include "generate/RowSampler.h"
 #include "recipe/DateTimeFormats.h"
 #include "recipe/RecipeCompiler.h"
+#include "recipe/RecipeValue.h"
+#include "recipe/RuleMiner.h"
+#include "recipe/RuleSet.h"
 #include "util/RowforgeError.h"
 
 #include <QDateTime>
@@ -205,6 +210,74 @@ void compareRows(FidelityReport &report, const QList<int> &exact, const QList<in
     report.duplicateRate = synthetic.isEmpty() ? 0 : double(duplicates) / n;
 }
 
+// The new rows against every rule that holds in all real rows (RuleMiner, RuleSet).
+QList<FidelityReport::Rule> ruleAdherence(const TableInfo &table, const QStringList &columns,
+                                          const QList<QVariantList> &real,
+                                          const QList<QVariantList> &synthetic)
+{
+    QList<FidelityReport::Rule> results;
+    const QJsonArray mined = RuleMiner::mine(columns, real);
+    if (mined.isEmpty() || synthetic.isEmpty())
+        return results;
+    QHash<QString, int> index;
+    for (int c = 0; c < columns.size(); ++c)
+        index.insert(columns[c], c);
+    const RuleSet rules =
+        RuleSet::compile(mined, index, [&](int c) { return table.column(columns[c])->affinity; });
+    std::vector<qint64> broken(size_t(rules.size()), 0);
+    std::vector<GeneratedValue> row(size_t(columns.size()));
+    for (const QVariantList &values : synthetic) {
+        for (int c = 0; c < columns.size(); ++c)
+            row[size_t(c)] = RecipeValue::fromVariant(values[c]);
+        for (int r = 0; r < rules.size(); ++r) {
+            if (!rules.holds(r, row))
+                ++broken[size_t(r)];
+        }
+    }
+    for (int r = 0; r < rules.size(); ++r)
+        results << FidelityReport::Rule{rules.kind(r), rules.describe(r),
+                                        1.0 - double(broken[size_t(r)]) / double(synthetic.size()),
+                                        broken[size_t(r)]};
+    return results;
+}
+
+std::vector<int> codesOf(const QVariantList &values, QHash<QString, int> &dictionary)
+{
+    std::vector<int> codes;
+    for (const QVariant &value : values) {
+        if (value.isNull()) {
+            codes.push_back(-1);
+            continue;
+        }
+        const QString text = value.toString();
+        auto it = dictionary.find(text);
+        if (it == dictionary.end())
+            it = dictionary.insert(text, int(dictionary.size()));
+        codes.push_back(it.value());
+    }
+    return codes;
+}
+
+// Numbers (dates as seconds) with NaN for NULL and for what does not read.
+std::vector<double> numbersWithNulls(const QVariantList &values, const QString &dateFormat)
+{
+    std::vector<double> numbers;
+    for (const QVariant &value : values) {
+        double number = std::nan("");
+        if (!value.isNull()) {
+            bool ok = false;
+            if (dateFormat.isEmpty())
+                number = value.toDouble(&ok);
+            else
+                ok = DateTimeFormats::parse(value.toString(), dateFormat, &number);
+            if (!ok)
+                number = std::nan("");
+        }
+        numbers.push_back(number);
+    }
+    return numbers;
+}
+
 } // namespace
 
 QString FidelityReporter::classify(const TableInfo &table, const ColumnInfo &column,
@@ -249,6 +322,9 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
     report.realRows = real.size();
     report.syntheticRows = synthetic.size();
     QList<int> exact, tolerant;
+    QList<PairTrends::Series> series;
+    QList<CloseRecords::Column> distances;
+    qint64 dates = 0, unreadableDates = 0;
     for (int c = 0; c < columns.size(); ++c) {
         const ColumnInfo *info = table.column(columns[c]);
         if (!info)
@@ -263,6 +339,21 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
         column.name = columns[c];
         QString dateFormat;
         column.kind = classify(table, *info, realValues, &dateFormat);
+        if (column.kind != QLatin1String("datetime")) {
+            // Keys and unique columns are not compared, but their dates must still be dates.
+            QStringList texts;
+            for (const QVariant &value : realValues) {
+                if (!value.isNull() && !isNumber(value))
+                    texts << value.toString();
+            }
+            const QString format = texts.isEmpty() ? QString() : DateTimeFormats::detect(texts);
+            if (!format.isEmpty()) {
+                qint64 unreadable = 0;
+                dates +=
+                    qint64(numbersOf(syntheticValues, format, &unreadable).size()) + unreadable;
+                unreadableDates += unreadable;
+            }
+        }
         column.missing = FidelityMetrics::missingValueSimilarity(nullFraction(realValues),
                                                                  nullFraction(syntheticValues));
         if (column.kind == QLatin1String("numeric") || column.kind == QLatin1String("datetime")) {
@@ -272,6 +363,19 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
             const std::vector<double> syntheticNumbers =
                 numbersOf(syntheticValues, dateFormat, &unreadable);
             column.shape = FidelityMetrics::ksComplement(realNumbers, syntheticNumbers);
+            if (column.kind == QLatin1String("datetime")) {
+                dates += qint64(syntheticNumbers.size()) + unreadable;
+                unreadableDates += unreadable;
+            }
+            PairTrends::Series pair{column.name,
+                                    true,
+                                    numbersWithNulls(realValues, dateFormat),
+                                    numbersWithNulls(syntheticValues, dateFormat),
+                                    {},
+                                    {}};
+            PairTrends::bin(pair);
+            series << pair;
+            distances << CloseRecords::Column{true, pair.real, pair.synthetic, {}, {}};
             // A value that is not a number (or date) at all is out of bounds too.
             const double readable = double(syntheticNumbers.size());
             column.boundary = FidelityMetrics::boundaryAdherence(realNumbers, syntheticNumbers) *
@@ -285,6 +389,15 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
             const QHash<QString, qint64> syntheticCounts = countsOf(syntheticValues);
             column.shape = FidelityMetrics::tvComplement(realCounts, syntheticCounts);
             column.category = FidelityMetrics::categoryAdherence(realCounts, syntheticCounts);
+            QHash<QString, int> dictionary;
+            PairTrends::Series pair{column.name,
+                                    false,
+                                    {},
+                                    {},
+                                    codesOf(realValues, dictionary),
+                                    codesOf(syntheticValues, dictionary)};
+            series << pair;
+            distances << CloseRecords::Column{false, {}, {}, pair.realCodes, pair.syntheticCodes};
             categoryHistogram(column, realCounts, syntheticCounts);
         }
         if (!isIdentifier(table, *info)) {
@@ -296,6 +409,11 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
         report.columns << column;
     }
     compareRows(report, exact, tolerant, real, synthetic);
+    report.pairs = PairTrends::compute(series);
+    report.rules = ruleAdherence(table, columns, real, synthetic);
+    report.validity = dates ? 1.0 - double(unreadableDates) / double(dates) : -1;
+    QRandomGenerator random(1); // the same rows give the same report
+    report.privacy = CloseRecords::measure(distances, real.size(), synthetic.size(), random);
     return report;
 }
 

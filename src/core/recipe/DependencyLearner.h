@@ -13,7 +13,7 @@
 class DependencyLearner
 {
 public:
-    static constexpr double MinCramersV = 0.5;
+    static constexpr double MinCramersV = 0.8;
     static constexpr double MinOrdered = 0.99;
     static constexpr int MinPairs = 20;
     // A text column with up to this many distinct, repeating values may become a choice given

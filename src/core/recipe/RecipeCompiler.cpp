@@ -251,12 +251,11 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
 
 QStringList RecipeCompiler::generatorNames()
 {
-    return {QStringLiteral("sequence"), QStringLiteral("series"),  QStringLiteral("number"),
-            QStringLiteral("datetime"),
-            QStringLiteral("after"),    QStringLiteral("choice"),  QStringLiteral("template"),
-            QStringLiteral("words"),    QStringLiteral("email"),   QStringLiteral("url"),
-            QStringLiteral("uuid"),     QStringLiteral("ipv4"),    QStringLiteral("foreign_key"),
-            QStringLiteral("bytes"),    QStringLiteral("constant")};
+    return {QStringLiteral("sequence"),    QStringLiteral("series"), QStringLiteral("number"),
+            QStringLiteral("datetime"),    QStringLiteral("after"),  QStringLiteral("choice"),
+            QStringLiteral("template"),    QStringLiteral("words"),  QStringLiteral("email"),
+            QStringLiteral("url"),         QStringLiteral("uuid"),   QStringLiteral("ipv4"),
+            QStringLiteral("foreign_key"), QStringLiteral("bytes"),  QStringLiteral("constant")};
 }
 
 QStringList RecipeCompiler::generatedColumns(const TableInfo &table)

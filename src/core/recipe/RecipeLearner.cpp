@@ -74,7 +74,9 @@ QJsonObject numberColumn(const ColumnInfo &column, const QVariantList &values, b
                    1));
         return spec;
     }
-    if (integral && !key && isCategorical(counts.size(), qsizetype(values.size()))) {
+    // Few distinct values, whole or not (children 0, 1, 2, 5.5; prices 9.99, 19.99): drawn as
+    // they are, never as values in between.
+    if (!key && isCategorical(counts.size(), qsizetype(values.size()))) {
         QJsonObject spec = entry(QStringLiteral("choice"));
         QJsonArray choices;
         for (const QJsonValue &item : TextRecipeLearner::weighted(counts, 1000)) {
@@ -143,7 +145,7 @@ QJsonObject dateColumn(const QStringList &texts, const QString &format, bool uni
             if (!monthly && step % 86400 == 0)
                 unit = QStringLiteral("day"), step /= 86400;
             QDateTime start = moment(lastSeconds);
-            start = monthly                     ? start.addMonths(int(step))
+            start = monthly                        ? start.addMonths(int(step))
                     : unit == QLatin1String("day") ? start.addDays(step)
                                                    : start.addSecs(step);
             QJsonObject spec = entry(QStringLiteral("series"));
@@ -337,8 +339,8 @@ QJsonObject RecipeLearner::learn(QSqlDatabase &db, const TableInfo &table, QRand
     for (const ColumnInfo &column : table.columns) {
         const bool unique =
             column.unique || (column.isPrimaryKey() && table.primaryKey().size() == 1);
-        if (!unique || !names.contains(column.name) ||
-            column.affinity == SqlAffinity::Integer || column.affinity == SqlAffinity::Real)
+        if (!unique || !names.contains(column.name) || column.affinity == SqlAffinity::Integer ||
+            column.affinity == SqlAffinity::Real)
             continue;
         QSqlQuery query = SqlExec::exec(
             db, QStringLiteral("SELECT max(%1) FROM %2 WHERE typeof(%1) = 'text'")

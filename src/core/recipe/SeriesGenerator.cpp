@@ -3,8 +3,7 @@
 #include <QDateTime>
 #include <cmath>
 
-SeriesGenerator::SeriesGenerator(double startSeconds, qint64 step, Unit unit,
-                                 const QString &format)
+SeriesGenerator::SeriesGenerator(double startSeconds, qint64 step, Unit unit, const QString &format)
     : m_start(startSeconds), m_step(step), m_unit(unit), m_format(format), m_text(format)
 {}
 

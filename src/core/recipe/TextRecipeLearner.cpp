@@ -165,9 +165,10 @@ QJsonObject TextRecipeLearner::codeTemplate(const QStringList &values, bool uniq
     }
     // Unique short codes of letters (airport codes, tickers) are codes too: a template of
     // their shapes makes new ones, where words would only repeat the taken ones.
-    const bool shortCodes = unique && std::all_of(values.begin(), values.end(), [](const QString &v) {
-        return !v.isEmpty() && v.size() <= 12 && !v.contains(u' ');
-    });
+    const bool shortCodes =
+        unique && std::all_of(values.begin(), values.end(), [](const QString &v) {
+            return !v.isEmpty() && v.size() <= 12 && !v.contains(u' ');
+        });
     if (withDigits * 10 < values.size() * 9 && !shortCodes)
         return {};
     QList<QPair<qsizetype, QString>> ranked;

@@ -26,6 +26,8 @@ struct Encoded
     std::vector<int> code;          // category index, -1 for NULL
     QList<QJsonValue> categories;   // typed values by code
     int classes = 0;                // categories + 1 (NULL is a class of its own)
+    std::vector<int> targetCode;    // the classes fitted on as a target
+    int targetClasses = 0;
 };
 
 QString generatorOf(const QJsonObject &spec)
@@ -103,6 +105,13 @@ Encoded encode(const QJsonObject &spec, const QList<QVariantList> &rows, int c,
         }
         e.classes = int(e.categories.size()) + 1;
         e.categoricalPredictor = true;
+        // Numbers with few values (ages in steps, ratings) also split by threshold.
+        if (std::all_of(e.categories.begin(), e.categories.end(),
+                        [](const QJsonValue &v) { return v.isDouble(); })) {
+            e.numericPredictor = true;
+            for (const int code : e.code)
+                e.orderValue.push_back(code < 0 ? std::nan("") : e.categories[code].toDouble());
+        }
         // A choice given another column already has its conditional; only its NULLs may
         // still depend on the rest.
         e.target = spec.contains(QLatin1String("given")) ? (nullable ? Kind::NullOnly : Kind::None)
@@ -111,11 +120,15 @@ Encoded encode(const QJsonObject &spec, const QList<QVariantList> &rows, int c,
                generator != QLatin1String("sequence") && generator != QLatin1String("series")) {
         e.target = Kind::NullOnly;
     }
+    // As a target the column is its classes (categories, or NULL against a value); as a
+    // predictor it keeps its categories.
+    e.targetCode = e.code;
+    e.targetClasses = e.classes;
     if (e.target == Kind::NullOnly) {
-        e.code.clear();
+        e.targetCode.clear();
         for (const QVariantList &row : rows)
-            e.code.push_back(row[c].isNull() ? -1 : 0);
-        e.classes = 2;
+            e.targetCode.push_back(row[c].isNull() ? -1 : 0);
+        e.targetClasses = 2;
     }
     return e;
 }
@@ -141,7 +154,7 @@ struct Stats
             }
             return;
         }
-        double &count = counts[size_t(t.code[size_t(r)] + 1)];
+        double &count = counts[size_t(t.targetCode[size_t(r)] + 1)];
         countSquares += sign > 0 ? 2 * count + 1 : -2 * count + 1;
         count += sign;
     }
@@ -273,7 +286,7 @@ public:
 
     Stats stats(const std::vector<int> &rows) const
     {
-        Stats s(m_t.classes);
+        Stats s(m_t.targetClasses);
         for (const int r : rows)
             s.add(m_t, r, 1);
         return s;
@@ -296,7 +309,7 @@ public:
             const Encoded &x = *m_predictors[p];
             if (x.numericPredictor)
                 numericSplit(int(p), x, total, parent, member, best);
-            else
+            if (x.categoricalPredictor)
                 categoricalSplit(int(p), x, rows, total, parent, best);
         }
         for (const int r : rows)
@@ -317,11 +330,11 @@ private:
     void numericSplit(int p, const Encoded &x, const Stats &total, double parent,
                       const std::vector<char> &member, Split &best) const
     {
-        Stats left(m_t.classes), right = total;
+        Stats left(m_t.targetClasses), right = total;
         int count = 0;
         // A small node sorts its own rows; a large one filters the column's sorted rows.
         std::vector<int> local;
-        if (total.n * 8 < double(m_t.classes ? m_t.code.size() : m_t.number.size())) {
+        if (total.n * 8 < double(std::max(m_t.targetCode.size(), m_t.number.size()))) {
             local = m_nodeRows;
             local.erase(std::remove_if(local.begin(), local.end(),
                                        [&x](int r) { return std::isnan(x.orderValue[size_t(r)]); }),
@@ -363,7 +376,7 @@ private:
         for (const int r : rows) {
             auto it = byCode.find(x.code[size_t(r)]);
             if (it == byCode.end())
-                it = byCode.insert(x.code[size_t(r)], Stats(m_t.classes));
+                it = byCode.insert(x.code[size_t(r)], Stats(m_t.targetClasses));
             it->add(m_t, r, 1);
         }
         if (byCode.size() < 2)
@@ -390,7 +403,7 @@ private:
         }
         std::sort(ordered.begin(), ordered.end());
         auto consider = [&](const std::vector<int> &codes) {
-            Stats left(m_t.classes);
+            Stats left(m_t.targetClasses);
             for (const int code : codes) {
                 const Stats &s = byCode[code];
                 left.n += s.n;
@@ -467,10 +480,10 @@ QJsonObject leafOf(const Encoded &t, const QString &generator, const std::vector
                 ++nulls;
             else if (!(generator == QLatin1String("after") && y < 0))
                 values.push_back(y);
-        } else if (t.code[size_t(r)] < 0) {
+        } else if (t.targetCode[size_t(r)] < 0) {
             ++nulls;
         } else {
-            ++counts[t.code[size_t(r)]];
+            ++counts[t.targetCode[size_t(r)]];
         }
     }
     if (!notNull)
@@ -548,7 +561,7 @@ QJsonObject grow(const Fitter &fitter, const Encoded &t, const QString &generato
         Node then, otherwise;
         for (const int r : nodes[size_t(index)].rows) {
             bool goesThen = false;
-            if (x.numericPredictor)
+            if (split.numeric)
                 goesThen =
                     !std::isnan(x.orderValue[size_t(r)]) && x.orderValue[size_t(r)] <= split.atMost;
             else

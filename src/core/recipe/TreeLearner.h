@@ -16,7 +16,7 @@
 class TreeLearner
 {
 public:
-    static constexpr int MaxLeaves = 48;
+    static constexpr int MaxLeaves = 64;
     static constexpr int MinLeafRows = 5;
     static constexpr int MaxModelledColumns = 120; // wider tables: the rest stay independent
     static constexpr int LeafQuantiles = 21;
