@@ -109,21 +109,37 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
     if (checkCopies)
         seen.loadExisting(db, table, result.columns);
 
-    // Single-column unique keys are checked in memory first: a value already taken is drawn
-    // again here, which is far cheaper than an insert SQLite refuses.
-    struct UniqueColumn
+    // Unique keys (of one column or several) are checked in memory first: a value already
+    // taken is drawn again here, far cheaper than an insert SQLite refuses. A key with a NULL
+    // in it is never taken (SQLite lets NULLs repeat).
+    struct UniqueCheck
     {
-        int index;
+        std::vector<int> indexes;
         RowHashSet values;
+        QString name;
     };
-    std::vector<UniqueColumn> uniqueColumns;
+    std::vector<UniqueCheck> uniqueChecks;
     for (const UniqueKey &key : table.uniqueKeys) {
-        const int index = int(result.columns.indexOf(key.columns.value(0)));
-        if (key.partial || key.columns.size() != 1 || index < 0)
+        std::vector<int> indexes;
+        for (const QString &column : key.columns)
+            indexes.push_back(int(result.columns.indexOf(column)));
+        if (key.partial ||
+            std::any_of(indexes.begin(), indexes.end(), [](int index) { return index < 0; }))
             continue;
-        uniqueColumns.push_back({index, {}});
-        uniqueColumns.back().values.loadExisting(db, table, key.columns);
+        uniqueChecks.push_back({indexes, {}, key.columns.join(QStringLiteral(", "))});
+        uniqueChecks.back().values.loadExisting(db, table, key.columns);
     }
+    auto keyHash = [](const UniqueCheck &check, const std::vector<GeneratedValue> &values,
+                      bool *hasNull) {
+        quint64 hash = 0;
+        *hasNull = false;
+        for (const int index : check.indexes) {
+            const GeneratedValue &value = values[size_t(index)];
+            *hasNull = *hasNull || value.type == GeneratedValue::Null;
+            hash = RowHashSet::combine(hash, RowHashSet::hashValue(value));
+        }
+        return hash;
+    };
     // A big run touches index pages all over: a larger page cache keeps them in memory instead
     // of spilling to the WAL and reading them back (the default is 2 MB).
     CacheSizeScope cache(db, LargeRunCacheKiB, options.rows >= LargeRun);
@@ -158,19 +174,21 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
                 return QStringLiteral("breaks the rule %1").arg(compiled.rules.describe(broken));
             break;
         }
-        for (int retry = 0; !uniqueColumns.empty(); ++retry) {
+        for (int retry = 0; !uniqueChecks.empty(); ++retry) {
             const auto taken = std::find_if(
-                uniqueColumns.begin(), uniqueColumns.end(), [&](const UniqueColumn &u) {
-                    const GeneratedValue &value = row[size_t(u.index)];
-                    return value.type != GeneratedValue::Null &&
-                           u.values.contains(RowHashSet::hashSingle(value));
+                uniqueChecks.begin(), uniqueChecks.end(), [&](const UniqueCheck &check) {
+                    bool hasNull = false;
+                    const quint64 hash = keyHash(check, row, &hasNull);
+                    return !hasNull && check.values.contains(hash);
                 });
-            if (taken == uniqueColumns.end())
+            if (taken == uniqueChecks.end())
                 break;
             if (retry + 1 == MaxUniqueRetries)
                 return QStringLiteral("UNIQUE constraint failed: %1.%2")
-                    .arg(table.name, result.columns[taken->index]);
-            compiled.regenerate(taken->index, row, random);
+                    .arg(table.name, taken->name);
+            // Draw one column of the key again (the last: in a composite key the first
+            // columns are often its groups, such as a date per station).
+            compiled.regenerate(taken->indexes.back(), row, random);
         }
         if (const int broken = compiled.rules.firstBroken(row); broken >= 0)
             return QStringLiteral("breaks the rule %1").arg(compiled.rules.describe(broken));
@@ -205,9 +223,11 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
         refusedInARow = 0;
         if (checkCopies)
             seen.insert(RowHashSet::hashRow(row));
-        for (UniqueColumn &unique : uniqueColumns) {
-            if (row[size_t(unique.index)].type != GeneratedValue::Null)
-                unique.values.insert(RowHashSet::hashSingle(row[size_t(unique.index)]));
+        for (UniqueCheck &check : uniqueChecks) {
+            bool hasNull = false;
+            const quint64 hash = keyHash(check, row, &hasNull);
+            if (!hasNull)
+                check.values.insert(hash);
         }
         if (result.inserted == 0)
             result.firstRowid = rowid;
