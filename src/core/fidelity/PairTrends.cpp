@@ -13,9 +13,11 @@ void PairTrends::bin(Series &series)
             sorted.push_back(value);
     }
     std::sort(sorted.begin(), sorted.end());
-    std::vector<double> edges; // upper edges of bins 0..8
-    for (int decile = 1; decile < 10 && !sorted.empty(); ++decile)
-        edges.push_back(sorted[std::min(sorted.size() - 1, sorted.size() * size_t(decile) / 10)]);
+    std::vector<double> edges; // the deciles: the largest value of bins 0..8
+    for (int decile = 1; decile < 10 && !sorted.empty(); ++decile) {
+        const size_t position = sorted.size() * size_t(decile) / 10;
+        edges.push_back(sorted[std::min(sorted.size() - 1, position == 0 ? 0 : position - 1)]);
+    }
     auto code = [&edges](double value) {
         if (std::isnan(value))
             return -1;

@@ -175,12 +175,12 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
             break;
         }
         for (int retry = 0; !uniqueChecks.empty(); ++retry) {
-            const auto taken = std::find_if(
-                uniqueChecks.begin(), uniqueChecks.end(), [&](const UniqueCheck &check) {
-                    bool hasNull = false;
-                    const quint64 hash = keyHash(check, row, &hasNull);
-                    return !hasNull && check.values.contains(hash);
-                });
+            const auto taken = std::find_if(uniqueChecks.begin(), uniqueChecks.end(),
+                                            [&](const UniqueCheck &check) {
+                                                bool hasNull = false;
+                                                const quint64 hash = keyHash(check, row, &hasNull);
+                                                return !hasNull && check.values.contains(hash);
+                                            });
             if (taken == uniqueChecks.end())
                 break;
             if (retry + 1 == MaxUniqueRetries)
