@@ -1,10 +1,13 @@
 #include "FidelityReportView.h"
 
 #include "HistogramWidget.h"
+#include "PairHeatMap.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -20,15 +23,42 @@ QTableWidgetItem *scoreItem(double score)
 }
 } // namespace
 
+static QTableWidget *plainTable(const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    return table;
+}
+
 FidelityReportView::FidelityReportView(QWidget *parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_table(new QTableWidget(this))
+    : QWidget(parent), m_summary(new QLabel(this)), m_table(new QTableWidget(this)),
+      m_heatMap(new PairHeatMap(this)),
+      m_pairList(plainTable(
+          {tr("Columns"), tr("Measure"), tr("Existing"), tr("Generated"), tr("Score")}, this)),
+      m_rules(plainTable({tr("Rule (holds in every existing row)"), tr("Kept"), tr("Broken rows")},
+                         this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
-    layout->addWidget(m_table);
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(m_table, tr("Columns"));
+    auto *pairs = new QWidget(tabs);
+    auto *pairsLayout = new QVBoxLayout(pairs);
+    auto *scroll = new QScrollArea(pairs);
+    scroll->setWidget(m_heatMap);
+    scroll->setWidgetResizable(false);
+    pairsLayout->addWidget(scroll, 3);
+    pairsLayout->addWidget(m_pairList, 2);
+    tabs->addTab(pairs, tr("Pairs"));
+    tabs->addTab(m_rules, tr("Rules"));
+    layout->addWidget(tabs);
     m_table->setColumnCount(7);
     m_table->setHorizontalHeaderLabels({tr("Column"), tr("Kind"), tr("Shape"), tr("Bounds"),
                                         tr("Categories"), tr("Nulls"), tr("Existing / generated")});
@@ -42,6 +72,9 @@ FidelityReportView::FidelityReportView(QWidget *parent)
 void FidelityReportView::clear()
 {
     m_table->setRowCount(0);
+    m_pairList->setRowCount(0);
+    m_rules->setRowCount(0);
+    m_heatMap->setPairs({});
     m_summary->setText(tr("No report yet."));
 }
 
@@ -55,7 +88,9 @@ void FidelityReportView::setReport(const FidelityReport &report)
     const QLocale locale;
     m_summary->setText(
         tr("%1 generated rows compared with %2 existing rows: %3. Shapes are the "
-           "Kolmogorov–Smirnov or total-variation complement (1 = same distribution).")
+           "Kolmogorov–Smirnov or total-variation complement (1 = same distribution); pairs "
+           "compare each pair's correlation or contingency table; rules are what holds in "
+           "every existing row.")
             .arg(locale.toString(report.syntheticRows), locale.toString(report.realRows),
                  report.summary()));
     m_table->setRowCount(int(report.columns.size()));
@@ -78,4 +113,38 @@ void FidelityReportView::setReport(const FidelityReport &report)
         m_table->setRowHeight(row, 34);
     }
     m_table->resizeColumnsToContents();
+
+    // The pairs that moved most first.
+    QList<FidelityReport::Pair> pairs = report.pairs;
+    std::sort(pairs.begin(), pairs.end(),
+              [](const auto &a, const auto &b) { return a.score < b.score; });
+    m_heatMap->setPairs(report.pairs);
+    m_heatMap->resize(m_heatMap->sizeHint());
+    m_pairList->setRowCount(int(pairs.size()));
+    for (int row = 0; row < pairs.size(); ++row) {
+        const FidelityReport::Pair &pair = pairs[row];
+        m_pairList->setItem(row, 0, new QTableWidgetItem(pair.a + QStringLiteral(" · ") + pair.b));
+        m_pairList->setItem(row, 1,
+                            new QTableWidgetItem(pair.metric == QLatin1String("correlation")
+                                                     ? tr("correlation (r)")
+                                                     : tr("association (V)")));
+        m_pairList->setItem(row, 2, new QTableWidgetItem(locale.toString(pair.real, 'f', 2)));
+        m_pairList->setItem(row, 3, new QTableWidgetItem(locale.toString(pair.synthetic, 'f', 2)));
+        m_pairList->setItem(row, 4, scoreItem(pair.score));
+    }
+    m_pairList->resizeColumnsToContents();
+    // Broken rules first.
+    QList<FidelityReport::Rule> rules = report.rules;
+    std::stable_sort(rules.begin(), rules.end(),
+                     [](const auto &a, const auto &b) { return a.kept < b.kept; });
+    m_rules->setRowCount(int(rules.size()));
+    for (int row = 0; row < rules.size(); ++row) {
+        m_rules->setItem(row, 0, new QTableWidgetItem(rules[row].text));
+        QTableWidgetItem *kept = scoreItem(rules[row].kept);
+        if (rules[row].kept < 0.99)
+            kept->setForeground(QColor(0xb0, 0x30, 0x20));
+        m_rules->setItem(row, 1, kept);
+        m_rules->setItem(row, 2, new QTableWidgetItem(locale.toString(rules[row].broken)));
+    }
+    m_rules->resizeColumnsToContents();
 }

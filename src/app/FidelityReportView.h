@@ -4,11 +4,14 @@
 
 #include <QWidget>
 
+class PairHeatMap;
 class QLabel;
 class QTableWidget;
 
-// The fidelity report as a small table: one line per column with its scores and a histogram
-// of existing vs generated values, and the table-wide figures above it.
+// The fidelity report: the table-wide figures, then three tabs: one line per column with its
+// scores and a histogram of existing vs generated values; the pairs of columns as heat maps
+// of their relationships with the weakest pairs listed; every rule of the existing rows with
+// the share of generated rows that keep it.
 class FidelityReportView : public QWidget
 {
     Q_OBJECT
@@ -17,9 +20,14 @@ public:
     void setReport(const FidelityReport &report);
     void clear();
     QTableWidget *table() const { return m_table; }
+    QTableWidget *rulesTable() const { return m_rules; }
+    QTableWidget *pairsTable() const { return m_pairList; }
     QString headline() const;
 
 private:
     QLabel *m_summary;
     QTableWidget *m_table;
+    PairHeatMap *m_heatMap;
+    QTableWidget *m_pairList;
+    QTableWidget *m_rules;
 };

@@ -14,8 +14,10 @@
 #include "util/AppIdentity.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -23,7 +25,9 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QtTest>
 
 class TestGenerateGui : public QObject
@@ -332,6 +336,32 @@ void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()
     QAction *report = window.findChild<QAction *>(QStringLiteral("fidelityReportAction"));
     QVERIFY(report->isEnabled());
     QCOMPARE(window.generationController()->lastResult().fidelity.categoryAdherence(), 1.0);
+    // The report shows the pairs and the rules: every rule of the existing orders is kept.
+    int rules = -1, pairs = -1;
+    QStringList unkept;
+    QTimer::singleShot(0, this, [&]() {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *view = dialog->findChild<FidelityReportView *>();
+        rules = view->rulesTable()->rowCount();
+        pairs = view->pairsTable()->rowCount();
+        for (int row = 0; row < rules; ++row) {
+            if (view->rulesTable()->item(row, 1)->text() != QLatin1String("1.00"))
+                unkept << view->rulesTable()->item(row, 0)->text();
+        }
+        const QString shots = qEnvironmentVariable("ROWFORGE_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            dialog->findChild<QTabWidget *>()->setCurrentIndex(1);
+            dialog->grab().save(shots + QStringLiteral("/fidelity-pairs.png"));
+            dialog->findChild<QTabWidget *>()->setCurrentIndex(2);
+            dialog->grab().save(shots + QStringLiteral("/fidelity-rules.png"));
+        }
+        dialog->reject();
+    });
+    report->trigger();
+    QVERIFY2(rules >= 1, qPrintable(QString::number(rules)));
+    QVERIFY(pairs >= 6);
+    QVERIFY2(unkept.isEmpty(), qPrintable(unkept.join(u'\n')));
 
     // Ten million rows, cancelled at once: nothing is written.
     options.rows = GenerationOptions::MaxRows;

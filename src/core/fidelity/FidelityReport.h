@@ -42,7 +42,7 @@ struct FidelityReport
     {
         double syntheticMedian = -1, realMedian = -1;
         double exactShare = 0; // new rows at distance 0 from a real row
-        bool tooClose() const { return syntheticMedian >= 0 && syntheticMedian < 0.8 * realMedian; }
+        bool tooClose() const { return syntheticMedian >= 0 && syntheticMedian < 0.5 * realMedian; }
     };
 
     QList<Column> columns;

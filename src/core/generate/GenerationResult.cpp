@@ -19,9 +19,18 @@ QString GenerationResult::summary() const
         text += QStringLiteral(" · %1 tokens").arg(locale.toString(inputTokens + outputTokens));
     if (emptyTable)
         text += QStringLiteral(" · from the schema alone (the table was empty)");
-    if (hasFidelity && fidelity.columnShapes() >= 0 && mode != QLatin1String("rows"))
-        text +=
-            QStringLiteral(" · fidelity %1").arg(locale.toString(fidelity.columnShapes(), 'f', 2));
+    // Scores of a handful of rows are noise: say so rather than show a number.
+    if (hasFidelity && fidelity.columnShapes() >= 0 && mode != QLatin1String("rows")) {
+        if (fidelity.syntheticRows < FidelityReport::ReliableRows)
+            text += QStringLiteral(" · too few rows to score fidelity");
+        else
+            text += QStringLiteral(" · fidelity %1 · pairs %2")
+                        .arg(locale.toString(fidelity.columnShapes(), 'f', 2),
+                             locale.toString(std::max(0.0, fidelity.columnPairTrends()), 'f', 2));
+        if (fidelity.ruleAdherence() >= 0)
+            text += QStringLiteral(" · rules kept %1")
+                        .arg(locale.toString(fidelity.ruleAdherence(), 'f', 2));
+    }
     if (rejected > 0 && mode == QLatin1String("rows"))
         text += QStringLiteral(" · %1 rejected (%2)").arg(rejected).arg(rejectionReasons.value(0));
     if (inserted < requested)

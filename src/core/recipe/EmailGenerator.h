@@ -42,6 +42,13 @@ public:
                 QByteArray local = EmailNameLearner::apply(m_names.patterns.pick(random),
                                                            nameSlug(QString::fromUtf8(first.bytes)),
                                                            nameSlug(QString::fromUtf8(last.bytes)));
+                // Asked again for the same person: the address was taken (a UNIQUE column).
+                // As people do, add digits, more with each try.
+                const QByteArray person = first.bytes + '\x1f' + last.bytes;
+                m_retries = person == m_lastPerson ? m_retries + 1 : 0;
+                m_lastPerson = person;
+                if (m_retries > 0)
+                    local += QByteArray(std::min(1 + m_retries / 4, 6), '#');
                 for (char &c : local) {
                     if (c == '#')
                         c = char('0' + random.bounded(10));
@@ -74,4 +81,6 @@ private:
     double m_digitsRate;
     WeightedPicker<QByteArray> m_domains;
     Names m_names;
+    QByteArray m_lastPerson;
+    int m_retries = 0;
 };
