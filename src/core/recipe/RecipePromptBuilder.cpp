@@ -29,22 +29,29 @@ QJsonObject RecipePromptBuilder::recipeSchema(const QStringList &columns)
     QJsonObject properties;
     for (const QString &column : columns)
         properties.insert(column, columnSchema);
-    return QJsonObject{
+    // Rules that must hold in every row (docs/recipes.md): what a model knows of the domain
+    // (an end after its start, a city's country) is kept exactly.
+    const QJsonObject ruleSchema{
         {QStringLiteral("type"), QStringLiteral("object")},
         {QStringLiteral("properties"),
-         QJsonObject{
-             {QStringLiteral("format"),
-              QJsonObject{
-                  {QStringLiteral("type"), QStringLiteral("string")},
-                  {QStringLiteral("enum"), QJsonArray{QLatin1String(RecipeCompiler::Format)}}}},
-             {QStringLiteral("table"),
-              QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
-             {QStringLiteral("columns"),
-              QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
-                          {QStringLiteral("properties"), properties},
-                          {QStringLiteral("required"), QJsonArray::fromStringList(columns)}}}}},
-        {QStringLiteral("required"),
-         QJsonArray{QStringLiteral("format"), QStringLiteral("columns")}}};
+         QJsonObject{{QStringLiteral("rule"),
+                      QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}},
+        {QStringLiteral("required"), QJsonArray{QStringLiteral("rule")}}};
+    QJsonObject top{
+        {QStringLiteral("format"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                     {QStringLiteral("enum"), QJsonArray{QLatin1String(RecipeCompiler::Format)}}}},
+        {QStringLiteral("table"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+        {QStringLiteral("columns"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                     {QStringLiteral("properties"), properties},
+                     {QStringLiteral("required"), QJsonArray::fromStringList(columns)}}},
+        {QStringLiteral("rules"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                                              {QStringLiteral("items"), ruleSchema}}}};
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                       {QStringLiteral("properties"), top},
+                       {QStringLiteral("required"),
+                        QJsonArray{QStringLiteral("format"), QStringLiteral("columns")}}};
 }
 
 LlmRequest RecipePromptBuilder::build(const GenerationContext &context, bool includeSamples,
