@@ -8,12 +8,14 @@
 
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QtTest>
 
 class TestGenerationPipeline : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void insertsValidRowsAndSaysSo();
     void promptCarriesSchemaConstraintsProfileAndSamples();
     void samplesStayHomeWhenNotAllowed();

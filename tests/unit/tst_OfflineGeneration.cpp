@@ -7,8 +7,10 @@
 #include "WeightedList.h"
 #include "db/SchemaReader.h"
 #include "generate/ColumnProfiler.h"
+#include "generate/GeneratedRows.h"
 #include "generate/GenerationCancelled.h"
 #include "generate/GenerationPipeline.h"
+#include "generate/GenerationUndo.h"
 #include "llm/LlmClient.h"
 #include "recipe/DateTimeFormats.h"
 #include "recipe/DateTimeText.h"
@@ -27,6 +29,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -75,7 +78,9 @@ class TestOfflineGeneration : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void offlineRowsSatisfyEveryConstraint();
+    void learnsFromRealRowsOnly();
     void sameSeedSameRows();
     void emptyTableUsesTheSchemaAlone();
     void cancelWritesNothing();
@@ -132,6 +137,47 @@ void TestOfflineGeneration::offlineRowsSatisfyEveryConstraint()
     QCOMPARE(result.fidelity.categoryAdherence(), 1.0);
     QCOMPARE(result.fidelity.newRowSynthesis, 1.0);
     QVERIFY(result.undoable());
+}
+
+void TestOfflineGeneration::learnsFromRealRowsOnly()
+{
+    TempDatabase temp(ShopTable::schema());
+    ShopTable::seed(temp, 300);
+    GenerationOptions options = offline(500, 4);
+    options.generatedRowsFile = temp.folder() + QStringLiteral("/generated-rows.json");
+    const GenerationResult first = runOffline(temp, options);
+    QCOMPARE(first.inserted, 500);
+    QCOMPARE(
+        GeneratedRows(options.generatedRowsFile).of(temp.path(), QStringLiteral("orders")).ranges(),
+        (std::vector<RowidRanges::Range>{{301, 800}}));
+    // Were the generated rows learned from, their (now absurd) amounts would come back.
+    temp.exec(QStringLiteral("UPDATE orders SET amount = 99999999 WHERE id > 300"));
+    options.seed = 5;
+    const GenerationResult second = runOffline(temp, options);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders WHERE id > 800 AND amount > "
+                                        "1000000"))
+                 .toInt(),
+             0);
+    QVERIFY2(second.summary().contains(QLatin1String("learned from real rows (500 generated left "
+                                                     "out)")),
+             qPrintable(second.summary()));
+    // The report compares with the real rows too: the absurd amounts are not its yardstick.
+    QVERIFY(second.fidelity.boundaryAdherence() > 0.99);
+    // Undo forgets the rows it removed; what is left is still known as generated.
+    QCOMPARE(GenerationUndo::undo(temp.db(), second), 500);
+    QCOMPARE(
+        GeneratedRows(options.generatedRowsFile).of(temp.path(), QStringLiteral("orders")).ranges(),
+        (std::vector<RowidRanges::Range>{{301, 800}}));
+    // A table with only generated rows is learned from them, and the summary says so.
+    temp.exec(QStringLiteral("DELETE FROM orders WHERE id <= 300"));
+    options.rows = 10;
+    const GenerationResult third = runOffline(temp, options);
+    QCOMPARE(third.inserted, 10);
+    QVERIFY2(third.summary().contains(QLatin1String("learned from earlier generated rows")),
+             qPrintable(third.summary()));
+    // Off by choice: every row is learned from.
+    options.learnFromRealRows = false;
+    QVERIFY(!runOffline(temp, options).summary().contains(QLatin1String("learned from")));
 }
 
 void TestOfflineGeneration::sameSeedSameRows()

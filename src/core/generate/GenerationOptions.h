@@ -31,6 +31,10 @@ struct GenerationOptions
     QJsonObject recipe;         // a recipe to run as given (edited by the user); empty: learn/ask
     bool useRecipeCache = true; // recipe mode: reuse the recipe cached for this table and schema
     QString recipeCacheDir;     // empty: the application's data folder
+    // Which rows Rowforge generated (GeneratedRows): left out of learning unless the table has
+    // no others, and this run's rows recorded. Empty: the application's data folder.
+    QString generatedRowsFile;
+    bool learnFromRealRows = true;
     bool fidelityReport = true;
     std::function<void(qint64 done, qint64 total)> progress; // called on the worker thread
     const std::atomic<bool> *cancelled = nullptr;

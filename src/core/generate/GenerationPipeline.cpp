@@ -1,5 +1,6 @@
 #include "GenerationPipeline.h"
 
+#include "GeneratedRows.h"
 #include "GenerationContext.h"
 #include "PromptBuilder.h"
 #include "RecipeGeneration.h"
@@ -114,7 +115,10 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
         result.insertedColumns = validator.columns();
         result.insertedValues = accepted;
         result.inserted = int(accepted.size());
+        result.firstRowid = *std::min_element(result.rowids.begin(), result.rowids.end());
+        result.lastRowid = *std::max_element(result.rowids.begin(), result.rowids.end());
     }
+    GeneratedRows::remember(db, table, options, result);
     if (accepted.isEmpty())
         throw RowforgeError(QStringLiteral("%1 sent no valid row for \"%2\" in %3 requests: %4")
                                 .arg(result.provider, table.name)

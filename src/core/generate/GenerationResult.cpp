@@ -19,6 +19,11 @@ QString GenerationResult::summary() const
         text += QStringLiteral(" · %1 tokens").arg(locale.toString(inputTokens + outputTokens));
     if (emptyTable)
         text += QStringLiteral(" · from the schema alone (the table was empty)");
+    else if (onlyGenerated)
+        text += QStringLiteral(" · learned from earlier generated rows (the table has no others)");
+    else if (generatedLeftOut > 0)
+        text += QStringLiteral(" · learned from real rows (%1 generated left out)")
+                    .arg(locale.toString(generatedLeftOut));
     // Scores of a handful of rows are noise: say so rather than show a number.
     if (hasFidelity && fidelity.columnShapes() >= 0 && mode != QLatin1String("rows")) {
         if (fidelity.syntheticRows < FidelityReport::ReliableRows)

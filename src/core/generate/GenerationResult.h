@@ -32,6 +32,13 @@ struct GenerationResult
     bool recipeFromCache = false;
     bool hasFidelity = false;
     FidelityReport fidelity;
+    // The rows Rowforge generated before, left out of learning (GeneratedRows), and whether the
+    // table held nothing else (then they were learned from after all).
+    qint64 generatedLeftOut = 0;
+    bool onlyGenerated = false;
+    // Where this generation's rowids were recorded, for Undo Generation to forget them.
+    QString generatedRowsFile;
+    qint64 firstRowid = 0, lastRowid = -1;
 
     // Undo Generation needs every inserted row's values; huge runs keep only the first ones.
     bool undoable() const { return inserted > 0 && insertedValues.size() == inserted; }

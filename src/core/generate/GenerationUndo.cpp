@@ -1,5 +1,6 @@
 #include "GenerationUndo.h"
 
+#include "GeneratedRows.h"
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
@@ -28,5 +29,11 @@ int GenerationUndo::undo(QSqlDatabase &db, const GenerationResult &generation)
         removed += SqlExec::exec(db, sql, values).numRowsAffected();
     }
     transaction.commit();
+    // Rows that are gone are no longer generated rows to leave out; a row kept (edited since)
+    // is left out still: it began as a generated one.
+    if (!rowid.isEmpty() && removed == generation.insertedValues.size() &&
+        generation.lastRowid >= generation.firstRowid)
+        GeneratedRows(generation.generatedRowsFile)
+            .remove(db.databaseName(), table.name, generation.firstRowid, generation.lastRowid);
     return removed;
 }

@@ -1,5 +1,6 @@
 #include "RecipeGeneration.h"
 
+#include "GeneratedRows.h"
 #include "GenerationContext.h"
 #include "RowSampler.h"
 #include "fidelity/FidelityReporter.h"
@@ -60,7 +61,7 @@ QJsonObject RecipeGeneration::recipeFor(QSqlDatabase &db, const TableInfo &table
     if (!options.recipe.isEmpty())
         return options.recipe;
     if (options.effectiveMode() == GenerationOptions::Mode::Offline)
-        return RecipeLearner::learn(db, table, random);
+        return RecipeLearner::learn(db, table, random, GeneratedRows::before(db, table, options));
     const RecipeCache cache(options.recipeCacheDir);
     if (options.useRecipeCache) {
         const QJsonObject cached = cache.load(db.databaseName(), table);
@@ -103,11 +104,19 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
 
     result.recipe = recipeFor(db, table, options, client, random, &result);
     result.emptyTable = RecipeLearner::isSchemaOnly(result.recipe);
+    const RowidRanges generated = GeneratedRows::before(db, table, options);
+    result.onlyGenerated = result.recipe.value(QLatin1String("learned_from_generated")).toBool();
+    if (!generated.isEmpty() && !result.onlyGenerated)
+        result.generatedLeftOut = GeneratedRows::rowsIn(db, table, generated);
 
+    // New rows are compared with the real ones (the generated ones too when there are no
+    // others).
     const QStringList columns = RecipeCompiler::generatedColumns(table);
     QList<QVariantList> real;
+    constexpr qint64 Any = std::numeric_limits<qint64>::max();
     if (options.fidelityReport)
-        real = RowSampler::sample(db, table, FidelityReporter::SampleRows, random, columns);
+        real = RowSampler::sample(db, table, FidelityReporter::SampleRows, random, columns,
+                                  -Any - 1, Any, result.onlyGenerated ? RowidRanges() : generated);
     if (real.isEmpty())
         result.emptyTable = true;
 
@@ -133,7 +142,10 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
         result.inserted = int(done.inserted);
         result.rowids = done.rowids;
         result.insertedValues = done.rows;
+        result.firstRowid = done.firstRowid;
+        result.lastRowid = done.lastRowid;
     }
+    GeneratedRows::remember(db, table, options, result);
     if (!real.isEmpty()) {
         result.fidelity = FidelityReporter::compare(table, done.columns, real,
                                                     done.rows.mid(0, FidelityReporter::SampleRows));

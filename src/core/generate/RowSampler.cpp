@@ -3,11 +3,13 @@
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
 
+#include <QJsonDocument>
 #include <QSet>
 
 QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table, int count,
                                        QRandomGenerator &random, QStringList columns,
-                                       qint64 minRowid, qint64 maxRowid)
+                                       qint64 minRowid, qint64 maxRowid,
+                                       const RowidRanges &excluded)
 {
     if (columns.isEmpty()) {
         for (const ColumnInfo &column : table.columns) {
@@ -44,13 +46,26 @@ QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table,
         if (high < low)
             return rows;
     }
-    if (rowid.isEmpty() || high - low + 1 <= SmallSpan) {
+    // The rowids that may be picked: [low, high] less the excluded ones.
+    const RowidRanges allowed = excluded.complement(low, high);
+    if (!rowid.isEmpty() && allowed.isEmpty())
+        return rows;
+    if (rowid.isEmpty() || allowed.count() <= SmallSpan) {
         // SQLite's random() is not seedable; seed-reproducible order comes from our generator.
         QVariantList bound;
         QString range;
         if (!rowid.isEmpty()) {
             range = QStringLiteral(" WHERE %1 BETWEEN ? AND ?").arg(SqlIdentifier::quote(rowid));
             bound << low << high;
+            if (!excluded.isEmpty()) {
+                // Qualified: json_each has an "id" column of its own.
+                range += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM json_each(?) WHERE %2.%1 "
+                                        "BETWEEN json_extract(value, '$[0]') AND "
+                                        "json_extract(value, '$[1]'))")
+                             .arg(SqlIdentifier::quote(rowid), name);
+                bound << QString::fromUtf8(
+                    QJsonDocument(excluded.toJson()).toJson(QJsonDocument::Compact));
+            }
         }
         bound << count;
         QSqlQuery query =
@@ -69,12 +84,12 @@ QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table,
                                  .arg(selected, name, SqlIdentifier::quote(rowid));
     QSet<qint64> picked;
     QSet<qint64> tried;
-    const qint64 span = high - low + 1;
+    const qint64 span = allowed.count();
     for (int round = 0; round < 20 && rows.size() < count && tried.size() < span; ++round) {
         const qsizetype wanted = count - rows.size();
         QStringList candidates;
         for (qsizetype i = 0; i < wanted + wanted / 4 + 4 && tried.size() < span; ++i) {
-            const qint64 candidate = low + qint64(random.bounded(quint64(span)));
+            const qint64 candidate = allowed.at(qint64(random.bounded(quint64(span))));
             if (tried.contains(candidate))
                 continue;
             tried.insert(candidate);
@@ -98,7 +113,8 @@ QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table,
                               .arg(selected, name, SqlIdentifier::quote(rowid)),
                           {low + qint64(random.bounded(quint64(high - low + 1))), high, count * 2});
         while (after.next() && rows.size() < count) {
-            if (picked.contains(after.value(int(columns.size())).toLongLong()))
+            const qint64 id = after.value(int(columns.size())).toLongLong();
+            if (picked.contains(id) || excluded.contains(id))
                 continue;
             QVariantList row;
             for (int i = 0; i < columns.size(); ++i)

@@ -303,10 +303,16 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
     return recipe;
 }
 
-QJsonObject RecipeLearner::learn(QSqlDatabase &db, const TableInfo &table, QRandomGenerator &random)
+QJsonObject RecipeLearner::learn(QSqlDatabase &db, const TableInfo &table, QRandomGenerator &random,
+                                 const RowidRanges &leaveOut)
 {
     const QStringList names = RecipeCompiler::generatedColumns(table);
-    QList<QVariantList> rows = RowSampler::sample(db, table, SampleRows, random, names);
+    constexpr qint64 Any = std::numeric_limits<qint64>::max();
+    QList<QVariantList> rows =
+        RowSampler::sample(db, table, SampleRows, random, names, -Any - 1, Any, leaveOut);
+    const bool onlyGenerated = rows.isEmpty() && !leaveOut.isEmpty();
+    if (onlyGenerated)
+        rows = RowSampler::sample(db, table, SampleRows, random, names);
     // Small tables come back in random order; learning must not depend on it.
     QList<QPair<QString, qsizetype>> keys;
     for (qsizetype r = 0; r < rows.size(); ++r) {
@@ -351,5 +357,8 @@ QJsonObject RecipeLearner::learn(QSqlDatabase &db, const TableInfo &table, QRand
                 lastValues.insert(column.name, last);
         }
     }
-    return learnFromRows(table, rows, maxima, lastValues);
+    QJsonObject recipe = learnFromRows(table, rows, maxima, lastValues);
+    if (onlyGenerated)
+        recipe.insert(QStringLiteral("learned_from_generated"), true);
+    return recipe;
 }

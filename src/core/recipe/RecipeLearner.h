@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/RowidRanges.h"
 #include "db/TableInfo.h"
 
 #include <QJsonObject>
@@ -18,7 +19,10 @@ public:
     static constexpr int Quantiles = 101;
     static constexpr int MaxCategories = 50;
 
-    static QJsonObject learn(QSqlDatabase &db, const TableInfo &table, QRandomGenerator &random);
+    // Rows in `leaveOut` (earlier generated ones) are not learned from, unless the table has
+    // no others; the recipe then says "learned_from_generated": true.
+    static QJsonObject learn(QSqlDatabase &db, const TableInfo &table, QRandomGenerator &random,
+                             const RowidRanges &leaveOut = {});
     // The same from rows already read (values in RecipeCompiler::generatedColumns order).
     // `maxima` holds the largest existing value of integer key columns, for sequences.
     // `lastValues` holds the largest existing value of unique ISO date columns, for series.
