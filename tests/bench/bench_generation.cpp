@@ -9,7 +9,7 @@
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "generate/GenerationPipeline.h"
-#include "generate/RowSampler.h"
+#include "profile/RowSampler.h"
 #include "llm/LlmClient.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "TempDatabase.h"
 #include "db/SchemaReader.h"
-#include "generate/ColumnProfiler.h"
-#include "generate/RowSampler.h"
+#include "profile/ColumnProfiler.h"
+#include "profile/RowSampler.h"
 #include "generate/RowValidator.h"
 
 #include <QJsonDocument>

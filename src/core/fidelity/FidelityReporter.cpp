@@ -4,7 +4,7 @@
 #include "FidelityMetrics.h"
 #include "PairTrends.h"
 #include "db/SchemaReader.h"
-#include "generate/RowSampler.h"
+#include "profile/RowSampler.h"
 #include "recipe/DateTimeFormats.h"
 #include "recipe/RecipeCompiler.h"
 #include "recipe/RecipeValue.h"

@@ -1,10 +1,10 @@
 #include "GenerationPipeline.h"
 
 #include "GeneratedRows.h"
-#include "GenerationContext.h"
+#include "profile/GenerationContext.h"
 #include "PromptBuilder.h"
 #include "RecipeGeneration.h"
-#include "RowSampler.h"
+#include "profile/RowSampler.h"
 #include "RowValidator.h"
 #include "db/RowInserter.h"
 #include "db/SchemaReader.h"

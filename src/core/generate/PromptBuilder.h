@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GenerationContext.h"
+#include "profile/GenerationContext.h"
 #include "llm/LlmRequest.h"
 
 // Writes the request for new rows: the CREATE TABLE statement, every constraint in words,

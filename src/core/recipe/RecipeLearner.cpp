@@ -11,8 +11,8 @@
 #include "TreeLearner.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
-#include "generate/ColumnProfiler.h"
-#include "generate/RowSampler.h"
+#include "profile/ColumnProfiler.h"
+#include "profile/RowSampler.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "generate/GenerationContext.h"
+#include "profile/GenerationContext.h"
 #include "llm/LlmRequest.h"
 
 // Writes the recipe-mode request: the table in words (as for rows), the recipe format and

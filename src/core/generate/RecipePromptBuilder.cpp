@@ -1,7 +1,7 @@
 #include "RecipePromptBuilder.h"
 
-#include "RecipeCompiler.h"
-#include "generate/PromptBuilder.h"
+#include "recipe/RecipeCompiler.h"
+#include "PromptBuilder.h"
 
 #include <QFile>
 #include <QJsonArray>
