@@ -22,6 +22,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QtTest>
+#include <cmath>
 
 namespace {
 
@@ -141,6 +142,7 @@ private Q_SLOTS:
     void independentColumnsGetNoTree();
     void uniqueCodesAndDateSeries();
     void compositeUniqueKeysAreCheckedFirst();
+    void seriesKeepsItsSeasons();
     void pairMetricsByHand();
     void distanceToClosestRecordByHand();
     void reportListsRulesAndPairs();
@@ -409,6 +411,40 @@ void TestRealism::compositeUniqueKeysAreCheckedFirst()
     QCOMPARE(run.inserted, 10);
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM (SELECT station, day FROM readings "
                                         "GROUP BY 1, 2 HAVING count(*) > 1)"))
+                 .toInt(),
+             0);
+}
+
+void TestRealism::seriesKeepsItsSeasons()
+{
+    // Three years of daily temperatures, cold in January and warm in July; the next year
+    // must be too, though its dates are all past the last real one.
+    TempDatabase temp({QStringLiteral("CREATE TABLE weather (day TEXT NOT NULL UNIQUE, "
+                                      "temperature REAL NOT NULL, kind TEXT NOT NULL)")});
+    QRandomGenerator random(6);
+    temp.exec(QStringLiteral("BEGIN"));
+    for (QDate day(2020, 1, 1); day.year() < 2023; day = day.addDays(1)) {
+        const double season = -std::cos(2 * M_PI * (day.dayOfYear() - 15) / 365.25);
+        const double temperature = std::round((12 + 10 * season + random.bounded(4.0)) * 10) / 10;
+        temp.exec(QStringLiteral("INSERT INTO weather VALUES (?, ?, ?)"),
+                  {day.toString(Qt::ISODate), temperature,
+                   temperature < 5 ? QStringLiteral("frost") : QStringLiteral("mild")});
+    }
+    temp.exec(QStringLiteral("COMMIT"));
+    const qint64 real = temp.scalar(QStringLiteral("SELECT count(*) FROM weather")).toLongLong();
+    QCOMPARE(generate(temp, QStringLiteral("weather"), 365, 3).inserted, 365);
+    auto mean = [&temp, real](const char *month) {
+        return temp
+            .scalar(QStringLiteral("SELECT avg(temperature) FROM weather WHERE rowid > ? AND "
+                                   "substr(day, 6, 2) = ?"),
+                    {real, QString::fromLatin1(month)})
+            .toDouble();
+    };
+    QVERIFY2(mean("07") - mean("01") > 15,
+             qPrintable(QStringLiteral("%1 %2").arg(mean("01")).arg(mean("07"))));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM weather WHERE rowid > ? AND kind = "
+                                        "'frost' AND substr(day, 6, 2) IN ('06', '07', '08')"),
+                         {real})
                  .toInt(),
              0);
 }

@@ -1,5 +1,6 @@
 #include "ConditionalGenerator.h"
 
+#include "DateParts.h"
 #include "GeneratorSpec.h"
 #include "RecipeValue.h"
 #include "util/RowforgeError.h"
@@ -71,6 +72,10 @@ int ConditionalGenerator::read(const QJsonObject &node, const QJsonObject &base,
         fail(where + QStringLiteral(".column"), QStringLiteral("cannot name its own column"));
     Node split;
     split.column = found.value();
+    split.part = node.value(QLatin1String("part")).toString();
+    if (!split.part.isEmpty() && split.part != QLatin1String("month") &&
+        split.part != QLatin1String("weekday") && split.part != QLatin1String("hour"))
+        fail(where + QStringLiteral(".part"), QStringLiteral("must be month, weekday or hour"));
     if (node.contains(QLatin1String("at_most"))) {
         const QJsonValue limit = node.value(QLatin1String("at_most"));
         double seconds = 0;
@@ -87,6 +92,8 @@ int ConditionalGenerator::read(const QJsonObject &node, const QJsonObject &base,
         for (const QJsonValue &value : node.value(QLatin1String("in")).toArray()) {
             if (value.isNull())
                 split.nullGoesThen = true;
+            else if (!split.part.isEmpty())
+                split.keys.insert(QByteArray::number(value.toInt()));
             else
                 split.keys.insert(RecipeValue::fromJson(value, scope.affinity(split.column)).key());
         }
@@ -120,6 +127,10 @@ void ConditionalGenerator::generate(const std::vector<GeneratedValue> &row,
         bool then = false;
         if (value.type == GeneratedValue::Null)
             then = node->nullGoesThen;
+        else if (!node->part.isEmpty() && node->numeric)
+            then = DateParts::of(value.order, node->part) <= node->atMost;
+        else if (!node->part.isEmpty())
+            then = node->keys.contains(QByteArray::number(DateParts::of(value.order, node->part)));
         else if (node->numeric)
             then = value.order <= node->atMost;
         else

@@ -16,8 +16,9 @@
 // where that column is NULL (each leaf has its own null rate).
 //
 // In a recipe: "tree": {"column": "plan", "in": ["free"], "then": NODE, "else": NODE} or
-// {"column": "weight", "at_most": 3200, ...}; a leaf is an object without "column" whose
-// keys replace the column's own (quantiles, values, gaps, null_rate).
+// {"column": "weight", "at_most": 3200, ...} or, for a date column's season,
+// {"column": "date", "part": "month", "in": [6, 7, 8], ...}; a leaf is an object without "column"
+// whose keys replace the column's own (quantiles, values, gaps, null_rate).
 class ConditionalGenerator : public ValueGenerator
 {
 public:
@@ -51,6 +52,7 @@ private:
     struct Node
     {
         int column = -1; // -1 for a leaf
+        QString part;    // empty, or the month, weekday or hour of a date column
         bool numeric = false;
         double atMost = 0;
         QSet<QByteArray> keys;

@@ -7,8 +7,8 @@
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "db/Transaction.h"
-#include "util/GenerationCancelled.h"
 #include "profile/RowSampler.h"
+#include "util/GenerationCancelled.h"
 #include "util/RowforgeError.h"
 
 #include <QHash>

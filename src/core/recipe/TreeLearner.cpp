@@ -1,5 +1,6 @@
 #include "TreeLearner.h"
 
+#include "DateParts.h"
 #include "DateTimeFormats.h"
 #include "QuantileSampler.h"
 #include "TextRecipeLearner.h"
@@ -7,6 +8,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 #include <cmath>
 #include <functional>
 #include <numeric>
@@ -28,6 +30,10 @@ struct Encoded
     int classes = 0;                // categories + 1 (NULL is a class of its own)
     std::vector<int> targetCode;    // the classes fitted on as a target
     int targetClasses = 0;
+    // A date column also splits on its month, weekday and hour: parts that mean the same for
+    // new dates past the last one (a series continues, its seasons repeat).
+    bool seasonal = false, hasTime = false;
+    QString part; // for those: "month", "weekday" or "hour" of the column
 };
 
 QString generatorOf(const QJsonObject &spec)
@@ -63,9 +69,17 @@ Encoded encode(const QJsonObject &spec, const QList<QVariantList> &rows, int c,
     const QString generator = generatorOf(spec);
     const QString format = spec.value(QLatin1String("format")).toString();
     const bool nullable = !notNull && spec.value(QLatin1String("null_rate")).toDouble() > 0;
-    if (generator == QLatin1String("number") || generator == QLatin1String("datetime") ||
-        generator == QLatin1String("after")) {
+    if (generator == QLatin1String("series")) {
+        // Its values are all new: only their seasons say anything.
+        for (const QVariantList &row : rows)
+            e.orderValue.push_back(asNumber(row[c], format));
+        e.dates = e.seasonal = true;
+        e.hasTime = format.contains(u'H');
+    } else if (generator == QLatin1String("number") || generator == QLatin1String("datetime") ||
+               generator == QLatin1String("after")) {
         e.dates = !format.isEmpty();
+        e.seasonal = e.dates;
+        e.hasTime = format.contains(u'H');
         for (const QVariantList &row : rows)
             e.orderValue.push_back(asNumber(row[c], format));
         e.numericPredictor = true;
@@ -518,6 +532,8 @@ QJsonObject conditionOf(const Fitter &fitter, const Split &split, const QStringL
 {
     const Encoded &x = fitter.predictor(split.predictor);
     QJsonObject condition{{QStringLiteral("column"), names[fitter.column(split.predictor)]}};
+    if (!x.part.isEmpty())
+        condition.insert(QStringLiteral("part"), x.part);
     if (split.numeric) {
         if (x.dates)
             condition.insert(QStringLiteral("at_most"),
@@ -599,18 +615,57 @@ QJsonObject grow(const Fitter &fitter, const Encoded &t, const QString &generato
     return json[0];
 }
 
-// Categories first (fewest values first), then dates, then numbers, then the rest, each
-// after the columns its generator already depends on.
+// The month (1-12), ISO weekday (1-7) and hour (0-23) of a date column, as predictors.
+std::vector<Encoded> seasonsOf(const Encoded &date)
+{
+    std::vector<Encoded> parts;
+    const QStringList names = date.hasTime
+                                  ? QStringList{QStringLiteral("month"), QStringLiteral("weekday"),
+                                                QStringLiteral("hour")}
+                                  : QStringList{QStringLiteral("month"), QStringLiteral("weekday")};
+    for (const QString &name : names) {
+        Encoded part;
+        part.part = name;
+        part.numericPredictor = part.categoricalPredictor = true;
+        const int first = name == QLatin1String("hour") ? 0 : 1;
+        const int last = name == QLatin1String("month")     ? 12
+                         : name == QLatin1String("weekday") ? 7
+                                                            : 23;
+        for (int value = first; value <= last; ++value)
+            part.categories << double(value);
+        part.classes = int(part.categories.size()) + 1;
+        QSet<int> seen;
+        for (const double seconds : date.orderValue) {
+            if (std::isnan(seconds)) {
+                part.orderValue.push_back(std::nan(""));
+                part.code.push_back(-1);
+                continue;
+            }
+            const int value = DateParts::of(seconds, name);
+            seen.insert(value);
+            part.orderValue.push_back(value);
+            part.code.push_back(value - first);
+        }
+        if (seen.size() > 1)
+            parts.push_back(std::move(part));
+    }
+    return parts;
+}
+
+// Dates first (a series first of all), then categories (fewest values first), then numbers,
+// then the rest, each after the columns its generator already depends on.
 std::vector<int> visitOrder(const QStringList &names, const QJsonObject &columns,
                             const std::vector<Encoded> &encoded, const QHash<QString, int> &index)
 {
     auto rank = [&](int c) {
         const Encoded &e = encoded[size_t(c)];
+        if (e.seasonal)
+            return std::make_pair(e.numericPredictor ? 1 : 0, c);
         if (e.categoricalPredictor)
-            return std::make_pair(0, e.classes);
+            return std::make_pair(2, e.classes);
         if (e.numericPredictor)
-            return std::make_pair(e.dates ? 1 : 2, c);
-        return std::make_pair(3, c);
+            return std::make_pair(3, c);
+        return std::make_pair(4, c);
     };
     std::vector<int> byRank(size_t(names.size()));
     std::iota(byRank.begin(), byRank.end(), 0);
@@ -663,6 +718,25 @@ void TreeLearner::fit(const TableInfo &table, const QStringList &names,
         std::stable_sort(order.begin(), order.end(),
                          [&x](int a, int b) { return x[size_t(a)] < x[size_t(b)]; });
     }
+    // The seasons of each date column, with their rows sorted by value.
+    std::vector<std::vector<Encoded>> seasons(size_t(names.size()));
+    std::vector<std::vector<std::vector<int>>> seasonSorted(size_t(names.size()));
+    for (int c = 0; c < names.size(); ++c) {
+        if (!encoded[size_t(c)].seasonal)
+            continue;
+        seasons[size_t(c)] = seasonsOf(encoded[size_t(c)]);
+        for (const Encoded &part : seasons[size_t(c)]) {
+            std::vector<int> order;
+            for (int r = 0; r < int(rows.size()); ++r) {
+                if (!std::isnan(part.orderValue[size_t(r)]))
+                    order.push_back(r);
+            }
+            std::stable_sort(order.begin(), order.end(), [&part](int a, int b) {
+                return part.orderValue[size_t(a)] < part.orderValue[size_t(b)];
+            });
+            seasonSorted[size_t(c)].push_back(std::move(order));
+        }
+    }
     const int minLeaf = std::max(MinLeafRows, int(rows.size() / 400));
     const std::vector<int> order = visitOrder(names, columns, encoded, index);
     int modelled = 0;
@@ -678,6 +752,11 @@ void TreeLearner::fit(const TableInfo &table, const QStringList &names,
         for (size_t earlier = 0; earlier < position; ++earlier) {
             const int p = order[earlier];
             const Encoded &x = encoded[size_t(p)];
+            for (size_t s = 0; s < seasons[size_t(p)].size(); ++s) {
+                predictors.push_back(&seasons[size_t(p)][s]);
+                predictorColumns.push_back(p);
+                predictorSorted.push_back(&seasonSorted[size_t(p)][s]);
+            }
             if (!x.numericPredictor && !x.categoricalPredictor)
                 continue;
             predictors.push_back(&x);
