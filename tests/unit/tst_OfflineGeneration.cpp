@@ -6,12 +6,11 @@
 #include "TempDatabase.h"
 #include "WeightedList.h"
 #include "db/SchemaReader.h"
-#include "profile/ColumnProfiler.h"
 #include "generate/GeneratedRows.h"
-#include "util/GenerationCancelled.h"
 #include "generate/GenerationPipeline.h"
 #include "generate/GenerationUndo.h"
 #include "llm/LlmClient.h"
+#include "profile/ColumnProfiler.h"
 #include "recipe/DateTimeFormats.h"
 #include "recipe/DateTimeText.h"
 #include "recipe/DependencyLearner.h"
@@ -22,6 +21,7 @@
 #include "recipe/TemplateGenerator.h"
 #include "recipe/TextRecipeLearner.h"
 #include "recipe/WeightedPicker.h"
+#include "util/GenerationCancelled.h"
 #include "util/RowforgeError.h"
 
 #include <QDateTime>
@@ -250,6 +250,10 @@ void TestOfflineGeneration::impossibleUniqueValuesStopWithNothingWritten()
         QVERIFY2(error.message().startsWith(QLatin1String("Stopped after 10 of 50 rows")),
                  qPrintable(error.message()));
         QVERIFY(error.message().contains(QLatin1String("UNIQUE constraint failed: orders.code")));
+        // And how many values the shape allows: here none are left.
+        QVERIFY2(error.message().endsWith(QLatin1String("\"code\" can take 10 values in its "
+                                                        "shape; 30 are taken, 0 left.")),
+                 qPrintable(error.message()));
     }
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 20);
 }

@@ -210,14 +210,32 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
         if (!refusal.isEmpty()) {
             ++result.rejected;
             ++reasons[refusal];
-            if (++refusedInARow >= MaxRefusedInARow)
+            if (++refusedInARow >= MaxRefusedInARow) {
+                // A unique column whose generator has a known number of values says how many
+                // were left: none means truly exhausted, a few that they are hard to find.
+                QString space;
+                for (const UniqueCheck &check : uniqueChecks) {
+                    const double values =
+                        check.indexes.size() == 1
+                            ? compiled.columns[size_t(check.indexes[0])].generator->distinctValues()
+                            : -1;
+                    if (values > 0 && refusal.endsWith(check.name))
+                        space = QStringLiteral(" \"%1\" can take %2 values in its shape; %3 are "
+                                               "taken, %4 left.")
+                                    .arg(check.name, QLocale().toString(values, 'f', 0),
+                                         QLocale().toString(check.values.size()),
+                                         QLocale().toString(
+                                             std::max(0.0, values - double(check.values.size())),
+                                             'f', 0));
+                }
                 throw RowforgeError(
                     QStringLiteral("Stopped after %1 of %2 rows: the last %3 generated rows were "
                                    "all refused (%4). The recipe cannot make more distinct "
-                                   "valid rows for \"%5\"; nothing was written.")
+                                   "valid rows for \"%5\"; nothing was written.%6")
                         .arg(QLocale().toString(result.inserted), QLocale().toString(options.rows))
                         .arg(MaxRefusedInARow)
-                        .arg(refusal, table.name));
+                        .arg(refusal, table.name, space));
+            }
             continue;
         }
         refusedInARow = 0;

@@ -18,6 +18,7 @@ public:
     // False if the row was seen before; else remembers it.
     bool insert(quint64 hash);
     bool contains(quint64 hash) const;
+    qint64 size() const { return qint64(m_fingerprints.size()); }
 
     static quint64 hashRow(const std::vector<GeneratedValue> &row);
     // The fingerprint of a one-column row.

@@ -20,7 +20,15 @@ public:
     using Pattern = std::vector<Part>;
 
     explicit TemplateGenerator(const QList<QPair<Pattern, double>> &patterns) : m_patterns(patterns)
-    {}
+    {
+        for (const auto &[pattern, weight] : patterns) {
+            double values = 1;
+            for (const Part &part : pattern)
+                values *= part.kind == Part::Digit ? 10 : part.kind == Part::Literal ? 1 : 26;
+            m_distinct += values;
+        }
+    }
+    double distinctValues() const override { return m_distinct; }
     void generate(const std::vector<GeneratedValue> &, QRandomGenerator &random,
                   GeneratedValue &out) override;
 
@@ -28,4 +36,5 @@ public:
 
 private:
     WeightedPicker<Pattern> m_patterns;
+    double m_distinct = 0;
 };

@@ -15,4 +15,7 @@ public:
                           GeneratedValue &out) = 0;
     // The columns this one is drawn after or given (recipe column indexes).
     virtual std::vector<int> dependencies() const { return {}; }
+    // How many different values it can make, or -1 when that is unbounded or unknown: a unique
+    // column that runs out can then say how many values were left.
+    virtual double distinctValues() const { return -1; }
 };
