@@ -1,5 +1,6 @@
 #include "MockLlmServer.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 QJsonObject MockLlmServer::Request::json() const
@@ -30,6 +31,64 @@ void MockLlmServer::enqueue(const Response &response)
     m_script << response;
 }
 
+namespace {
+
+// OpenAI's strict structured outputs (shared/docs/llm-wire-formats.md): every object closes
+// additionalProperties and requires all its properties; only the supported types and keywords.
+// Returns the service's complaint, or an empty string.
+QString strictViolation(const QJsonObject &schema, const QString &where, int depth)
+{
+    static const QStringList types{"string", "number", "integer", "boolean",
+                                   "object", "array",  "null"};
+    static const QStringList formats{"date-time", "date", "time", "duration", "email",
+                                     "hostname",  "ipv4", "ipv6", "uuid"};
+    if (depth > 10)
+        return QStringLiteral("In context=%1, schema nesting exceeds 10 levels.").arg(where);
+    QStringList declared;
+    const QJsonValue type = schema.value(QLatin1String("type"));
+    if (type.isString())
+        declared << type.toString();
+    for (const QJsonValue &item : type.toArray())
+        declared << item.toString();
+    if (declared.isEmpty() && !schema.contains(QLatin1String("enum")) &&
+        !schema.contains(QLatin1String("anyOf")))
+        return QStringLiteral("In context=%1, schema must have a 'type' key.").arg(where);
+    for (const QString &name : declared) {
+        if (!types.contains(name))
+            return QStringLiteral("In context=%1, type '%2' is not supported.").arg(where, name);
+    }
+    if (schema.contains(QLatin1String("format")) &&
+        !formats.contains(schema.value(QLatin1String("format")).toString()))
+        return QStringLiteral("In context=%1, format '%2' is not supported.")
+            .arg(where, schema.value(QLatin1String("format")).toString());
+    if (declared.contains(QLatin1String("object"))) {
+        if (schema.value(QLatin1String("additionalProperties")) != QJsonValue(false))
+            return QStringLiteral("In context=%1, 'additionalProperties' is required to be "
+                                  "supplied and to be false.")
+                .arg(where);
+        const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
+        const QJsonArray required = schema.value(QLatin1String("required")).toArray();
+        for (auto it = properties.constBegin(); it != properties.constEnd(); ++it) {
+            if (!required.contains(it.key()))
+                return QStringLiteral("In context=%1, 'required' is required to be supplied and "
+                                      "to be an array including every key in properties. Missing "
+                                      "'%2'.")
+                    .arg(where, it.key());
+            const QString inner = strictViolation(
+                it.value().toObject(), where + QStringLiteral(", 'properties', '%1'").arg(it.key()),
+                depth + 1);
+            if (!inner.isEmpty())
+                return inner;
+        }
+    }
+    if (declared.contains(QLatin1String("array")))
+        return strictViolation(schema.value(QLatin1String("items")).toObject(),
+                               where + QStringLiteral(", 'items'"), depth + 1);
+    return {};
+}
+
+} // namespace
+
 void MockLlmServer::onReadyRead(QTcpSocket *socket)
 {
     QByteArray &buffer = m_buffers[socket];
@@ -55,9 +114,34 @@ void MockLlmServer::onReadyRead(QTcpSocket *socket)
     m_buffers.remove(socket);
     m_requests << request;
 
-    Response response = m_script.isEmpty()
-                            ? error(500, R"({"error":{"message":"no scripted response left"}})")
-                            : m_script.takeFirst();
+    const QJsonObject format = request.json()
+                                   .value(QLatin1String("response_format"))
+                                   .toObject()
+                                   .value(QLatin1String("json_schema"))
+                                   .toObject();
+    const QString violation =
+        format.value(QLatin1String("strict")).toBool()
+            ? strictViolation(format.value(QLatin1String("schema")).toObject(),
+                              QStringLiteral("()"), 0)
+            : QString();
+    Response response =
+        !violation.isEmpty()
+            ? error(400,
+                    QJsonDocument(
+                        QJsonObject{
+                            {QStringLiteral("error"),
+                             QJsonObject{
+                                 {QStringLiteral("message"),
+                                  QStringLiteral("Invalid schema for response_format "
+                                                 "'%1': %2")
+                                      .arg(format.value(QLatin1String("name")).toString(),
+                                           violation)},
+                                 {QStringLiteral("type"), QStringLiteral("invalid_request_error")},
+                                 {QStringLiteral("param"), QStringLiteral("response_format")},
+                                 {QStringLiteral("code"), QJsonValue()}}}})
+                        .toJson(QJsonDocument::Compact))
+        : m_script.isEmpty() ? error(500, R"({"error":{"message":"no scripted response left"}})")
+                             : m_script.takeFirst();
     if (response.action == Response::Hang)
         return; // keep the connection open, say nothing
     if (response.action == Response::Drop) {

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void anthropicWorksTheSame();
     void manyRowsAndWideTablesAreAskedForInBatches();
     void undoRemovesExactlyTheUnchangedGeneratedRows();
+    void typesComeFromTheStoredValues_data();
+    void typesComeFromTheStoredValues();
 
 private:
     static QStringList schema();
@@ -37,6 +39,97 @@ private:
     static QJsonObject person(const QString &email, const QJsonValue &city = QStringLiteral("Oslo"),
                               int parent = 1);
 };
+
+void TestGenerationPipeline::typesComeFromTheStoredValues_data()
+{
+    QTest::addColumn<int>("provider");
+    QTest::newRow("openai") << int(LlmSettings::Provider::OpenAI);
+    QTest::newRow("anthropic") << int(LlmSettings::Provider::Anthropic);
+}
+
+void TestGenerationPipeline::typesComeFromTheStoredValues()
+{
+    // Ordinary declarations that SQLite gives NUMERIC affinity, holding ISO text and 0/1, and
+    // columns whose table order is not alphabetical.
+    QFETCH(int, provider);
+    TempDatabase temp({QStringLiteral("CREATE TABLE bookings (id INTEGER PRIMARY KEY, zone TEXT, "
+                                      "day DATE NOT NULL, starts_at TIMESTAMP, paid BOOLEAN, "
+                                      "amount DECIMAL(10,2))"),
+                       QStringLiteral("INSERT INTO bookings (zone, day, starts_at, paid, amount) "
+                                      "VALUES ('north', '2024-06-01', '2024-06-01 09:30:00', 1, "
+                                      "12.5), ('south', '2024-06-02', '2024-06-02 14:00:00', 0, "
+                                      "80.25)")});
+    MockLlmServer server;
+    auto row = [](const QJsonValue &day, const QJsonValue &startsAt, const QJsonValue &paid) {
+        return QJsonObject{{QStringLiteral("zone"), QStringLiteral("east")},
+                           {QStringLiteral("day"), day},
+                           {QStringLiteral("starts_at"), startsAt},
+                           {QStringLiteral("paid"), paid},
+                           {QStringLiteral("amount"), 19.99}};
+    };
+    // What a schema-true model answered before: numbers for dates. And a date that is no date,
+    // and a 2 for a boolean. Then valid rows.
+    const QJsonArray bad{row(20240617, 20240628, 1),
+                         row(QStringLiteral("2024-13-45"), QJsonValue(), 0),
+                         row(QStringLiteral("2024-06-17"), QJsonValue(), 2)};
+    const QJsonArray good{
+        row(QStringLiteral("2024-06-17"), QStringLiteral("2024-06-17 10:00:00"), 1),
+        row(QStringLiteral("2024-06-18"), QJsonValue(), 0),
+        row(QStringLiteral("2024-06-19"), QStringLiteral("2024-06-19 08:15:00"), 1)};
+    const bool anthropic = provider == int(LlmSettings::Provider::Anthropic);
+    server.enqueue(anthropic ? MockLlmServer::anthropicRows(bad) : MockLlmServer::openAiRows(bad));
+    server.enqueue(anthropic ? MockLlmServer::anthropicRows(good)
+                             : MockLlmServer::openAiRows(good));
+    GenerationOptions o = options(server, 3, LlmSettings::Provider(provider));
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("bookings"), o, client);
+    QCOMPARE(result.inserted, 3);
+    QCOMPARE(result.rejected, 3);
+    QVERIFY2(result.rejectionReasons.contains(
+                 QStringLiteral("\"day\" needs a date in the layout yyyy-MM-dd, got 20240617")),
+             qPrintable(result.rejectionReasons.join(u'\n')));
+    QVERIFY(result.rejectionReasons.contains(
+        QStringLiteral("\"day\" needs a date in the layout yyyy-MM-dd, got \"2024-13-45\"")));
+    QVERIFY(result.rejectionReasons.contains(QStringLiteral("\"paid\" needs one of [0,1], got 2")));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM bookings WHERE id > 2 AND "
+                                        "typeof(day) = 'text' AND date(day) = day AND paid IN "
+                                        "(0, 1)"))
+                 .toInt(),
+             3);
+    // The row schema: dates as strings in their layout, the boolean as 0 or 1, the decimal a
+    // number; properties and the sample rows in table order.
+    const QByteArray body = server.requests().first().body;
+    const QJsonObject rowSchema =
+        anthropic ? server.requests()
+                        .first()
+                        .json()[QLatin1String("tools")][0][QLatin1String("input_schema")]
+                        .toObject()
+                  : server.requests()
+                        .first()
+                        .json()[QLatin1String("response_format")][QLatin1String("json_schema")]
+                               [QLatin1String("schema")]
+                        .toObject();
+    const QJsonObject columns = rowSchema[QLatin1String("properties")][QLatin1String("rows")]
+                                         [QLatin1String("items")][QLatin1String("properties")]
+                                             .toObject();
+    QCOMPARE(columns[QLatin1String("day")].toObject(),
+             (QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                          {QStringLiteral("pattern"), QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$")}}));
+    QCOMPARE(columns[QLatin1String("starts_at")][QLatin1String("pattern")].toString(),
+             QStringLiteral("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"));
+    QCOMPARE(columns[QLatin1String("paid")][QLatin1String("enum")].toArray(),
+             (QJsonArray{0, 1, QJsonValue()}));
+    QCOMPARE(columns[QLatin1String("amount")][QLatin1String("type")].toArray(),
+             (QJsonArray{QStringLiteral("number"), QStringLiteral("null")}));
+    const QList<QByteArray> order{"\"zone\":{", "\"day\":{", "\"starts_at\":{", "\"paid\":{",
+                                  "\"amount\":{"};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        QVERIFY2(body.indexOf(order[i - 1]) < body.indexOf(order[i]), order[i].constData());
+    const QByteArray samples = body.mid(body.indexOf("Sample rows:"));
+    QVERIFY(samples.indexOf("zone") < samples.indexOf("day") &&
+            samples.indexOf("day") < samples.indexOf("amount"));
+}
 
 QStringList TestGenerationPipeline::schema()
 {

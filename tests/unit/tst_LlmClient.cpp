@@ -10,6 +10,7 @@ class TestLlmClient : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void strictSchemaViolationsAreRefusedAsTheServiceDoes();
     void openAiRequestAndRows();
     void anthropicRequestAndRows();
     void retriesHonourRetryAfter();
@@ -49,7 +50,14 @@ LlmRequest TestLlmClient::request()
     LlmRequest request;
     request.system = QStringLiteral("You generate rows.");
     request.user = QStringLiteral("Make 2 rows.");
-    request.rowSchema = QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}};
+    // A row schema as strict structured outputs take it (the mock checks, as the service does).
+    request.rowSchema = QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("object")},
+        {QStringLiteral("properties"),
+         QJsonObject{{QStringLiteral("name"),
+                      QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}},
+        {QStringLiteral("required"), QJsonArray{QStringLiteral("name")}},
+        {QStringLiteral("additionalProperties"), false}};
     return request;
 }
 
@@ -301,6 +309,27 @@ void TestLlmClient::missingKeyNamesTheVariable()
     LlmClient client(s);
     QVERIFY(failure(client).contains(QLatin1String("ANTHROPIC_API_KEY")));
     QCOMPARE(server.requests().size(), 0);
+}
+
+void TestLlmClient::strictSchemaViolationsAreRefusedAsTheServiceDoes()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows(twoRows()));
+    LlmClient client(settings(server, LlmSettings::Provider::OpenAI));
+    LlmRequest loose = request();
+    loose.rowSchema.remove(QStringLiteral("additionalProperties"));
+    QString message;
+    try {
+        client.complete(loose);
+    } catch (const RowforgeError &error) {
+        message = error.message();
+    }
+    QVERIFY2(message.contains(QLatin1String("(400)")) &&
+                 message.contains(QLatin1String("'additionalProperties' is required to be "
+                                                "supplied and to be false")),
+             qPrintable(message));
+    // The scripted answer was not used: a valid request gets it.
+    QCOMPARE(client.complete(request()).rows.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestLlmClient)

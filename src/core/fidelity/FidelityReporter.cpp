@@ -5,7 +5,7 @@
 #include "PairTrends.h"
 #include "db/SchemaReader.h"
 #include "profile/RowSampler.h"
-#include "recipe/DateTimeFormats.h"
+#include "util/DateTimeFormats.h"
 #include "recipe/RecipeCompiler.h"
 #include "recipe/RecipeValue.h"
 #include "recipe/RuleMiner.h"

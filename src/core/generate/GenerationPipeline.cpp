@@ -1,16 +1,16 @@
 #include "GenerationPipeline.h"
 
 #include "GeneratedRows.h"
-#include "profile/GenerationContext.h"
 #include "PromptBuilder.h"
 #include "RecipeGeneration.h"
-#include "profile/RowSampler.h"
 #include "RowValidator.h"
 #include "db/RowInserter.h"
 #include "db/SchemaReader.h"
 #include "db/Transaction.h"
 #include "fidelity/FidelityReporter.h"
 #include "llm/LlmClient.h"
+#include "profile/GenerationContext.h"
+#include "profile/RowSampler.h"
 #include "util/RowforgeError.h"
 
 #include <QElapsedTimer>
@@ -61,6 +61,7 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
     result.emptyTable = context.rowCount == 0;
 
     RowValidator validator(db, table);
+    validator.setContracts(PromptBuilder::contractsOf(context));
     QList<QVariantList> accepted;
     QStringList problems;
     QMap<QString, int> reasonCounts;

@@ -1,5 +1,7 @@
 #include "PromptBuilder.h"
 
+#include "llm/OrderedJson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -22,29 +24,27 @@ QJsonValue sampleValue(const QVariant &value)
 }
 } // namespace
 
+QHash<QString, ColumnContract> PromptBuilder::contractsOf(const GenerationContext &context)
+{
+    QHash<QString, ColumnContract> contracts;
+    for (const QString &name : context.columns) {
+        const auto profile =
+            std::find_if(context.profiles.begin(), context.profiles.end(),
+                         [&name](const ColumnProfile &p) { return p.name == name; });
+        contracts.insert(
+            name, ColumnContract::of(*context.table.column(name),
+                                     profile == context.profiles.end() ? nullptr : &*profile));
+    }
+    return contracts;
+}
+
 QJsonObject PromptBuilder::rowSchema(const GenerationContext &context)
 {
     QJsonObject properties;
     QJsonArray required;
+    const QHash<QString, ColumnContract> contracts = contractsOf(context);
     for (const QString &name : context.columns) {
-        const ColumnInfo *column = context.table.column(name);
-        QString type;
-        switch (column->affinity) {
-        case SqlAffinity::Integer:
-            type = QStringLiteral("integer");
-            break;
-        case SqlAffinity::Real:
-        case SqlAffinity::Numeric:
-            type = QStringLiteral("number");
-            break;
-        default:
-            type = QStringLiteral("string");
-        }
-        properties.insert(
-            name,
-            QJsonObject{{QStringLiteral("type"),
-                         column->notNull ? QJsonValue(type)
-                                         : QJsonValue(QJsonArray{type, QStringLiteral("null")})}});
+        properties.insert(name, contracts.value(name).schema());
         required << name;
     }
     return QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
@@ -133,6 +133,7 @@ LlmRequest PromptBuilder::build(const GenerationContext &context, int count, boo
                      .arg(problems.join(QStringLiteral("\n- ")));
     request.user = parts.join(QStringLiteral("\n\n"));
     request.rowSchema = rowSchema(context);
+    request.keyOrder = context.columns;
     return request;
 }
 
@@ -165,7 +166,7 @@ QStringList PromptBuilder::describe(const GenerationContext &context, bool inclu
             samples << object;
         }
         parts << QStringLiteral("Sample rows:\n%1")
-                     .arg(QString::fromUtf8(QJsonDocument(samples).toJson(QJsonDocument::Compact)));
+                     .arg(QString::fromUtf8(OrderedJson::write(samples, context.columns)));
     }
     return parts;
 }

@@ -1,14 +1,14 @@
 #include "RecipeGeneration.h"
 
 #include "GeneratedRows.h"
+#include "fidelity/FidelityReporter.h"
+#include "generate/RecipePromptBuilder.h"
+#include "llm/LlmClient.h"
 #include "profile/GenerationContext.h"
 #include "profile/RowSampler.h"
-#include "fidelity/FidelityReporter.h"
-#include "llm/LlmClient.h"
 #include "recipe/RecipeCache.h"
 #include "recipe/RecipeCompiler.h"
 #include "recipe/RecipeLearner.h"
-#include "generate/RecipePromptBuilder.h"
 #include "recipe/RecipeRunner.h"
 #include "util/RowforgeError.h"
 

@@ -1,7 +1,7 @@
 #include "RecipePromptBuilder.h"
 
-#include "recipe/RecipeCompiler.h"
 #include "PromptBuilder.h"
+#include "recipe/RecipeCompiler.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -77,5 +77,6 @@ LlmRequest RecipePromptBuilder::build(const GenerationContext &context, bool inc
     request.user = parts.join(QStringLiteral("\n\n"));
     request.objectSchema = recipeSchema(context.columns);
     request.objectName = QStringLiteral("recipe");
+    request.keyOrder = context.columns;
     return request;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "profile/GenerationContext.h"
 #include "llm/LlmRequest.h"
+#include "profile/GenerationContext.h"
 
 // Writes the recipe-mode request: the table in words (as for rows), the recipe format and
 // generator catalogue (docs/recipes.md, built in), and the JSON schema of a recipe for this

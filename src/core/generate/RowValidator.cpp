@@ -4,6 +4,7 @@
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
 #include "db/Transaction.h"
+#include "util/DateTimeFormats.h"
 #include "util/RowforgeError.h"
 
 #include <QJsonArray>
@@ -44,6 +45,34 @@ QString rowKey(const QVariantList &values)
     return key;
 }
 } // namespace
+
+bool RowValidator::keeps(const QString &column, const ColumnContract &contract,
+                         const QJsonValue &value, QString *reason)
+{
+    if (value.isNull() || value.isUndefined())
+        return true; // NOT NULL is convert()'s to judge
+    if (!contract.dateLayout.isEmpty()) {
+        double seconds = 0;
+        if (!value.isString() ||
+            !DateTimeFormats::parse(value.toString(), contract.dateLayout, &seconds)) {
+            *reason = QStringLiteral("\"%1\" needs a date in the layout %2, got %3")
+                          .arg(column, contract.dateLayout, describe(value));
+            return false;
+        }
+    }
+    if (!contract.choices.isEmpty()) {
+        const QJsonValue number = value.isBool() ? QJsonValue(value.toBool() ? 1 : 0) : value;
+        if (!contract.choices.contains(number)) {
+            *reason = QStringLiteral("\"%1\" needs one of %2, got %3")
+                          .arg(column,
+                               QString::fromUtf8(
+                                   QJsonDocument(contract.choices).toJson(QJsonDocument::Compact)),
+                               describe(value));
+            return false;
+        }
+    }
+    return true;
+}
 
 RowValidator::RowValidator(QSqlDatabase &db, const TableInfo &table) : m_db(db), m_table(table)
 {
@@ -184,6 +213,10 @@ QList<QVariantList> RowValidator::validate(const QList<QJsonObject> &rows,
                 break;
             }
             QVariant value;
+            const auto contract = m_contracts.constFind(m_columns[c]);
+            if (contract != m_contracts.constEnd() &&
+                !keeps(m_columns[c], *contract, row.value(m_columns[c]), &reason))
+                break;
             if (!convert(*m_columnInfo[c], row.value(m_columns[c]), &value, &reason))
                 break;
             values << value;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "db/TableInfo.h"
+#include "profile/ColumnContract.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -35,6 +37,12 @@ public:
     // without loss.
     static bool convert(const ColumnInfo &column, const QJsonValue &value, QVariant *out,
                         QString *reason);
+    // What each column's values must look like beyond their affinity (a date in the table's
+    // layout, one of 0 and 1): the contracts the row schema was made from.
+    void setContracts(const QHash<QString, ColumnContract> &contracts) { m_contracts = contracts; }
+    // False (with a reason) if `value` breaks the column's contract.
+    static bool keeps(const QString &column, const ColumnContract &contract,
+                      const QJsonValue &value, QString *reason);
 
 private:
     bool isCopyOfExistingRow(const QVariantList &values);
@@ -43,6 +51,7 @@ private:
     TableInfo m_table;
     QStringList m_columns;
     QList<const ColumnInfo *> m_columnInfo;
+    QHash<QString, ColumnContract> m_contracts;
     // A unique key over generated columns already refuses copies; only without one is a scan
     // for exact copies needed.
     bool m_copyCheckNeeded = true;

@@ -1,5 +1,6 @@
 #include "AnthropicWire.h"
 
+#include "OrderedJson.h"
 #include "RowsParser.h"
 #include "util/RowforgeError.h"
 
@@ -48,7 +49,7 @@ QByteArray AnthropicWire::body(const LlmSettings &settings, const LlmRequest &re
                      {QStringLiteral("name"), tool}}}};
     if (withTemperature)
         body.insert(QStringLiteral("temperature"), std::clamp(settings.temperature, 0.0, 1.0));
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return OrderedJson::write(body, request.keyOrder);
 }
 
 LlmReply AnthropicWire::parseSuccess(const QByteArray &body, const LlmRequest &request) const

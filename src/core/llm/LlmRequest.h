@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 // One structured-output request: the messages and the JSON schema of the answer, either
 // {"rows": [...]} (rowSchema) or, when objectSchema is set, one object such as a recipe.
@@ -12,6 +13,7 @@ struct LlmRequest
     QJsonObject rowSchema;    // the schema of one row object
     QJsonObject objectSchema; // the schema of a one-object answer; empty for rows
     QString objectName;       // what that object is called ("recipe")
+    QStringList keyOrder;     // the table's columns in table order: the order keys are sent in
 
     bool wantsObject() const { return !objectSchema.isEmpty(); }
 };

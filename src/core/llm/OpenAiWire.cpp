@@ -1,5 +1,6 @@
 #include "OpenAiWire.h"
 
+#include "OrderedJson.h"
 #include "RowsParser.h"
 #include "util/RowforgeError.h"
 
@@ -47,7 +48,7 @@ QByteArray OpenAiWire::body(const LlmSettings &settings, const LlmRequest &reque
                                   {QStringLiteral("schema"), schema}}}}}};
     if (withTemperature)
         body.insert(QStringLiteral("temperature"), settings.temperature);
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return OrderedJson::write(body, request.keyOrder);
 }
 
 LlmReply OpenAiWire::parseSuccess(const QByteArray &body, const LlmRequest &request) const

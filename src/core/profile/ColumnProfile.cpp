@@ -19,6 +19,8 @@ QJsonObject ColumnProfile::toJson() const
     }
     if (!format.isEmpty())
         json.insert(QStringLiteral("format"), format);
+    if (!dateLayout.isEmpty())
+        json.insert(QStringLiteral("layout"), dateLayout);
     if (!topValues.isEmpty()) {
         QJsonObject frequencies;
         for (const auto &[value, count] : topValues)

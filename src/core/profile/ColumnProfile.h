@@ -20,7 +20,8 @@ struct ColumnProfile
     int decimals = -1; // the same number of decimal places everywhere, or -1
     int minLength = 0, maxLength = 0;
     QList<QPair<QString, qint64>> topValues; // most frequent first, for low-cardinality columns
-    QString format; // email, url, uuid, date, datetime, phone, postal code, or empty
+    QString format;     // email, url, uuid, date, datetime, phone, postal code, or empty
+    QString dateLayout; // the Qt date format of date and time text (yyyy-MM-dd), or empty
 
     QJsonObject toJson() const;
 };

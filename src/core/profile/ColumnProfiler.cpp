@@ -3,6 +3,7 @@
 #include "RowSampler.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
+#include "util/DateTimeFormats.h"
 
 #include <QHash>
 #include <QLocale>
@@ -101,8 +102,10 @@ ColumnProfile ColumnProfiler::profileValues(const ColumnInfo &column, const QVar
                       return a.second != b.second ? a.second > b.second : a.first < b.first;
                   });
     }
-    if (!profile.numeric)
+    if (!profile.numeric) {
         profile.format = detectFormat(texts);
+        profile.dateLayout = DateTimeFormats::detect(texts);
+    }
     return profile;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DateTimeText.h"
+#include "util/DateTimeText.h"
 #include "NumericGenerator.h"
 
 #include <QString>

@@ -1,6 +1,6 @@
 #include "DependencyLearner.h"
 
-#include "DateTimeFormats.h"
+#include "util/DateTimeFormats.h"
 #include "QuantileSampler.h"
 #include "RecipeLearner.h"
 #include "TextRecipeLearner.h"

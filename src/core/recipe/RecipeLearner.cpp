@@ -1,6 +1,6 @@
 #include "RecipeLearner.h"
 
-#include "DateTimeFormats.h"
+#include "util/DateTimeFormats.h"
 #include "DependencyLearner.h"
 #include "EmailNameLearner.h"
 #include "QuantileSampler.h"

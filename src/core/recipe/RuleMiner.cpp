@@ -1,6 +1,6 @@
 #include "RuleMiner.h"
 
-#include "DateTimeFormats.h"
+#include "util/DateTimeFormats.h"
 
 #include <QDateTime>
 #include <QHash>

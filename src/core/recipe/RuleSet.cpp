@@ -1,6 +1,6 @@
 #include "RuleSet.h"
 
-#include "DateTimeFormats.h"
+#include "util/DateTimeFormats.h"
 #include "RecipeValue.h"
 #include "util/RowforgeError.h"
 

@@ -1,7 +1,7 @@
 #include "TreeLearner.h"
 
 #include "DateParts.h"
-#include "DateTimeFormats.h"
+#include "util/DateTimeFormats.h"
 #include "QuantileSampler.h"
 #include "TextRecipeLearner.h"
 

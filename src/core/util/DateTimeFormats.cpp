@@ -77,3 +77,33 @@ QString DateTimeFormats::detect(const QStringList &texts)
     }
     return {};
 }
+
+QString DateTimeFormats::pattern(const QString &format)
+{
+    QString regex = QStringLiteral("^");
+    bool quoted = false;
+    for (qsizetype i = 0; i < format.size();) {
+        const QChar c = format[i];
+        if (c == u'\'') {
+            quoted = !quoted;
+            ++i;
+            continue;
+        }
+        qsizetype run = 1;
+        while (!quoted && i + run < format.size() && format[i + run] == c)
+            ++run;
+        if (!quoted && QStringLiteral("yMdHhmsz").contains(c)) {
+            regex += QStringLiteral("\\d{%1}").arg(c == u'y' && run == 4 ? 4 : run);
+        } else {
+            // Only the characters regular expressions give a meaning are escaped, so that
+            // the pattern stays readable (- and : are plain).
+            for (qsizetype k = 0; k < run; ++k) {
+                if (QStringLiteral("\\^$.|?*+()[]{}/").contains(c))
+                    regex += u'\\';
+                regex += c;
+            }
+        }
+        i += run;
+    }
+    return regex + u'$';
+}
