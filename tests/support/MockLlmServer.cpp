@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 QJsonObject MockLlmServer::Request::json() const
 {
@@ -87,7 +88,80 @@ QString strictViolation(const QJsonObject &schema, const QString &where, int dep
     return {};
 }
 
+bool isAnthropic(const QByteArray &path)
+{
+    return path.endsWith("/messages");
+}
+
+// The output token limit as the services keep it: an answer longer than the request's limit
+// (about 4 characters a token) is cut there. OpenAI cuts the text and says finish_reason
+// "length"; Anthropic keeps the tool input that fitted and says stop_reason "max_tokens".
+QByteArray cutAtTheLimit(const MockLlmServer::Request &request, const QByteArray &body)
+{
+    const QJsonObject sent = request.json();
+    const int limit = sent.value(QLatin1String(isAnthropic(request.path) ? "max_tokens"
+                                                                         : "max_completion_tokens"))
+                          .toInt(sent.value(QLatin1String("max_tokens")).toInt(0));
+    QJsonObject answer = QJsonDocument::fromJson(body).object();
+    if (limit <= 0 || answer.isEmpty())
+        return body;
+    const qsizetype characters = qsizetype(limit) * 4;
+    if (isAnthropic(request.path)) {
+        QJsonArray content = answer.value(QLatin1String("content")).toArray();
+        if (content.isEmpty())
+            return body;
+        QJsonObject block = content.first().toObject();
+        const QJsonArray rows =
+            block.value(QLatin1String("input")).toObject().value(QLatin1String("rows")).toArray();
+        QJsonArray kept;
+        qsizetype used = 10;
+        for (const QJsonValue &row : rows) {
+            used += QJsonDocument(row.toObject()).toJson(QJsonDocument::Compact).size() + 1;
+            if (used > characters)
+                break;
+            kept << row;
+        }
+        if (kept.size() == rows.size())
+            return body;
+        block.insert(QStringLiteral("input"), QJsonObject{{QStringLiteral("rows"), kept}});
+        content[0] = block;
+        answer.insert(QStringLiteral("content"), content);
+        answer.insert(QStringLiteral("stop_reason"), QStringLiteral("max_tokens"));
+        return QJsonDocument(answer).toJson(QJsonDocument::Compact);
+    }
+    QJsonArray choices = answer.value(QLatin1String("choices")).toArray();
+    if (choices.isEmpty())
+        return body;
+    QJsonObject choice = choices.first().toObject();
+    QJsonObject message = choice.value(QLatin1String("message")).toObject();
+    const QString text = message.value(QLatin1String("content")).toString();
+    if (text.size() <= characters)
+        return body;
+    message.insert(QStringLiteral("content"), text.left(characters));
+    choice.insert(QStringLiteral("message"), message);
+    choice.insert(QStringLiteral("finish_reason"), QStringLiteral("length"));
+    choices[0] = choice;
+    answer.insert(QStringLiteral("choices"), choices);
+    return QJsonDocument(answer).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
+
+MockLlmServer::Response MockLlmServer::answerAsked(const Request &request)
+{
+    const QJsonObject sent = request.json();
+    QString prompt;
+    for (const QJsonValue &message : sent.value(QLatin1String("messages")).toArray()) {
+        if (message[QLatin1String("role")].toString() == QLatin1String("user"))
+            prompt = message[QLatin1String("content")].toString();
+    }
+    static const QRegularExpression asked(QStringLiteral("Generate (\\d+) new rows"));
+    const int count = asked.match(prompt).captured(1).toInt();
+    QJsonArray rows;
+    for (int i = 0; i < count; ++i)
+        rows << m_rowMaker(m_made++);
+    return isAnthropic(request.path) ? anthropicRows(rows) : openAiRows(rows);
+}
 
 void MockLlmServer::onReadyRead(QTcpSocket *socket)
 {
@@ -140,8 +214,11 @@ void MockLlmServer::onReadyRead(QTcpSocket *socket)
                                  {QStringLiteral("param"), QStringLiteral("response_format")},
                                  {QStringLiteral("code"), QJsonValue()}}}})
                         .toJson(QJsonDocument::Compact))
-        : m_script.isEmpty() ? error(500, R"({"error":{"message":"no scripted response left"}})")
-                             : m_script.takeFirst();
+        : !m_script.isEmpty() ? m_script.takeFirst()
+        : m_rowMaker          ? answerAsked(request)
+                              : error(500, R"({"error":{"message":"no scripted response left"}})");
+    if (response.status == 200)
+        response.body = cutAtTheLimit(request, response.body);
     if (response.action == Response::Hang)
         return; // keep the connection open, say nothing
     if (response.action == Response::Drop) {

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <functional>
 
 // A real HTTP/1.1 server on 127.0.0.1 (random port) that answers LLM API requests with
 // scripted responses, in order, and records every request for the test to inspect.
@@ -34,6 +35,10 @@ public:
     MockLlmServer();
     QString baseUrl() const;
     void enqueue(const Response &response);
+    // When no scripted response is left, answer as a model would: as many rows as the prompt
+    // asks for ("Generate N new rows"), made by `maker` (called with a running index), in the
+    // provider's format of the request.
+    void setRowMaker(std::function<QJsonObject(int index)> maker) { m_rowMaker = std::move(maker); }
     const QList<Request> &requests() const { return m_requests; }
 
     // Successful answers in each provider's format.
@@ -49,7 +54,11 @@ public:
 private:
     void onReadyRead(QTcpSocket *socket);
 
+    Response answerAsked(const Request &request);
+
     QTcpServer m_server;
+    std::function<QJsonObject(int)> m_rowMaker;
+    int m_made = 0;
     QList<Response> m_script;
     QList<Request> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void anthropicWorksTheSame();
     void manyRowsAndWideTablesAreAskedForInBatches();
     void undoRemovesExactlyTheUnchangedGeneratedRows();
+    void manyRowsOfAWideTableFitTheOutputLimit_data();
+    void manyRowsOfAWideTableFitTheOutputLimit();
     void typesComeFromTheStoredValues_data();
     void typesComeFromTheStoredValues();
 
@@ -39,6 +41,54 @@ private:
     static QJsonObject person(const QString &email, const QJsonValue &city = QStringLiteral("Oslo"),
                               int parent = 1);
 };
+
+void TestGenerationPipeline::manyRowsOfAWideTableFitTheOutputLimit_data()
+{
+    QTest::addColumn<int>("provider");
+    QTest::newRow("openai") << int(LlmSettings::Provider::OpenAI);
+    QTest::newRow("anthropic") << int(LlmSettings::Provider::Anthropic);
+}
+
+void TestGenerationPipeline::manyRowsOfAWideTableFitTheOutputLimit()
+{
+    // 300 rows of a 25-column table with a 4,096-token output limit. The model writes longer
+    // values than the existing rows hold, so the first answers are cut at the limit: their
+    // complete rows are kept and the rest is asked for in smaller requests.
+    QFETCH(int, provider);
+    QStringList columns, existing;
+    for (int c = 0; c < 25; ++c) {
+        columns << QStringLiteral("c%1 TEXT").arg(c);
+        existing << QStringLiteral("'v%1'").arg(c);
+    }
+    QStringList statements{
+        QStringLiteral("CREATE TABLE wide (id INTEGER PRIMARY KEY, %1)").arg(columns.join(u','))};
+    for (int r = 0; r < 20; ++r)
+        statements << QStringLiteral("INSERT INTO wide VALUES (NULL, %1)").arg(existing.join(u','));
+    TempDatabase temp(statements);
+    MockLlmServer server;
+    server.setRowMaker([](int index) {
+        QJsonObject row;
+        for (int c = 0; c < 25; ++c)
+            row.insert(QStringLiteral("c%1").arg(c),
+                       QStringLiteral("value number %1 of column %2").arg(index).arg(c));
+        return row;
+    });
+    GenerationOptions o = options(server, 300, LlmSettings::Provider(provider));
+    o.llm.maxOutputTokens = 4096;
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("wide"), o, client);
+    QCOMPARE(result.inserted, 300);
+    QVERIFY2(result.truncatedAnswers > 0, "the model's longer rows were never cut");
+    QCOMPARE(
+        temp.scalar(QStringLiteral("SELECT count(DISTINCT c0) FROM wide WHERE id > 20")).toInt(),
+        300);
+    const bool anthropic = provider == int(LlmSettings::Provider::Anthropic);
+    for (const MockLlmServer::Request &request : server.requests())
+        QCOMPARE(request.json()[QLatin1String(anthropic ? "max_tokens" : "max_completion_tokens")]
+                     .toInt(),
+                 4096);
+}
 
 void TestGenerationPipeline::typesComeFromTheStoredValues_data()
 {
@@ -299,9 +349,14 @@ void TestGenerationPipeline::failuresWriteNothing_data()
     QTest::newRow("401") << QList<MockLlmServer::Response>{MockLlmServer::error(
                                 401, R"({"error":{"message":"bad key","code":"invalid_api_key"}})")}
                          << "OpenAI rejected the API key (401)";
-    QTest::newRow("truncated") << QList<MockLlmServer::Response>{MockLlmServer::openAiText(
-                                      QStringLiteral("{\"rows\":[{"), QStringLiteral("length"))}
-                               << "cut off";
+    // Cut off before one row was complete, even when asked for a single row.
+    QTest::newRow("truncated")
+        << QList<MockLlmServer::Response>{MockLlmServer::openAiText(QStringLiteral("{\"rows\":[{"),
+                                                                    QStringLiteral("length")),
+                                          MockLlmServer::openAiText(QStringLiteral("{\"rows\":[{"),
+                                                                    QStringLiteral("length"))}
+        << "OpenAI cut its answer off at the output token limit (32768 "
+           "tokens) before one row was complete";
     QTest::newRow("wrong columns every time")
         << QList<MockLlmServer::Response>{MockLlmServer::openAiRows({QJsonObject{
                                               {QStringLiteral("mail"), QStringLiteral("x")}}}),

@@ -1,5 +1,6 @@
 #include "MockLlmServer.h"
 #include "llm/LlmClient.h"
+#include "llm/RowsParser.h"
 #include "util/RowforgeError.h"
 
 #include <QElapsedTimer>
@@ -10,6 +11,7 @@ class TestLlmClient : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void completeRowsOfACutAnswer();
     void strictSchemaViolationsAreRefusedAsTheServiceDoes();
     void openAiRequestAndRows();
     void anthropicRequestAndRows();
@@ -254,11 +256,26 @@ void TestLlmClient::truncatedAndRefusedAnswers()
                                              QStringLiteral("length")));
     server.enqueue(MockLlmServer::anthropicRows(twoRows(), QStringLiteral("max_tokens")));
     server.enqueue(MockLlmServer::openAiText(QStringLiteral("{\"rows\":[{\"name\":")));
+    // Cut at the output limit: not a failure; the rows that were complete come back, marked.
     LlmClient openai(settings(server));
-    QVERIFY(failure(openai).contains(QLatin1String("cut off at the output token limit")));
+    const LlmReply cut = openai.complete(request());
+    QVERIFY(cut.truncated);
+    QCOMPARE(cut.rows.size(), 0);
     LlmClient anthropic(settings(server, LlmSettings::Provider::Anthropic));
-    QVERIFY(failure(anthropic).contains(QLatin1String("stop_reason: max_tokens")));
+    const LlmReply kept = anthropic.complete(request());
+    QVERIFY(kept.truncated);
+    QCOMPARE(kept.rows.size(), 2);
     QVERIFY(failure(openai).startsWith(QLatin1String("OpenAI: the answer holds no JSON rows")));
+}
+
+void TestLlmClient::completeRowsOfACutAnswer()
+{
+    const QList<QJsonObject> rows = RowsParser::completeRows(QStringLiteral(
+        R"({"rows":[{"name":"Ann","note":"a } in \"text\""},{"name":"Bo"},{"name":"C)"));
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0].value(QStringLiteral("note")).toString(), QStringLiteral("a } in \"text\""));
+    QCOMPARE(rows[1].value(QStringLiteral("name")).toString(), QStringLiteral("Bo"));
+    QVERIFY(RowsParser::completeRows(QStringLiteral("{\"rows\":[{")).isEmpty());
 }
 
 void TestLlmClient::proseAndFencesAreParsed()

@@ -14,6 +14,7 @@
 #include "util/RowforgeError.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMap>
 
@@ -28,6 +29,32 @@ QJsonObject toObject(const QStringList &columns, const QVariantList &values)
     return object;
 }
 } // namespace
+
+int GenerationPipeline::rowsPerRequest(const GenerationContext &context,
+                                       const GenerationOptions &options)
+{
+    // A row's share of the answer in tokens: its JSON at about 3.5 characters a token, measured
+    // on the sample rows (they are measured, not sent, when samples stay home); 10 tokens a
+    // column for an empty table. Requests ask for what fits in 60% of the output limit.
+    const int columns = int(context.columns.size());
+    double tokensPerRow = 10.0 * columns;
+    if (!context.sampleRows.isEmpty()) {
+        qint64 characters = 0;
+        for (const QVariantList &row : context.sampleRows) {
+            QJsonObject object;
+            for (int i = 0; i < context.sampleColumns.size(); ++i) {
+                if (context.columns.contains(context.sampleColumns[i]))
+                    object.insert(context.sampleColumns[i], QJsonValue::fromVariant(row.value(i)));
+            }
+            characters += QJsonDocument(object).toJson(QJsonDocument::Compact).size();
+        }
+        tokensPerRow = std::max(4.0, double(characters) / double(context.sampleRows.size()) / 3.5);
+    }
+    const int fitting = int(0.6 * options.llm.outputLimit() / tokensPerRow);
+    return std::clamp(fitting, 1,
+                      std::max(1, std::min(options.rowsPerRequest,
+                                           GenerationOptions::MaxValuesPerRequest / columns)));
+}
 
 GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableName,
                                          const GenerationOptions &options, LlmClient &client)
@@ -65,12 +92,10 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
     QList<QVariantList> accepted;
     QStringList problems;
     QMap<QString, int> reasonCounts;
-    const int perRequest =
-        std::max(1, std::min(options.rowsPerRequest,
-                             GenerationOptions::MaxValuesPerRequest / int(context.columns.size())));
+    int perRequest = rowsPerRequest(context, options);
     // One request per batch, plus the follow-ups that ask again for refused rows.
-    const int maxRequests = (options.rows + perRequest - 1) / perRequest + options.maxFollowUps;
-    while (accepted.size() < options.rows && result.requests < maxRequests) {
+    int followUps = options.maxFollowUps;
+    while (accepted.size() < options.rows) {
         const int missing = std::min(int(options.rows - accepted.size()), perRequest);
         const LlmReply reply =
             client.complete(PromptBuilder::build(context, missing, options.sendSamples, problems));
@@ -92,6 +117,24 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
             if (!problems.contains(rejection.reason) && problems.size() < 10)
                 problems << rejection.reason;
         }
+        if (reply.truncated) {
+            // Cut at the output token limit: the complete rows are kept and the rest is asked
+            // for in smaller requests, as many rows as fitted. A run is not lost to the cut.
+            ++result.truncatedAnswers;
+            if (reply.rows.isEmpty() && missing == 1)
+                throw RowforgeError(
+                    QStringLiteral("%1 cut its answer off at the output token limit (%2 tokens) "
+                                   "before one row was complete: raise the limit in Generation "
+                                   "Settings")
+                        .arg(result.provider)
+                        .arg(options.llm.outputLimit()));
+            perRequest =
+                std::max(1, reply.rows.isEmpty() ? missing / 2
+                                                 : std::min(missing - 1, int(reply.rows.size())));
+            continue;
+        }
+        if (valid.size() < missing && followUps-- <= 0)
+            break;
     }
     QList<QPair<int, QString>> reasons;
     for (auto it = reasonCounts.constBegin(); it != reasonCounts.constEnd(); ++it)

@@ -2,6 +2,7 @@
 
 #include "GenerationOptions.h"
 #include "GenerationResult.h"
+#include "profile/GenerationContext.h"
 
 #include <QSqlDatabase>
 
@@ -21,4 +22,7 @@ public:
 
     static GenerationResult run(QSqlDatabase &db, const QString &table,
                                 const GenerationOptions &options, LlmClient &client);
+    // Rows asked for in one request: as many as fit in a safe share of the model's output
+    // token limit, measured on the sample rows, and at most options.rowsPerRequest.
+    static int rowsPerRequest(const GenerationContext &context, const GenerationOptions &options);
 };

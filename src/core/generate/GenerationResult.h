@@ -21,6 +21,7 @@ struct GenerationResult
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     int requests = 0;
+    int truncatedAnswers = 0; // answers cut at the output token limit (their rows kept)
     double seconds = 0;
     bool emptyTable = false;
     QList<qint64> rowids;                  // of the inserted rows

@@ -33,7 +33,7 @@ QByteArray AnthropicWire::body(const LlmSettings &settings, const LlmRequest &re
         object ? QStringLiteral("emit_") + request.objectName : QStringLiteral("emit_rows");
     QJsonObject body{
         {QStringLiteral("model"), settings.model},
-        {QStringLiteral("max_tokens"), settings.maxOutputTokens},
+        {QStringLiteral("max_tokens"), settings.outputLimit()},
         {QStringLiteral("system"), request.system},
         {QStringLiteral("messages"),
          QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
@@ -59,10 +59,10 @@ LlmReply AnthropicWire::parseSuccess(const QByteArray &body, const LlmRequest &r
         throw RowforgeError(QStringLiteral("the answer is not a message (it begins: \"%1\")")
                                 .arg(QString::fromUtf8(body.left(80)).simplified()));
     const QString stop = root.value(QLatin1String("stop_reason")).toString();
-    if (stop == QLatin1String("max_tokens"))
-        throw RowforgeError(
-            QStringLiteral("the answer was cut off at the output token limit "
-                           "(stop_reason: max_tokens); ask for fewer rows per request"));
+    const bool truncated = stop == QLatin1String("max_tokens");
+    if (truncated && request.wantsObject())
+        throw RowforgeError(QStringLiteral("the answer was cut off at the output token limit "
+                                           "(stop_reason: max_tokens)"));
     if (stop == QLatin1String("refusal"))
         throw RowforgeError(QStringLiteral("the model refused to answer"));
     LlmReply reply;
@@ -84,7 +84,7 @@ LlmReply AnthropicWire::parseSuccess(const QByteArray &body, const LlmRequest &r
         if (content.value(QLatin1String("type")).toString() == QLatin1String("tool_use")) {
             bool ok = false;
             reply.rows = RowsParser::fromJson(content.value(QLatin1String("input")), &ok);
-            if (!ok)
+            if (!ok && !truncated)
                 throw RowforgeError(QStringLiteral("the tool input holds no rows array"));
             found = true;
             break;
@@ -94,8 +94,10 @@ LlmReply AnthropicWire::parseSuccess(const QByteArray &body, const LlmRequest &r
             found = true;
         }
     }
-    if (!found)
+    if (!found && !truncated)
         throw RowforgeError(QStringLiteral("the answer holds no rows"));
+    // Cut at max_tokens: what arrived is kept; the caller asks for the rest in smaller requests.
+    reply.truncated = truncated;
     readUsage(root, "input_tokens", "output_tokens", reply);
     return reply;
 }

@@ -13,4 +13,6 @@ struct LlmReply
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     int attempts = 1;
+    // The answer was cut at the output token limit: `rows` holds the rows that were complete.
+    bool truncated = false;
 };

@@ -29,3 +29,24 @@ QString LlmSettings::defaultModel(Provider provider)
     }
     return {};
 }
+
+int LlmSettings::outputLimit() const
+{
+    if (maxOutputTokens > 0)
+        return maxOutputTokens;
+    const QString name = model.toLower();
+    if (provider == Provider::OpenAI) {
+        if (name.startsWith(QLatin1String("gpt-4.1")))
+            return 32768;
+        if (name.startsWith(QLatin1String("gpt-4o")))
+            return 16384;
+    }
+    if (provider == Provider::Anthropic) {
+        if (name.startsWith(QLatin1String("claude-haiku-4")) ||
+            name.startsWith(QLatin1String("claude-sonnet-4")))
+            return 64000;
+        if (name.startsWith(QLatin1String("claude-opus-4")))
+            return 32000;
+    }
+    return 4096;
+}

@@ -16,9 +16,12 @@ struct LlmSettings
     double temperature = 0.7;
     int timeoutMs = 60000;
     int maxRetries = 2;
-    int maxOutputTokens = 4096;
+    int maxOutputTokens = 0; // 0: the model's own limit (outputLimit())
 
     static QString providerName(Provider provider);
     static QString defaultModel(Provider provider);
+    // The output token limit sent with each request: the setting, else what the model allows
+    // (gpt-4.1: 32,768; claude-haiku-4-5: 64,000), else 4,096 (local and unknown models).
+    int outputLimit() const;
     QString displayName() const { return providerName(provider); }
 };

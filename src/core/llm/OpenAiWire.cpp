@@ -35,7 +35,7 @@ QByteArray OpenAiWire::body(const LlmSettings &settings, const LlmRequest &reque
                                 {QStringLiteral("content"), request.system}},
                     QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
                                 {QStringLiteral("content"), request.user}}}},
-        {QStringLiteral("max_completion_tokens"), settings.maxOutputTokens},
+        {QStringLiteral("max_completion_tokens"), settings.outputLimit()},
         {QStringLiteral("response_format"),
          QJsonObject{{QStringLiteral("type"), QStringLiteral("json_schema")},
                      {QStringLiteral("json_schema"),
@@ -48,6 +48,9 @@ QByteArray OpenAiWire::body(const LlmSettings &settings, const LlmRequest &reque
                                   {QStringLiteral("schema"), schema}}}}}};
     if (withTemperature)
         body.insert(QStringLiteral("temperature"), settings.temperature);
+    // Local servers (Ollama, llama.cpp, vLLM) read max_tokens and ignore the newer name.
+    if (settings.provider == LlmSettings::Provider::OpenAICompatible)
+        body.insert(QStringLiteral("max_tokens"), settings.outputLimit());
     return OrderedJson::write(body, request.keyOrder);
 }
 
@@ -64,10 +67,18 @@ LlmReply OpenAiWire::parseSuccess(const QByteArray &body, const LlmRequest &requ
     if (message.value(QLatin1String("refusal")).isString())
         throw RowforgeError(QStringLiteral("the model refused: %1")
                                 .arg(message.value(QLatin1String("refusal")).toString()));
-    if (finish == QLatin1String("length"))
-        throw RowforgeError(
-            QStringLiteral("the answer was cut off at the output token limit "
-                           "(finish_reason: length); ask for fewer rows per request"));
+    if (finish == QLatin1String("length")) {
+        // Cut at the output token limit: the rows that were complete are kept, and the caller
+        // asks for the rest in smaller requests. An object (a recipe) cut off is lost.
+        if (request.wantsObject())
+            throw RowforgeError(QStringLiteral("the answer was cut off at the output token limit "
+                                               "(finish_reason: length)"));
+        LlmReply reply;
+        reply.truncated = true;
+        reply.rows = RowsParser::completeRows(message.value(QLatin1String("content")).toString());
+        readUsage(root, "prompt_tokens", "completion_tokens", reply);
+        return reply;
+    }
     if (finish == QLatin1String("content_filter"))
         throw RowforgeError(QStringLiteral("the answer was withheld by the content filter"));
     LlmReply reply;

@@ -82,6 +82,45 @@ QList<QJsonObject> RowsParser::parse(const QString &text)
                             .arg(text.left(80).simplified()));
 }
 
+QList<QJsonObject> RowsParser::completeRows(const QString &text)
+{
+    // {"rows":[{...},{...},{"na   — read object after object, stopping at the first that
+    // does not close. Braces inside strings do not count.
+    QList<QJsonObject> rows;
+    const qsizetype array = text.indexOf(u'[');
+    if (array < 0)
+        return rows;
+    int depth = 0;
+    bool inString = false, escaped = false;
+    qsizetype start = -1;
+    for (qsizetype i = array + 1; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == u'\\')
+                escaped = true;
+            else if (c == u'"')
+                inString = false;
+            continue;
+        }
+        if (c == u'"') {
+            inString = true;
+        } else if (c == u'{') {
+            if (depth++ == 0)
+                start = i;
+        } else if (c == u'}' && depth > 0 && --depth == 0) {
+            const QJsonDocument row =
+                QJsonDocument::fromJson(text.mid(start, i - start + 1).toUtf8());
+            if (row.isObject())
+                rows << row.object();
+        } else if (c == u']' && depth == 0) {
+            break;
+        }
+    }
+    return rows;
+}
+
 QJsonObject RowsParser::parseObject(const QString &text)
 {
     for (const QJsonDocument &document : jsonCandidates(text)) {

@@ -14,4 +14,6 @@ public:
     static QList<QJsonObject> fromJson(const QJsonValue &value, bool *ok);
     // One JSON object in what a model wrote, found as tolerantly. Throws when there is none.
     static QJsonObject parseObject(const QString &text);
+    // The rows that are complete in an answer cut off mid-way ({"rows":[{...},{"na).
+    static QList<QJsonObject> completeRows(const QString &text);
 };
