@@ -67,6 +67,7 @@ GenerationOptions GenerationSettings::options() const
     options.llm.temperature = temperature;
     options.llm.timeoutMs = timeoutSeconds * 1000;
     options.rows = rows;
-    options.sendSamples = sendSamples;
+    // The dialog's one choice: sample rows, or statistics without any stored value.
+    options.share = sendSamples ? GenerationOptions::Share::Rows : GenerationOptions::Share::Stats;
     return options;
 }

@@ -1,8 +1,10 @@
 #include "GenerationSettingsDialog.h"
+
 #include "ui_GenerationSettingsDialog.h"
 
 #include "GenerationSettings.h"
 #include "KeyStore.h"
+#include "generate/GenerationOptions.h"
 #include "llm/LlmSettings.h"
 
 #include <QPushButton>
@@ -70,14 +72,18 @@ void GenerationSettingsDialog::updateForProvider()
 // Only the note changes here: the key field keeps what the user typed.
 void GenerationSettingsDialog::updatePrivacyNote()
 {
-    m_ui->privacyNote->setText(m_ui->samplesCheck->isChecked()
-                                   ? tr("What leaves this computer: the table's CREATE statement, "
-                                        "statistics of each column, "
-                                        "and a few sample rows of the table, sent to %1.")
-                                         .arg(m_ui->providerCombo->currentText())
-                                   : tr("What leaves this computer: the table's CREATE statement "
-                                        "and statistics of each column "
-                                        "(ranges, frequent values, formats) — no rows."));
+    // Made from the choice, so that it is true: the same words as `generate --share`.
+    if (m_ui->providerCombo->currentData().toString() == QLatin1String("offline")) {
+        m_ui->privacyNote->setText(tr("Nothing leaves this computer: offline generation learns "
+                                      "from the table here."));
+        return;
+    }
+    const GenerationOptions::Share share = m_ui->samplesCheck->isChecked()
+                                               ? GenerationOptions::Share::Rows
+                                               : GenerationOptions::Share::Stats;
+    m_ui->privacyNote->setText(
+        tr("What leaves this computer for %1: %2")
+            .arg(m_ui->providerCombo->currentText(), GenerationOptions::shareSentence(share)));
 }
 
 void GenerationSettingsDialog::accept()

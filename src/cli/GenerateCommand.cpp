@@ -43,9 +43,14 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     const QCommandLineOption baseUrl(
         QStringLiteral("base-url"),
         QStringLiteral("API base URL (e.g. http://localhost:11434/v1)."), QStringLiteral("URL"));
+    const QCommandLineOption share(
+        QStringLiteral("share"),
+        QStringLiteral("What is sent to the model: schema (the schema only), stats (and statistics "
+                       "without stored values), values (and frequent values) or rows (and sample "
+                       "rows; the default)."),
+        QStringLiteral("LEVEL"), QStringLiteral("rows"));
     const QCommandLineOption noSamples(QStringLiteral("no-samples"),
-                                       QStringLiteral("Send the schema and column statistics only, "
-                                                      "not sample rows."));
+                                       QStringLiteral("The same as --share stats."));
     const QCommandLineOption dryRun(
         QStringLiteral("dry-run"), QStringLiteral("Print the valid rows as JSON; insert nothing."));
     const QCommandLineOption json(
@@ -67,8 +72,8 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     const QCommandLineOption saveRecipe(QStringLiteral("save-recipe"),
                                         QStringLiteral("Write the recipe that was used to FILE."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({table, rows, sample, provider, model, baseUrl, noSamples, dryRun, json, mode,
-                       seed, recipe, saveRecipe});
+    parser.addOptions({table, rows, sample, provider, model, baseUrl, share, noSamples, dryRun,
+                       json, mode, seed, recipe, saveRecipe});
     if (const int status = parse(parser, arguments, out, err); status >= 0)
         return status;
     if (!parser.isSet(table)) {
@@ -118,7 +123,14 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
             << ProviderResolver::providerNames().join(QStringLiteral(", ")) << "\n";
         return UsageError;
     }
-    options.sendSamples = !parser.isSet(noSamples);
+    const QStringList levels = GenerationOptions::shareNames();
+    if (!levels.contains(parser.value(share))) {
+        err << "--share must be one of " << levels.join(QStringLiteral(", ")) << "\n";
+        return UsageError;
+    }
+    options.share = parser.isSet(noSamples) && !parser.isSet(share)
+                        ? GenerationOptions::Share::Stats
+                        : GenerationOptions::Share(levels.indexOf(parser.value(share)));
     options.dryRun = parser.isSet(dryRun);
     try {
         ProviderResolver::Choice choice;

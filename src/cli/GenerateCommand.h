@@ -5,7 +5,7 @@
 // rowforge-cli generate [--db FILE] --table NAME [--rows N] [--sample N]
 //   [--provider auto|openai|anthropic|openai-compatible|offline] [--model NAME] [--base-url URL]
 //   [--mode rows|recipe|offline] [--seed N] [--recipe FILE] [--save-recipe FILE]
-//   [--no-samples] [--dry-run] [--json]
+//   [--share schema|stats|values|rows] [--no-samples] [--dry-run] [--json]
 class GenerateCommand : public CliCommand
 {
 public:

@@ -198,6 +198,11 @@ void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()
     {
         GenerationSettingsDialog dialog;
         auto *provider = dialog.findChild<QComboBox *>(QStringLiteral("providerCombo"));
+        // Offline sends nothing, and the note says so.
+        provider->setCurrentIndex(provider->findData(QStringLiteral("offline")));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("privacyNote"))
+                    ->text()
+                    .startsWith(QLatin1String("Nothing leaves this computer")));
         provider->setCurrentIndex(provider->findData(QStringLiteral("anthropic")));
         dialog.findChild<QLineEdit *>(QStringLiteral("keyEdit"))
             ->setText(QStringLiteral("sk-ant-secret-42"));
@@ -207,7 +212,7 @@ void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()
         samples->setChecked(false);
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("privacyNote"))
                     ->text()
-                    .contains(QLatin1String("no rows")));
+                    .contains(QLatin1String("statistics without stored values")));
         samples->setChecked(true);
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("privacyNote"))
                     ->text()

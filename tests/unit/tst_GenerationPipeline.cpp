@@ -20,6 +20,7 @@ private Q_SLOTS:
     void promptCarriesSchemaConstraintsProfileAndSamples();
     void samplesStayHomeWhenNotAllowed();
     void rejectedRowsAreToppedUp();
+    void shareLevelsSendOnlyWhatTheySay();
     void failuresWriteNothing_data();
     void failuresWriteNothing();
     void hostileValuesAreStoredLiterally();
@@ -303,12 +304,56 @@ void TestGenerationPipeline::samplesStayHomeWhenNotAllowed()
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiRows({person("cy@x.io")}));
     GenerationOptions o = options(server, 1);
-    o.sendSamples = false;
+    o.share = GenerationOptions::Share::Stats;
     LlmClient client(o.llm);
     GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
     const QByteArray body = server.requests().first().body;
     QVERIFY(!body.contains("Sample rows"));
     QVERIFY(!body.contains("Rome")); // a value only the sample rows would carry
+}
+
+void TestGenerationPipeline::shareLevelsSendOnlyWhatTheySay()
+{
+    // Every stored text value of the table (and of the parent table's keys, which are 1 and 2).
+    const QList<QByteArray> stored{"ann@x.io", "bo@x.io", "Oslo", "Rome"};
+    using Share = GenerationOptions::Share;
+    for (const Share share : {Share::Schema, Share::Stats, Share::Values, Share::Rows}) {
+        for (const auto mode : {GenerationOptions::Mode::Rows, GenerationOptions::Mode::Recipe}) {
+            TempDatabase temp(schema());
+            MockLlmServer server;
+            server.enqueue(MockLlmServer::openAiRows({person("cy@x.io")}));
+            GenerationOptions o = options(server, 1);
+            o.share = share;
+            o.mode = mode;
+            o.useRecipeCache = false;
+            o.recipeCacheDir = temp.folder();
+            LlmClient client(o.llm);
+            try {
+                GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+            } catch (const RowforgeError &) {
+                // Recipe mode gets rows, not a recipe, from this script: only the request counts.
+            }
+            QVERIFY(!server.requests().isEmpty());
+            for (const MockLlmServer::Request &request : server.requests()) {
+                const QByteArray &body = request.body;
+                // Below Values no stored value leaves; from Values on existing unique values
+                // do (the model must avoid them), from Rows sample rows too.
+                for (const QByteArray &value : stored) {
+                    if (share < Share::Values)
+                        QVERIFY2(!body.contains(value), value.constData());
+                }
+                if (share >= Share::Values)
+                    QVERIFY(body.contains("ann@x.io"));
+                if (share == Share::Rows)
+                    QVERIFY(body.contains("Rome"));
+                QCOMPARE(body.contains("Sample rows"), share == Share::Rows);
+                QCOMPARE(body.contains("Column profile"), share != Share::Schema);
+            }
+        }
+    }
+    QCOMPARE(GenerationOptions::shareSentence(Share::Stats),
+             QStringLiteral("The schema and statistics without stored values (null shares, numeric "
+                            "ranges, formats, lengths) are sent."));
 }
 
 void TestGenerationPipeline::rejectedRowsAreToppedUp()

@@ -280,7 +280,7 @@ void TestOfflineGeneration::recipeFromTheLlmIsValidatedAskedAgainAndCached()
     server.enqueue(MockLlmServer::openAiText(QString::fromUtf8(QJsonDocument(good).toJson())));
     GenerationOptions options = recipeMode(500, LlmSettings::Provider::OpenAI,
                                            QStringLiteral("gpt-4.1-mini"), server, m_cache.path());
-    options.sendSamples = false;
+    options.share = GenerationOptions::Share::Stats;
     LlmClient client(options.llm);
     GenerationResult result =
         GenerationPipeline::run(temp.db(), QStringLiteral("orders"), options, client);

@@ -14,9 +14,15 @@ struct GenerationOptions
     // makes the rows. Offline: the local engine learns the recipe from the table itself.
     enum class Mode { Rows, Recipe, Offline };
 
+    // What leaves the computer for a model, each level adding to the one before: the schema
+    // (CREATE statement and constraints), statistics without stored values (null shares,
+    // numeric ranges, formats, lengths), frequent values (and existing unique values and parent
+    // keys), sample rows.
+    enum class Share { Schema, Stats, Values, Rows };
+
     int rows = 10;
     int sampleSize = 10; // 1..100
-    bool sendSamples = true;
+    Share share = Share::Rows;
     bool dryRun = false; // generate and validate, insert nothing
     int maxFollowUps = 2;
     // Rows asked for in one request; wide tables get fewer, so that one answer fits the output
@@ -44,6 +50,30 @@ struct GenerationOptions
         return {QStringLiteral("rows"), QStringLiteral("recipe"), QStringLiteral("offline")};
     }
     static QString modeName(Mode mode) { return modeNames().at(int(mode)); }
+    static QStringList shareNames()
+    {
+        return {QStringLiteral("schema"), QStringLiteral("stats"), QStringLiteral("values"),
+                QStringLiteral("rows")};
+    }
+    // What `share` sends, in one sentence for people.
+    static QString shareSentence(Share share)
+    {
+        switch (share) {
+        case Share::Schema:
+            return QStringLiteral("Only the table's schema (its CREATE statement and "
+                                  "constraints) is sent, no values.");
+        case Share::Stats:
+            return QStringLiteral("The schema and statistics without stored values (null "
+                                  "shares, numeric ranges, formats, lengths) are sent.");
+        case Share::Values:
+            return QStringLiteral("The schema, statistics and frequent values (also existing "
+                                  "unique values and parent keys) are sent, no whole rows.");
+        case Share::Rows:
+            break;
+        }
+        return QStringLiteral("The schema, statistics, frequent values and a few sample rows "
+                              "are sent.");
+    }
     static Mode modeFromName(const QString &name)
     {
         return Mode(std::max<qsizetype>(0, modeNames().indexOf(name)));

@@ -98,7 +98,7 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
     while (accepted.size() < options.rows) {
         const int missing = std::min(int(options.rows - accepted.size()), perRequest);
         const LlmReply reply =
-            client.complete(PromptBuilder::build(context, missing, options.sendSamples, problems));
+            client.complete(PromptBuilder::build(context, missing, options.share, problems));
         ++result.requests;
         result.inputTokens += reply.inputTokens;
         result.outputTokens += reply.outputTokens;

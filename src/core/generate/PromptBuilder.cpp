@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 
 namespace {
+constexpr int MaxSampleText = 200;
+
 QJsonValue sampleValue(const QVariant &value)
 {
     if (value.isNull())
@@ -17,9 +19,12 @@ QJsonValue sampleValue(const QVariant &value)
     case QMetaType::Double:
         return value.toDouble();
     case QMetaType::QByteArray:
-        return QString::fromLatin1(value.toByteArray().toBase64());
-    default:
-        return value.toString();
+        return QJsonValue(); // BLOBs never leave the computer
+    default: {
+        // Long texts are cut: a sample shows a value's kind, not all of it.
+        const QString text = value.toString();
+        return text.size() > MaxSampleText ? text.left(MaxSampleText) + QStringLiteral("…") : text;
+    }
     }
 }
 } // namespace
@@ -53,8 +58,10 @@ QJsonObject PromptBuilder::rowSchema(const GenerationContext &context)
                        {QStringLiteral("additionalProperties"), false}};
 }
 
-QString PromptBuilder::constraintsInWords(const GenerationContext &context)
+QString PromptBuilder::constraintsInWords(const GenerationContext &context,
+                                          GenerationOptions::Share share)
 {
+    const bool values = share >= GenerationOptions::Share::Values;
     QStringList lines;
     const TableInfo &table = context.table;
     const QStringList primaryKey = table.primaryKey();
@@ -74,17 +81,18 @@ QString PromptBuilder::constraintsInWords(const GenerationContext &context)
         const ColumnInfo *column = table.column(name);
         if (column->notNull)
             lines << QStringLiteral("- %1 is NOT NULL: never null.").arg(name);
-        if (context.uniqueValues.contains(name)) {
+        if (values && context.uniqueValues.contains(name)) {
             lines << QStringLiteral("- %1 is UNIQUE; these values exist and must not be used: %2")
                          .arg(name,
                               QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(
                                                                   context.uniqueValues.value(name)))
                                                     .toJson(QJsonDocument::Compact)));
-        } else if (context.uniqueCounts.contains(name)) {
+        } else if (context.uniqueCounts.contains(name) || context.uniqueValues.contains(name)) {
             lines << QStringLiteral("- %1 is UNIQUE and %2 values exist: make every value new and "
                                     "distinct (vary names, numbers and suffixes).")
                          .arg(name)
-                         .arg(context.uniqueCounts.value(name));
+                         .arg(context.uniqueCounts.value(name,
+                                                         context.uniqueValues.value(name).size()));
         }
         for (const QString &check : column->checks)
             lines << QStringLiteral("- CHECK on %1: %2").arg(name, check);
@@ -99,7 +107,7 @@ QString PromptBuilder::constraintsInWords(const GenerationContext &context)
             QStringLiteral("- FOREIGN KEY (%1) references %2 (%3): use only existing keys.")
                 .arg(fk.columns.join(QStringLiteral(", ")), fk.parentTable,
                      fk.parentColumns.join(QStringLiteral(", ")));
-        if (fk.columns.size() == 1 && context.parentKeys.contains(fk.columns.first()))
+        if (values && fk.columns.size() == 1 && context.parentKeys.contains(fk.columns.first()))
             line +=
                 QStringLiteral(" Valid values include: %1.")
                     .arg(context.parentKeys.value(fk.columns.first()).join(QStringLiteral(", ")));
@@ -110,15 +118,15 @@ QString PromptBuilder::constraintsInWords(const GenerationContext &context)
     return lines.isEmpty() ? QStringLiteral("- none beyond the column types") : lines.join(u'\n');
 }
 
-LlmRequest PromptBuilder::build(const GenerationContext &context, int count, bool includeSamples,
-                                const QStringList &problems)
+LlmRequest PromptBuilder::build(const GenerationContext &context, int count,
+                                GenerationOptions::Share share, const QStringList &problems)
 {
     LlmRequest request;
     request.system = QStringLiteral(
         "You generate realistic synthetic rows for a SQLite table. You answer with JSON only: an "
         "object {\"rows\": [...]} whose items have exactly the requested columns. Every row must "
         "satisfy every constraint of the schema.");
-    QStringList parts = describe(context, includeSamples);
+    QStringList parts = describe(context, share);
     parts << QStringLiteral(
                  "Generate %1 new rows with exactly these columns: %2.\n"
                  "Rules: follow the formats and distributions above; keep realistic relationships "
@@ -137,15 +145,25 @@ LlmRequest PromptBuilder::build(const GenerationContext &context, int count, boo
     return request;
 }
 
-QStringList PromptBuilder::describe(const GenerationContext &context, bool includeSamples)
+QStringList PromptBuilder::describe(const GenerationContext &context,
+                                    GenerationOptions::Share share)
 {
+    using Share = GenerationOptions::Share;
     QStringList parts;
     parts << QStringLiteral("Table schema:\n%1").arg(context.table.sql);
-    parts << QStringLiteral("Constraints:\n%1").arg(constraintsInWords(context));
+    parts << QStringLiteral("Constraints:\n%1").arg(constraintsInWords(context, share));
+    if (share == Share::Schema) {
+        parts << QStringLiteral("No values of the table are shared: infer realistic values from "
+                                "the schema and the column names.");
+        return parts;
+    }
     QJsonArray profiles;
-    for (const ColumnProfile &profile : context.profiles) {
-        if (context.columns.contains(profile.name))
-            profiles << profile.toJson();
+    for (ColumnProfile profile : context.profiles) {
+        if (!context.columns.contains(profile.name))
+            continue;
+        if (share < Share::Values)
+            profile.topValues.clear(); // statistics only: no stored value
+        profiles << profile.toJson();
     }
     parts << QStringLiteral("Column profile of the %1 existing rows (null fractions, ranges, "
                             "frequencies, formats):\n%2")
@@ -155,7 +173,7 @@ QStringList PromptBuilder::describe(const GenerationContext &context, bool inclu
         parts << QStringLiteral(
             "The table is empty: infer realistic values from the schema and the "
             "column names alone.");
-    } else if (includeSamples && !context.sampleRows.isEmpty()) {
+    } else if (share == Share::Rows && !context.sampleRows.isEmpty()) {
         QJsonArray samples;
         for (const QVariantList &row : context.sampleRows) {
             QJsonObject object;

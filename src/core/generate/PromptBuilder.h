@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GenerationOptions.h"
 #include "llm/LlmRequest.h"
 #include "profile/ColumnContract.h"
 #include "profile/GenerationContext.h"
@@ -12,14 +13,16 @@
 class PromptBuilder
 {
 public:
-    static LlmRequest build(const GenerationContext &context, int count, bool includeSamples,
-                            const QStringList &problems = {});
+    static LlmRequest build(const GenerationContext &context, int count,
+                            GenerationOptions::Share share, const QStringList &problems = {});
     // The JSON schema of one row: every generated column, typed from the stored values (a
     // date as text in its layout), nullable where allowed.
     static QJsonObject rowSchema(const GenerationContext &context);
     // Each generated column's contract (ColumnContract), for the schema and the validator.
     static QHash<QString, ColumnContract> contractsOf(const GenerationContext &context);
-    static QString constraintsInWords(const GenerationContext &context);
-    // The table in words: schema, constraints, profile and (if allowed) sample rows.
-    static QStringList describe(const GenerationContext &context, bool includeSamples);
+    // Existing values (unique ones, parent keys) are named only from Share::Values on.
+    static QString constraintsInWords(const GenerationContext &context,
+                                      GenerationOptions::Share share);
+    // The table in words, as much as `share` allows: schema, constraints, profile, samples.
+    static QStringList describe(const GenerationContext &context, GenerationOptions::Share share);
 };

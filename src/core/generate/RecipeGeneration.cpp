@@ -25,7 +25,7 @@ QJsonObject askForRecipe(QSqlDatabase &db, const TableInfo &table, const Generat
     QString problem;
     for (int request = 0; request <= options.maxFollowUps; ++request) {
         const LlmReply reply =
-            client.complete(RecipePromptBuilder::build(context, options.sendSamples, problem));
+            client.complete(RecipePromptBuilder::build(context, options.share, problem));
         ++usage->requests;
         usage->inputTokens += reply.inputTokens;
         usage->outputTokens += reply.outputTokens;

@@ -54,15 +54,15 @@ QJsonObject RecipePromptBuilder::recipeSchema(const QStringList &columns)
                         QJsonArray{QStringLiteral("format"), QStringLiteral("columns")}}};
 }
 
-LlmRequest RecipePromptBuilder::build(const GenerationContext &context, bool includeSamples,
-                                      const QString &problem)
+LlmRequest RecipePromptBuilder::build(const GenerationContext &context,
+                                      GenerationOptions::Share share, const QString &problem)
 {
     LlmRequest request;
     request.system = QStringLiteral(
         "You design data generation recipes for Rowforge, a SQLite tool. A recipe describes, per "
         "column, a generator from a fixed catalogue with its parameters; Rowforge's engine then "
         "makes any number of realistic rows from it locally. Answer with the recipe JSON only.");
-    QStringList parts = PromptBuilder::describe(context, includeSamples);
+    QStringList parts = PromptBuilder::describe(context, share);
     parts << QStringLiteral("The recipe format and the generator catalogue:\n%1").arg(catalogue());
     parts << QStringLiteral(
                  "Write a recipe for table \"%1\" with one entry for each of these columns: %2.\n"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GenerationOptions.h"
 #include "llm/LlmRequest.h"
 #include "profile/GenerationContext.h"
 
@@ -9,7 +10,7 @@
 class RecipePromptBuilder
 {
 public:
-    static LlmRequest build(const GenerationContext &context, bool includeSamples,
+    static LlmRequest build(const GenerationContext &context, GenerationOptions::Share share,
                             const QString &problem = {});
     static QJsonObject recipeSchema(const QStringList &columns);
     static QString catalogue();
