@@ -5,12 +5,14 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QTimer>
 #include <QtTest>
 
 class TestLlmClient : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void cancelEndsABackOffAtOnce();
     void completeRowsOfACutAnswer();
     void strictSchemaViolationsAreRefusedAsTheServiceDoes();
     void openAiRequestAndRows();
@@ -347,6 +349,28 @@ void TestLlmClient::strictSchemaViolationsAreRefusedAsTheServiceDoes()
              qPrintable(message));
     // The scripted answer was not used: a valid request gets it.
     QCOMPARE(client.complete(request()).rows.size(), 2);
+}
+
+void TestLlmClient::cancelEndsABackOffAtOnce()
+{
+    // The service asks to wait 30 s; Cancel after 0.3 s must not wait for the rest.
+    MockLlmServer server;
+    server.enqueue(
+        MockLlmServer::error(429, R"({"error":{"message":"slow down"}})", {{"retry-after", "30"}}));
+    server.enqueue(MockLlmServer::openAiRows(twoRows()));
+    LlmClient client(settings(server, LlmSettings::Provider::OpenAI));
+    QTimer::singleShot(300, [&client] { client.cancel(); });
+    QElapsedTimer timer;
+    timer.start();
+    QString message;
+    try {
+        client.complete(request());
+    } catch (const RowforgeError &error) {
+        message = error.message();
+    }
+    QVERIFY2(message.contains(QLatin1String("cancelled")), qPrintable(message));
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(server.requests().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestLlmClient)

@@ -188,8 +188,15 @@ LlmReply LlmClient::complete(const LlmRequest &request)
         if (!retryable || retriesUsed >= m_settings.maxRetries)
             throw RowforgeError(describeFailure(attempt, error.message, attemptNumber));
         const int delay = retryDelayMs(attempt, retriesUsed);
+        // Cancel ends the wait at once, not after a minute of back-off.
         QEventLoop wait;
         QTimer::singleShot(delay, &wait, &QEventLoop::quit);
+        QTimer cancelPoll;
+        QObject::connect(&cancelPoll, &QTimer::timeout, &wait, [this, &wait] {
+            if (m_cancelled)
+                wait.quit();
+        });
+        cancelPoll.start(50);
         wait.exec();
         if (m_cancelled)
             throw RowforgeError(QStringLiteral("Generation cancelled; nothing was written"));
