@@ -16,8 +16,13 @@ GenerationSettings GenerationSettings::load()
     const QSettings settings;
     GenerationSettings s;
     s.provider = settings.value(QStringLiteral("generation/provider"), s.provider).toString();
-    s.model = settings.value(QStringLiteral("generation/model")).toString();
-    s.baseUrl = settings.value(QStringLiteral("generation/baseUrl")).toString();
+    for (const QString &name : {QStringLiteral("openai"), QStringLiteral("anthropic"),
+                                QStringLiteral("openai-compatible")}) {
+        s.models.insert(name,
+                        settings.value(QStringLiteral("generation/%1/model").arg(name)).toString());
+        s.baseUrls.insert(
+            name, settings.value(QStringLiteral("generation/%1/baseUrl").arg(name)).toString());
+    }
     s.temperature =
         settings.value(QStringLiteral("generation/temperature"), s.temperature).toDouble();
     s.timeoutSeconds =
@@ -32,8 +37,13 @@ void GenerationSettings::save() const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("generation/provider"), provider);
-    settings.setValue(QStringLiteral("generation/model"), model);
-    settings.setValue(QStringLiteral("generation/baseUrl"), baseUrl);
+    for (auto it = models.constBegin(); it != models.constEnd(); ++it)
+        settings.setValue(QStringLiteral("generation/%1/model").arg(it.key()), it.value());
+    for (auto it = baseUrls.constBegin(); it != baseUrls.constEnd(); ++it)
+        settings.setValue(QStringLiteral("generation/%1/baseUrl").arg(it.key()), it.value());
+    // The one URL for every provider of earlier versions: gone, so it cannot come back.
+    settings.remove(QStringLiteral("generation/model"));
+    settings.remove(QStringLiteral("generation/baseUrl"));
     settings.setValue(QStringLiteral("generation/temperature"), temperature);
     settings.setValue(QStringLiteral("generation/timeoutSeconds"), timeoutSeconds);
     settings.setValue(QStringLiteral("generation/rows"), rows);
@@ -58,10 +68,11 @@ GenerationOptions GenerationSettings::options() const
 {
     ProviderResolver::Choice choice;
     choice.provider = provider;
-    choice.model = model;
-    choice.baseUrl = baseUrl;
+    choice.modelFor = models;
+    choice.baseUrlFor = baseUrls;
     choice.openAiKey = sessionKey(QStringLiteral("openai"));
     choice.anthropicKey = sessionKey(QStringLiteral("anthropic"));
+    choice.compatibleKey = sessionKey(QStringLiteral("openai-compatible"));
     GenerationOptions options;
     options.llm = ProviderResolver::resolve(choice);
     options.llm.temperature = temperature;

@@ -9,8 +9,9 @@ class GenerationSettings
 {
 public:
     QString provider = QStringLiteral("auto");
-    QString model;
-    QString baseUrl;
+    // Model and base URL of each provider (openai, anthropic, openai-compatible), kept apart
+    // so that a URL typed for one provider never receives another provider's key.
+    QHash<QString, QString> models, baseUrls;
     double temperature = 0.7;
     int timeoutSeconds = 60;
     int rows = 10;

@@ -26,8 +26,11 @@ GenerationSettingsDialog::GenerationSettingsDialog(QWidget *parent)
     const GenerationSettings settings = GenerationSettings::load();
     m_ui->providerCombo->setCurrentIndex(
         std::max(0, m_ui->providerCombo->findData(settings.provider)));
-    m_ui->modelEdit->setText(settings.model);
-    m_ui->baseUrlEdit->setText(settings.baseUrl);
+    m_models = settings.models;
+    m_baseUrls = settings.baseUrls;
+    m_shownProvider = m_ui->providerCombo->currentData().toString();
+    m_ui->modelEdit->setText(m_models.value(m_shownProvider));
+    m_ui->baseUrlEdit->setText(m_baseUrls.value(m_shownProvider));
     m_ui->rowsSpin->setValue(settings.rows);
     m_ui->temperatureSpin->setValue(settings.temperature);
     m_ui->timeoutSpin->setValue(settings.timeoutSeconds);
@@ -46,12 +49,30 @@ GenerationSettingsDialog::~GenerationSettingsDialog() = default;
 QString GenerationSettingsDialog::keyProvider() const
 {
     const QString provider = m_ui->providerCombo->currentData().toString();
-    return provider == QLatin1String("anthropic") ? provider : QStringLiteral("openai");
+    return provider == QLatin1String("anthropic") || provider == QLatin1String("openai-compatible")
+               ? provider
+               : QStringLiteral("openai");
+}
+
+void GenerationSettingsDialog::keepShownFields()
+{
+    if (m_shownProvider.isEmpty() || m_shownProvider == QLatin1String("auto") ||
+        m_shownProvider == QLatin1String("offline"))
+        return;
+    m_models.insert(m_shownProvider, m_ui->modelEdit->text().trimmed());
+    m_baseUrls.insert(m_shownProvider, m_ui->baseUrlEdit->text().trimmed());
 }
 
 void GenerationSettingsDialog::updateForProvider()
 {
     const QString provider = m_ui->providerCombo->currentData().toString();
+    // Each provider shows its own model and base URL.
+    if (provider != m_shownProvider) {
+        keepShownFields();
+        m_shownProvider = provider;
+        m_ui->modelEdit->setText(m_models.value(provider));
+        m_ui->baseUrlEdit->setText(m_baseUrls.value(provider));
+    }
     const bool anthropic = provider == QLatin1String("anthropic");
     const QString variable =
         anthropic ? QStringLiteral("ANTHROPIC_API_KEY") : QStringLiteral("OPENAI_API_KEY");
@@ -90,8 +111,9 @@ void GenerationSettingsDialog::accept()
 {
     GenerationSettings settings = GenerationSettings::load(); // keeps what the dialog does not show
     settings.provider = m_ui->providerCombo->currentData().toString();
-    settings.model = m_ui->modelEdit->text().trimmed();
-    settings.baseUrl = m_ui->baseUrlEdit->text().trimmed();
+    keepShownFields();
+    settings.models = m_models;
+    settings.baseUrls = m_baseUrls;
     settings.rows = m_ui->rowsSpin->value();
     settings.temperature = m_ui->temperatureSpin->value();
     settings.timeoutSeconds = m_ui->timeoutSpin->value();

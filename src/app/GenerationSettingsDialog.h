@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QHash>
 #include <memory>
 
 namespace Ui {
@@ -21,6 +22,10 @@ private:
     void updateForProvider();
     void updatePrivacyNote();
     QString keyProvider() const;
+    // Keeps the model and base URL fields of the provider shown until now.
+    void keepShownFields();
 
     std::unique_ptr<Ui::GenerationSettingsDialog> m_ui;
+    QHash<QString, QString> m_models, m_baseUrls;
+    QString m_shownProvider;
 };

@@ -66,7 +66,7 @@ void TestGenerateGui::useMock(const MockLlmServer &server)
 {
     GenerationSettings settings;
     settings.provider = QStringLiteral("openai");
-    settings.baseUrl = server.baseUrl();
+    settings.baseUrls.insert(QStringLiteral("openai"), server.baseUrl());
     settings.rows = 2;
     settings.timeoutSeconds = 30;
     settings.save();
@@ -195,15 +195,23 @@ void TestGenerateGui::twoTablesGenerateAtOnce()
 void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()
 {
     QSignalSpy stored(KeyStore::instance(), &KeyStore::stored);
+    // A local server was set up before: its URL must not follow the switch to Anthropic.
+    GenerationSettings local;
+    local.provider = QStringLiteral("openai-compatible");
+    local.baseUrls.insert(local.provider, QStringLiteral("http://127.0.0.1:9/v1"));
+    local.save();
     {
         GenerationSettingsDialog dialog;
         auto *provider = dialog.findChild<QComboBox *>(QStringLiteral("providerCombo"));
+        auto *baseUrl = dialog.findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"));
+        QCOMPARE(baseUrl->text(), QStringLiteral("http://127.0.0.1:9/v1"));
         // Offline sends nothing, and the note says so.
         provider->setCurrentIndex(provider->findData(QStringLiteral("offline")));
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("privacyNote"))
                     ->text()
                     .startsWith(QLatin1String("Nothing leaves this computer")));
         provider->setCurrentIndex(provider->findData(QStringLiteral("anthropic")));
+        QVERIFY(baseUrl->text().isEmpty());
         dialog.findChild<QLineEdit *>(QStringLiteral("keyEdit"))
             ->setText(QStringLiteral("sk-ant-secret-42"));
         dialog.findChild<QLineEdit *>(QStringLiteral("modelEdit"))
@@ -221,11 +229,15 @@ void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()
     }
     const GenerationSettings loaded = GenerationSettings::load();
     QCOMPARE(loaded.provider, QStringLiteral("anthropic"));
-    QCOMPARE(loaded.model, QStringLiteral("claude-test"));
+    QCOMPARE(loaded.models.value(QStringLiteral("anthropic")), QStringLiteral("claude-test"));
     QCOMPARE(GenerationSettings::sessionKey(QStringLiteral("anthropic")),
              QStringLiteral("sk-ant-secret-42"));
     const GenerationOptions options = loaded.options();
     QCOMPARE(options.llm.apiKey, QStringLiteral("sk-ant-secret-42"));
+    // The Anthropic key goes to Anthropic's own host, not to the local server's URL.
+    QVERIFY(options.llm.baseUrl.isEmpty());
+    QCOMPARE(loaded.baseUrls.value(QStringLiteral("openai-compatible")),
+             QStringLiteral("http://127.0.0.1:9/v1"));
     QSettings settings;
     settings.sync();
     QFile file(settings.fileName());

@@ -1,5 +1,6 @@
 #include "MockLlmServer.h"
 #include "llm/LlmClient.h"
+#include "llm/ProviderResolver.h"
 #include "llm/RowsParser.h"
 #include "util/RowforgeError.h"
 
@@ -12,6 +13,7 @@ class TestLlmClient : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void theOpenAiKeyGoesToOpenAiOnly();
     void cancelEndsABackOffAtOnce();
     void completeRowsOfACutAnswer();
     void strictSchemaViolationsAreRefusedAsTheServiceDoes();
@@ -371,6 +373,28 @@ void TestLlmClient::cancelEndsABackOffAtOnce()
     QVERIFY2(message.contains(QLatin1String("cancelled")), qPrintable(message));
     QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(server.requests().size(), 1);
+}
+
+void TestLlmClient::theOpenAiKeyGoesToOpenAiOnly()
+{
+    // OPENAI_API_KEY is set, and a compatible server is chosen: the key stays home.
+    qputenv("OPENAI_API_KEY", "sk-openai-secret");
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows(twoRows()));
+    ProviderResolver::Choice choice;
+    choice.provider = QStringLiteral("openai-compatible");
+    choice.baseUrlFor.insert(QStringLiteral("openai-compatible"), server.baseUrl());
+    const LlmSettings compatible = ProviderResolver::resolve(choice);
+    qunsetenv("OPENAI_API_KEY");
+    QVERIFY(compatible.apiKey.isEmpty());
+    QCOMPARE(compatible.baseUrl, server.baseUrl());
+    LlmClient client(compatible);
+    QCOMPARE(client.complete(request()).rows.size(), 2);
+    QCOMPARE(server.requests().first().headers.value("authorization"), QByteArray("Bearer local"));
+    // A server's own key is sent to it; and local servers read max_tokens.
+    choice.compatibleKey = QStringLiteral("sk-local-7");
+    QCOMPARE(ProviderResolver::resolve(choice).apiKey, QStringLiteral("sk-local-7"));
+    QCOMPARE(server.requests().first().json()[QLatin1String("max_tokens")].toInt(), 4096);
 }
 
 QTEST_GUILESS_MAIN(TestLlmClient)

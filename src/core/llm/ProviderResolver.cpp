@@ -33,8 +33,9 @@ LlmSettings ProviderResolver::resolve(const Choice &choice)
         settings.apiKey = anthropicKey;
     } else if (provider == QLatin1String("openai-compatible")) {
         settings.provider = LlmSettings::Provider::OpenAICompatible;
-        settings.apiKey = openAiKey;
-        if (choice.baseUrl.isEmpty() && qEnvironmentVariableIsEmpty("OPENAI_BASE_URL"))
+        settings.apiKey = choice.compatibleKey;
+        if (choice.baseUrl.isEmpty() && choice.baseUrlFor.value(provider).isEmpty() &&
+            qEnvironmentVariableIsEmpty("OPENAI_BASE_URL"))
             throw RowforgeError(
                 QStringLiteral("An OpenAI-compatible server needs its base URL, e.g. "
                                "http://localhost:11434/v1 for Ollama"));
@@ -45,8 +46,9 @@ LlmSettings ProviderResolver::resolve(const Choice &choice)
         throw RowforgeError(QStringLiteral("Unknown provider \"%1\" (use %2)")
                                 .arg(choice.provider, providerNames().join(QStringLiteral(", "))));
     }
-    settings.model =
-        choice.model.isEmpty() ? LlmSettings::defaultModel(settings.provider) : choice.model;
-    settings.baseUrl = choice.baseUrl;
+    const QString model = choice.model.isEmpty() ? choice.modelFor.value(provider) : choice.model;
+    settings.model = model.isEmpty() ? LlmSettings::defaultModel(settings.provider) : model;
+    settings.baseUrl =
+        choice.baseUrl.isEmpty() ? choice.baseUrlFor.value(provider) : choice.baseUrl;
     return settings;
 }

@@ -2,6 +2,7 @@
 
 #include "LlmSettings.h"
 
+#include <QHash>
 #include <QStringList>
 
 // Turns what the user chose (provider name or auto, model, base URL, key from the settings
@@ -18,6 +19,11 @@ public:
         QString baseUrl;
         QString openAiKey; // from the settings dialog; the environment is the fallback
         QString anthropicKey;
+        // A compatible server's own key: never the OpenAI key, which goes to OpenAI only.
+        QString compatibleKey;
+        // Per provider name, used when model / baseUrl above are empty: switching provider
+        // never carries one provider's URL (and so its key) to another.
+        QHash<QString, QString> modelFor, baseUrlFor;
     };
     // Throws RowforgeError with what to set when no provider can be used.
     static LlmSettings resolve(const Choice &choice);
