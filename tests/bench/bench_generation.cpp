@@ -93,6 +93,11 @@ int main(int argc, char *argv[])
         LlmRequest request;
         request.system = QStringLiteral("s");
         request.user = QStringLiteral("u");
+        // A schema strict structured outputs accept (the mock checks, as the service does).
+        request.rowSchema = QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                                        {QStringLiteral("properties"), QJsonObject{}},
+                                        {QStringLiteral("required"), QJsonArray{}},
+                                        {QStringLiteral("additionalProperties"), false}};
         client.complete(request);
         network << timer.nsecsElapsed() / 1e6;
     }

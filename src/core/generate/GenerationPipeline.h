@@ -18,7 +18,7 @@ public:
     // Throws RowforgeError (the message says what to do).
     // Existing rows compared with the new ones in the fidelity report (rows mode: a few dozen
     // new rows need no more).
-    static constexpr int FidelityRealRows = 2000;
+    static constexpr int FidelityRealRows = 1000;
 
     static GenerationResult run(QSqlDatabase &db, const QString &table,
                                 const GenerationOptions &options, LlmClient &client);

@@ -272,6 +272,14 @@ void minePrefixes(const QStringList &names, const QList<QVariantList> &rows,
             continue;
         QJsonObject best;
         int bestWords = 0, bestDistinct = INT_MAX;
+        // The first k words of every value, worked out once for all candidate columns.
+        std::vector<QStringList> prefixesOf(static_cast<size_t>(minWords));
+        for (int k = 1; k < minWords; ++k) {
+            QStringList &list = prefixesOf[size_t(k)];
+            list.reserve(rows.size());
+            for (qsizetype r = 0; r < rows.size(); ++r)
+                list << (y.null[size_t(r)] ? QString() : y.text[r].section(u' ', 0, k - 1));
+        }
         for (int a = 0; a < int(columns.size()); ++a) {
             const Column &x = columns[size_t(a)];
             if (a == b || !x.category)
@@ -284,7 +292,7 @@ void minePrefixes(const QStringList &names, const QList<QVariantList> &rows,
                 for (qsizetype r = 0; r < rows.size() && holds; ++r) {
                     if (y.null[size_t(r)] || x.null[size_t(r)])
                         continue;
-                    const QString prefix = y.text[r].section(u' ', 0, k - 1);
+                    const QString &prefix = prefixesOf[size_t(k)][r];
                     prefixes.insert(prefix);
                     const auto it = prefixOf.constFind(x.text[r]);
                     if (it == prefixOf.constEnd())
