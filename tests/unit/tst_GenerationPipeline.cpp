@@ -21,6 +21,7 @@ private Q_SLOTS:
     void samplesStayHomeWhenNotAllowed();
     void rejectedRowsAreToppedUp();
     void shareLevelsSendOnlyWhatTheySay();
+    void engineFillsKeysAndUuids();
     void failuresWriteNothing_data();
     void failuresWriteNothing();
     void hostileValuesAreStoredLiterally();
@@ -265,14 +266,16 @@ void TestGenerationPipeline::promptCarriesSchemaConstraintsProfileAndSamples()
     QVERIFY(user.contains(QLatin1String("CREATE TABLE \"people; --\"")));
     QVERIFY(user.contains(QLatin1String(
         "email is UNIQUE; these values exist and must not be used: [\"ann@x.io\",\"bo@x.io\"]")));
-    QVERIFY(user.contains(QLatin1String("FOREIGN KEY (team) references teams (id)")));
+    // Foreign keys are the engine's: existing parent keys, not asked of the model.
+    QVERIFY(user.contains(
+        QLatin1String("team is filled by Rowforge with existing keys of teams: leave it out.")));
     QVERIFY(user.contains(QLatin1String("CHECK on age: age >= 18")));
     QVERIFY(user.contains(QLatin1String("id is filled by the database: leave it out.")));
     QVERIFY(user.contains(QLatin1String("Sample rows:")));
     QVERIFY(user.contains(QLatin1String("\"email\":\"ann@x.io\"")));
     QVERIFY(user.contains(QLatin1String("\"format\":\"email\"")));
     QVERIFY(user.contains(
-        QLatin1String("Generate 1 new rows with exactly these columns: email, city, team, age.")));
+        QLatin1String("Generate 1 new rows with exactly these columns: email, city, age.")));
     const QJsonObject rowSchema = body.value(QStringLiteral("response_format"))
                                       .toObject()
                                       .value(QStringLiteral("json_schema"))
@@ -286,7 +289,7 @@ void TestGenerationPipeline::promptCarriesSchemaConstraintsProfileAndSamples()
                                       .value(QStringLiteral("items"))
                                       .toObject();
     const QJsonObject properties = rowSchema.value(QStringLiteral("properties")).toObject();
-    QCOMPARE(properties.keys(), (QStringList{"age", "city", "email", "team"}));
+    QCOMPARE(properties.keys(), (QStringList{"age", "city", "email"}));
     QCOMPARE(properties.value(QStringLiteral("email"))
                  .toObject()
                  .value(QStringLiteral("type"))
@@ -310,6 +313,45 @@ void TestGenerationPipeline::samplesStayHomeWhenNotAllowed()
     const QByteArray body = server.requests().first().body;
     QVERIFY(!body.contains("Sample rows"));
     QVERIFY(!body.contains("Rome")); // a value only the sample rows would carry
+}
+
+void TestGenerationPipeline::engineFillsKeysAndUuids()
+{
+    // An integer key that is not the rowid and a UUID column: the model is not asked for them
+    // (the schema it gets lacks them), the engine writes them, new and valid.
+    TempDatabase temp({QStringLiteral("CREATE TABLE tickets (id INTEGER PRIMARY KEY, number "
+                                      "INTEGER NOT NULL UNIQUE, ref TEXT NOT NULL UNIQUE, title "
+                                      "TEXT NOT NULL)"),
+                       QStringLiteral("INSERT INTO tickets (number, ref, title) VALUES (1041, "
+                                      "'6f1c2a0e-3b8d-4c6e-9a51-2f7d9e0b4c11', 'Printer jam'), "
+                                      "(1042, 'a9d4e7b2-51c0-4f3a-8e2d-6b1f0c9a7e55', 'No VPN')")});
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiRows(
+        {QJsonObject{{QStringLiteral("title"), QStringLiteral("Screen flickers")}},
+         QJsonObject{{QStringLiteral("title"), QStringLiteral("Mail full")}}}));
+    GenerationOptions o = options(server, 2);
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("tickets"), o, client);
+    QCOMPARE(result.inserted, 2);
+    const QJsonObject schema = server.requests()
+                                   .first()
+                                   .json()[QLatin1String("response_format")]
+                                          [QLatin1String("json_schema")][QLatin1String("schema")]
+                                   .toObject();
+    QCOMPARE(schema[QLatin1String("properties")][QLatin1String("rows")][QLatin1String("items")]
+                   [QLatin1String("properties")]
+                       .toObject()
+                       .keys(),
+             QStringList{QStringLiteral("title")});
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT group_concat(number) FROM tickets WHERE id > 2"))
+                 .toString(),
+             QStringLiteral("1043,1044"));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM tickets WHERE id > 2 AND ref GLOB "
+                                        "'[0-9a-f]*-[0-9a-f]*-4[0-9a-f]*-[0-9a-f]*-[0-9a-f]*' AND "
+                                        "length(ref) = 36"))
+                 .toInt(),
+             2);
 }
 
 void TestGenerationPipeline::shareLevelsSendOnlyWhatTheySay()
@@ -363,7 +405,7 @@ void TestGenerationPipeline::rejectedRowsAreToppedUp()
     server.enqueue(MockLlmServer::openAiRows({person("cy@x.io"),
                                               person("ann@x.io"),              // UNIQUE
                                               person("ed@x.io", QJsonValue()), // NOT NULL
-                                              person("fi@x.io", "Oslo", 9)})); // FOREIGN KEY
+                                              person("fi@x.io", "Oslo", 9)})); // key replaced
     server.enqueue(
         MockLlmServer::openAiRows({person("gus@x.io"), person("hal@x.io"), person("ivy@x.io")}));
     GenerationOptions o = options(server, 4);
@@ -372,7 +414,7 @@ void TestGenerationPipeline::rejectedRowsAreToppedUp()
         GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
     QCOMPARE(result.requests, 2);
     QCOMPARE(result.inserted, 4); // 1 + 3; nothing past what was asked for
-    QCOMPARE(result.rejected, 3);
+    QCOMPARE(result.rejected, 2);
     const QString followUp = server.requests()[1]
                                  .json()
                                  .value(QStringLiteral("messages"))
@@ -380,10 +422,14 @@ void TestGenerationPipeline::rejectedRowsAreToppedUp()
                                  .toObject()
                                  .value(QStringLiteral("content"))
                                  .toString();
-    QVERIFY(followUp.contains(QLatin1String("Generate 3 new rows")));
+    QVERIFY(followUp.contains(QLatin1String("Generate 2 new rows")));
     QVERIFY(followUp.contains(QLatin1String("UNIQUE constraint failed")));
     QVERIFY(followUp.contains(QLatin1String("\"city\" must not be NULL")));
-    QVERIFY(followUp.contains(QLatin1String("FOREIGN KEY constraint failed")));
+    // The model's team 9 was never used: the engine wrote an existing key.
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM \"people; --\" WHERE team NOT IN "
+                                        "(1, 2)"))
+                 .toInt(),
+             0);
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM \"people; --\"")).toInt(), 6);
 }
 
@@ -414,11 +460,11 @@ void TestGenerationPipeline::failuresWriteNothing_data()
         << QList<MockLlmServer::Response>{MockLlmServer::openAiRows({QJsonObject{
                                               {QStringLiteral("email"), QStringLiteral("q@x.io")},
                                               {QStringLiteral("city"), QStringLiteral("A")},
-                                              {QStringLiteral("team"), QStringLiteral("one")},
-                                              {QStringLiteral("age"), 20}}}),
+                                              {QStringLiteral("team"), 1},
+                                              {QStringLiteral("age"), QStringLiteral("old")}}}),
                                           MockLlmServer::openAiRows({}),
                                           MockLlmServer::openAiRows({})}
-        << "\"team\" needs an integer, got \"one\"";
+        << "\"age\" needs an integer, got \"old\"";
 }
 
 void TestGenerationPipeline::failuresWriteNothing()

@@ -1,5 +1,6 @@
 #include "GenerationPipeline.h"
 
+#include "EngineColumns.h"
 #include "GeneratedRows.h"
 #include "PromptBuilder.h"
 #include "RecipeGeneration.h"
@@ -74,8 +75,16 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
         throw RowforgeError(QStringLiteral("Ask an LLM for 1 to %1 rows; for more, use recipe "
                                            "or offline mode")
                                 .arg(GenerationOptions::MaxRowsFromLlm));
-    const GenerationContext context =
+    GenerationContext context =
         GenerationContext::gather(db, table, std::clamp(options.sampleSize, 1, 100), random);
+    // Keys and UUIDs come from the engine; the model writes the columns that need it.
+    EngineColumns engine(db, context, random);
+    if (engine.names().size() < context.columns.size()) {
+        for (const QString &name : engine.names())
+            context.columns.removeAll(name);
+    } else {
+        engine.clear(); // nothing would be left for the model: it writes them all
+    }
     if (context.columns.isEmpty())
         throw RowforgeError(
             QStringLiteral("\"%1\" has no column to fill: SQLite fills them all").arg(table.name));
@@ -104,8 +113,11 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
         result.outputTokens += reply.outputTokens;
         if (!reply.model.isEmpty())
             result.model = reply.model;
+        QList<QJsonObject> rows = reply.rows;
+        for (QJsonObject &row : rows)
+            engine.fill(row);
         QList<RowValidator::Rejection> rejections;
-        QList<QVariantList> valid = validator.validate(reply.rows, &rejections, accepted);
+        QList<QVariantList> valid = validator.validate(rows, &rejections, accepted);
         // A model that sends more rows than asked: keep what was asked for.
         while (valid.size() > missing)
             valid.removeLast();

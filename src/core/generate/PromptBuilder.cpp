@@ -103,6 +103,13 @@ QString PromptBuilder::constraintsInWords(const GenerationContext &context,
                          .arg(key.columns.join(QStringLiteral(", ")));
     }
     for (const ForeignKey &fk : table.foreignKeys) {
+        if (!std::all_of(fk.columns.begin(), fk.columns.end(),
+                         [&](const QString &c) { return context.columns.contains(c); })) {
+            lines << QStringLiteral("- %1 is filled by Rowforge with existing keys of %2: leave "
+                                    "it out.")
+                         .arg(fk.columns.join(QStringLiteral(", ")), fk.parentTable);
+            continue;
+        }
         QString line =
             QStringLiteral("- FOREIGN KEY (%1) references %2 (%3): use only existing keys.")
                 .arg(fk.columns.join(QStringLiteral(", ")), fk.parentTable,
