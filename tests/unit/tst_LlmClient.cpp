@@ -13,6 +13,7 @@ class TestLlmClient : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void credentialsInAUrlAreNeverPrinted();
     void theOpenAiKeyGoesToOpenAiOnly();
     void cancelEndsABackOffAtOnce();
     void completeRowsOfACutAnswer();
@@ -395,6 +396,24 @@ void TestLlmClient::theOpenAiKeyGoesToOpenAiOnly()
     choice.compatibleKey = QStringLiteral("sk-local-7");
     QCOMPARE(ProviderResolver::resolve(choice).apiKey, QStringLiteral("sk-local-7"));
     QCOMPARE(server.requests().first().json()[QLatin1String("max_tokens")].toInt(), 4096);
+}
+
+void TestLlmClient::credentialsInAUrlAreNeverPrinted()
+{
+    LlmSettings s;
+    s.provider = LlmSettings::Provider::OpenAICompatible;
+    s.model = QStringLiteral("llama3.2");
+    s.baseUrl = QStringLiteral("http://admin:hunter2@127.0.0.1:1/v1"); // nothing listens on 1
+    s.maxRetries = 0;
+    s.timeoutMs = 2000;
+    LlmClient client(s);
+    const QString message = failure(client);
+    QVERIFY2(message.startsWith(QLatin1String("OpenAI-compatible server: Cannot reach")) ||
+                 message.contains(QLatin1String("Cannot reach")),
+             qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1String("hunter2")) &&
+                 !message.contains(QLatin1String("admin")),
+             qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestLlmClient)

@@ -24,9 +24,10 @@ void LlmClient::checkUrl() const
     const QUrl url = ProviderWire::create(m_settings)->endpoint(m_settings);
     if (!url.isValid() ||
         (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-        throw RowforgeError(QStringLiteral("%1: \"%2\" is not an http(s) URL — fix the base URL in "
-                                           "Generation Settings")
-                                .arg(m_settings.displayName(), url.toString()));
+        throw RowforgeError(
+            QStringLiteral("%1: \"%2\" is not an http(s) URL — fix the base URL in "
+                           "Generation Settings")
+                .arg(m_settings.displayName(), url.toDisplayString(QUrl::RemoveUserInfo)));
     // An API key never travels in clear text, except to this computer.
     const QHostAddress host(url.host());
     const bool loopback = url.host() == QLatin1String("localhost") || host.isLoopback();
@@ -104,8 +105,11 @@ QString LlmClient::describeFailure(const Attempt &attempt, const QString &detail
                 .arg(m_settings.timeoutMs / 1000.0)
                 .arg(tries);
         return QStringLiteral("Cannot reach %1 at %2%3: %4")
-            .arg(provider, ProviderWire::create(m_settings)->endpoint(m_settings).toString(), tries,
-                 attempt.transport);
+            .arg(provider,
+                 ProviderWire::create(m_settings)
+                     ->endpoint(m_settings)
+                     .toDisplayString(QUrl::RemoveUserInfo),
+                 tries, attempt.transport);
     }
     const int status = attempt.status;
     const QString detailText = detail.isEmpty() ? QString() : QStringLiteral(": %1").arg(detail);
