@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTimer>
+#include <memory>
 
 QJsonObject MockLlmServer::Request::json() const
 {
@@ -147,6 +149,61 @@ QByteArray cutAtTheLimit(const MockLlmServer::Request &request, const QByteArray
 
 } // namespace
 
+void MockLlmServer::stream(QTcpSocket *socket, const Response &response)
+{
+    // A chat completion as OpenAI-compatible servers stream it: content in small deltas, the
+    // finish reason in the last chunk, then usage, then [DONE]; no Content-Length.
+    const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
+    const QJsonObject choice = answer.value(QLatin1String("choices")).toArray().first().toObject();
+    const QString content = choice.value(QLatin1String("message"))
+                                .toObject()
+                                .value(QLatin1String("content"))
+                                .toString();
+    QList<QByteArray> events;
+    auto event = [](const QJsonObject &chunk) {
+        return "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
+    };
+    constexpr int Piece = 40;
+    for (qsizetype at = 0; at < content.size(); at += Piece)
+        events << event(
+            QJsonObject{{QStringLiteral("model"), answer.value(QLatin1String("model"))},
+                        {QStringLiteral("choices"),
+                         QJsonArray{QJsonObject{
+                             {QStringLiteral("index"), 0},
+                             {QStringLiteral("delta"),
+                              QJsonObject{{QStringLiteral("content"), content.mid(at, Piece)}}},
+                             {QStringLiteral("finish_reason"), QJsonValue()}}}}});
+    events << event(
+        QJsonObject{{QStringLiteral("choices"),
+                     QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                            {QStringLiteral("delta"), QJsonObject{}},
+                                            {QStringLiteral("finish_reason"),
+                                             choice.value(QLatin1String("finish_reason"))}}}}});
+    events << event(QJsonObject{{QStringLiteral("choices"), QJsonArray{}},
+                                {QStringLiteral("usage"), answer.value(QLatin1String("usage"))}});
+    events << QByteArray("data: [DONE]\n\n");
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: "
+                  "close\r\n\r\n");
+    if (response.chunkDelayMs <= 0) {
+        for (const QByteArray &e : events)
+            socket->write(e);
+        socket->disconnectFromHost();
+        return;
+    }
+    auto *timer = new QTimer(socket);
+    auto remaining = std::make_shared<QList<QByteArray>>(events);
+    QObject::connect(timer, &QTimer::timeout, socket, [socket, timer, remaining] {
+        if (remaining->isEmpty()) {
+            timer->stop();
+            socket->disconnectFromHost();
+            return;
+        }
+        socket->write(remaining->takeFirst());
+        socket->flush();
+    });
+    timer->start(response.chunkDelayMs);
+}
+
 MockLlmServer::Response MockLlmServer::answerAsked(const Request &request)
 {
     const QJsonObject sent = request.json();
@@ -219,6 +276,10 @@ void MockLlmServer::onReadyRead(QTcpSocket *socket)
                               : error(500, R"({"error":{"message":"no scripted response left"}})");
     if (response.status == 200)
         response.body = cutAtTheLimit(request, response.body);
+    if (response.status == 200 && request.json().value(QLatin1String("stream")).toBool()) {
+        stream(socket, response);
+        return;
+    }
     if (response.action == Response::Hang)
         return; // keep the connection open, say nothing
     if (response.action == Response::Drop) {

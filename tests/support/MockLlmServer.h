@@ -22,6 +22,9 @@ public:
         QByteArray body;
         QList<QPair<QByteArray, QByteArray>> headers;
         Action action = Respond;
+        // Streamed answers (the request asked "stream": true) send a chunk this often, as a
+        // slow local model does.
+        int chunkDelayMs = 0;
     };
     struct Request
     {
@@ -55,6 +58,7 @@ private:
     void onReadyRead(QTcpSocket *socket);
 
     Response answerAsked(const Request &request);
+    void stream(QTcpSocket *socket, const Response &response);
 
     QTcpServer m_server;
     std::function<QJsonObject(int)> m_rowMaker;

@@ -13,6 +13,7 @@ class TestLlmClient : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void aSlowLocalModelStreamsPastTheTimeout();
     void credentialsInAUrlAreNeverPrinted();
     void theOpenAiKeyGoesToOpenAiOnly();
     void cancelEndsABackOffAtOnce();
@@ -414,6 +415,33 @@ void TestLlmClient::credentialsInAUrlAreNeverPrinted()
     QVERIFY2(!message.contains(QLatin1String("hunter2")) &&
                  !message.contains(QLatin1String("admin")),
              qPrintable(message));
+}
+
+void TestLlmClient::aSlowLocalModelStreamsPastTheTimeout()
+{
+    // A local model on a CPU: a chunk every 250 ms for about 4 s, with a 1 s inactivity
+    // timeout. Streamed, the answer arrives whole; waited for in silence, it would time out.
+    MockLlmServer server;
+    QJsonArray rows;
+    for (int i = 0; i < 12; ++i)
+        rows << QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("Person number %1 with a longer name").arg(i)}};
+    MockLlmServer::Response slow = MockLlmServer::openAiRows(rows);
+    slow.chunkDelayMs = 250;
+    server.enqueue(slow);
+    LlmSettings s = settings(server, LlmSettings::Provider::OpenAICompatible);
+    s.timeoutMs = 1000;
+    s.maxRetries = 0;
+    LlmClient client(s);
+    QElapsedTimer timer;
+    timer.start();
+    const LlmReply reply = client.complete(request());
+    QVERIFY2(timer.elapsed() > 2 * s.timeoutMs, "the answer was not slow");
+    QCOMPARE(reply.rows.size(), 12);
+    QCOMPARE(reply.rows.last().value(QStringLiteral("name")).toString(),
+             QStringLiteral("Person number 11 with a longer name"));
+    QCOMPARE(reply.outputTokens, 300);
+    QVERIFY(server.requests().first().json()[QLatin1String("stream")].toBool());
 }
 
 QTEST_GUILESS_MAIN(TestLlmClient)

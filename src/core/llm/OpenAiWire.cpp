@@ -48,14 +48,60 @@ QByteArray OpenAiWire::body(const LlmSettings &settings, const LlmRequest &reque
                                   {QStringLiteral("schema"), schema}}}}}};
     if (withTemperature)
         body.insert(QStringLiteral("temperature"), settings.temperature);
-    // Local servers (Ollama, llama.cpp, vLLM) read max_tokens and ignore the newer name.
-    if (settings.provider == LlmSettings::Provider::OpenAICompatible)
+    // Local servers (Ollama, llama.cpp, vLLM) read max_tokens and ignore the newer name, and
+    // stream: a slow model on a CPU sends tokens all along, so the inactivity timeout measures
+    // silence, not the length of the answer.
+    if (settings.provider == LlmSettings::Provider::OpenAICompatible) {
         body.insert(QStringLiteral("max_tokens"), settings.outputLimit());
+        body.insert(QStringLiteral("stream"), true);
+        body.insert(QStringLiteral("stream_options"),
+                    QJsonObject{{QStringLiteral("include_usage"), true}});
+    }
     return OrderedJson::write(body, request.keyOrder);
 }
 
-LlmReply OpenAiWire::parseSuccess(const QByteArray &body, const LlmRequest &request) const
+QByteArray OpenAiWire::assembleStream(const QByteArray &events)
 {
+    // data: {"choices":[{"delta":{"content":"…"},"finish_reason":null}]} … data: [DONE]
+    QString content;
+    QJsonValue finish, usage;
+    QString model;
+    for (const QByteArray &line : events.split('\n')) {
+        const QByteArray data = line.trimmed();
+        if (!data.startsWith("data:"))
+            continue;
+        const QJsonObject chunk = QJsonDocument::fromJson(data.mid(5).trimmed()).object();
+        if (chunk.isEmpty())
+            continue; // [DONE], or a keep-alive
+        if (chunk.contains(QLatin1String("model")))
+            model = chunk.value(QLatin1String("model")).toString();
+        if (chunk.value(QLatin1String("usage")).isObject())
+            usage = chunk.value(QLatin1String("usage"));
+        const QJsonObject choice =
+            chunk.value(QLatin1String("choices")).toArray().first().toObject();
+        content += choice.value(QLatin1String("delta"))
+                       .toObject()
+                       .value(QLatin1String("content"))
+                       .toString();
+        if (choice.value(QLatin1String("finish_reason")).isString())
+            finish = choice.value(QLatin1String("finish_reason"));
+    }
+    const QJsonObject completion{
+        {QStringLiteral("object"), QStringLiteral("chat.completion")},
+        {QStringLiteral("model"), model},
+        {QStringLiteral("choices"),
+         QJsonArray{QJsonObject{{QStringLiteral("finish_reason"), finish},
+                                {QStringLiteral("message"),
+                                 QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                                             {QStringLiteral("content"), content}}}}}},
+        {QStringLiteral("usage"), usage}};
+    return QJsonDocument(completion).toJson(QJsonDocument::Compact);
+}
+
+LlmReply OpenAiWire::parseSuccess(const QByteArray &received, const LlmRequest &request) const
+{
+    const QByteArray body =
+        received.trimmed().startsWith("data:") ? assembleStream(received) : received;
     const QJsonObject root = QJsonDocument::fromJson(body).object();
     const QJsonObject choice = root.value(QLatin1String("choices")).toArray().first().toObject();
     const QJsonObject message = choice.value(QLatin1String("message")).toObject();
