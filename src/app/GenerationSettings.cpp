@@ -28,8 +28,15 @@ GenerationSettings GenerationSettings::load()
     s.timeoutSeconds =
         settings.value(QStringLiteral("generation/timeoutSeconds"), s.timeoutSeconds).toInt();
     s.rows = settings.value(QStringLiteral("generation/rows"), s.rows).toInt();
-    s.sendSamples =
-        settings.value(QStringLiteral("generation/sendSamples"), s.sendSamples).toBool();
+    // Earlier versions kept a yes/no for sample rows: no meant statistics only.
+    const QString legacy =
+        settings.contains(QStringLiteral("generation/sendSamples")) &&
+                !settings.value(QStringLiteral("generation/sendSamples")).toBool()
+            ? QStringLiteral("stats")
+            : s.share;
+    s.share = settings.value(QStringLiteral("generation/share"), legacy).toString();
+    if (!GenerationOptions::shareNames().contains(s.share))
+        s.share = QStringLiteral("rows");
     return s;
 }
 
@@ -47,7 +54,8 @@ void GenerationSettings::save() const
     settings.setValue(QStringLiteral("generation/temperature"), temperature);
     settings.setValue(QStringLiteral("generation/timeoutSeconds"), timeoutSeconds);
     settings.setValue(QStringLiteral("generation/rows"), rows);
-    settings.setValue(QStringLiteral("generation/sendSamples"), sendSamples);
+    settings.setValue(QStringLiteral("generation/share"), share);
+    settings.remove(QStringLiteral("generation/sendSamples"));
     settings.setValue(QStringLiteral("generation/maxConcurrent"), maxConcurrent);
 }
 
@@ -78,7 +86,7 @@ GenerationOptions GenerationSettings::options() const
     options.llm.temperature = temperature;
     options.llm.timeoutMs = timeoutSeconds * 1000;
     options.rows = rows;
-    // The dialog's one choice: sample rows, or statistics without any stored value.
-    options.share = sendSamples ? GenerationOptions::Share::Rows : GenerationOptions::Share::Stats;
+    options.share = GenerationOptions::Share(
+        std::max<qsizetype>(0, GenerationOptions::shareNames().indexOf(share)));
     return options;
 }

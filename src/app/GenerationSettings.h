@@ -15,7 +15,8 @@ public:
     double temperature = 0.7;
     int timeoutSeconds = 60;
     int rows = 10;
-    bool sendSamples = true;
+    // What leaves the computer (GenerationOptions::Share): schema, stats, values or rows.
+    QString share = QStringLiteral("rows");
     int maxConcurrent = 2; // generations running at once
 
     static GenerationSettings load();

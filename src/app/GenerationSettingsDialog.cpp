@@ -34,10 +34,15 @@ GenerationSettingsDialog::GenerationSettingsDialog(QWidget *parent)
     m_ui->rowsSpin->setValue(settings.rows);
     m_ui->temperatureSpin->setValue(settings.temperature);
     m_ui->timeoutSpin->setValue(settings.timeoutSeconds);
-    m_ui->samplesCheck->setChecked(settings.sendSamples);
+    m_ui->shareCombo->addItem(tr("The schema only"), QStringLiteral("schema"));
+    m_ui->shareCombo->addItem(tr("Schema and statistics, no values"), QStringLiteral("stats"));
+    m_ui->shareCombo->addItem(tr("Schema, statistics and frequent values"),
+                              QStringLiteral("values"));
+    m_ui->shareCombo->addItem(tr("All that, and a few sample rows"), QStringLiteral("rows"));
+    m_ui->shareCombo->setCurrentIndex(std::max(0, m_ui->shareCombo->findData(settings.share)));
     connect(m_ui->providerCombo, &QComboBox::currentIndexChanged, this,
             &GenerationSettingsDialog::updateForProvider);
-    connect(m_ui->samplesCheck, &QCheckBox::toggled, this,
+    connect(m_ui->shareCombo, &QComboBox::currentIndexChanged, this,
             &GenerationSettingsDialog::updatePrivacyNote);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &GenerationSettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -99,9 +104,8 @@ void GenerationSettingsDialog::updatePrivacyNote()
                                       "from the table here."));
         return;
     }
-    const GenerationOptions::Share share = m_ui->samplesCheck->isChecked()
-                                               ? GenerationOptions::Share::Rows
-                                               : GenerationOptions::Share::Stats;
+    const GenerationOptions::Share share = GenerationOptions::Share(std::max<qsizetype>(
+        0, GenerationOptions::shareNames().indexOf(m_ui->shareCombo->currentData().toString())));
     m_ui->privacyNote->setText(
         tr("What leaves this computer for %1: %2")
             .arg(m_ui->providerCombo->currentText(), GenerationOptions::shareSentence(share)));
@@ -117,7 +121,7 @@ void GenerationSettingsDialog::accept()
     settings.rows = m_ui->rowsSpin->value();
     settings.temperature = m_ui->temperatureSpin->value();
     settings.timeoutSeconds = m_ui->timeoutSpin->value();
-    settings.sendSamples = m_ui->samplesCheck->isChecked();
+    settings.share = m_ui->shareCombo->currentData().toString();
     settings.save();
     const QString key = m_ui->keyEdit->text().trimmed();
     if (key != GenerationSettings::sessionKey(keyProvider()))

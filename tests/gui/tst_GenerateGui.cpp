@@ -216,15 +216,20 @@ void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()
             ->setText(QStringLiteral("sk-ant-secret-42"));
         dialog.findChild<QLineEdit *>(QStringLiteral("modelEdit"))
             ->setText(QStringLiteral("claude-test"));
-        auto *samples = dialog.findChild<QCheckBox *>(QStringLiteral("samplesCheck"));
-        samples->setChecked(false);
-        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("privacyNote"))
-                    ->text()
-                    .contains(QLatin1String("statistics without stored values")));
-        samples->setChecked(true);
-        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("privacyNote"))
-                    ->text()
-                    .contains(QLatin1String("sample rows")));
+        // Each level of what is shared says so in the note.
+        auto *share = dialog.findChild<QComboBox *>(QStringLiteral("shareCombo"));
+        auto *note = dialog.findChild<QLabel *>(QStringLiteral("privacyNote"));
+        const QStringList levels = GenerationOptions::shareNames();
+        for (const QString &level : levels) {
+            share->setCurrentIndex(share->findData(level));
+            QVERIFY2(note->text().endsWith(GenerationOptions::shareSentence(
+                         GenerationOptions::Share(levels.indexOf(level)))),
+                     qPrintable(note->text()));
+        }
+        share->setCurrentIndex(share->findData(QStringLiteral("stats")));
+        const QString shots = qEnvironmentVariable("ROWFORGE_SCREENSHOT_DIR");
+        if (!shots.isEmpty())
+            dialog.grab().save(shots + QStringLiteral("/generation-settings.png"));
         dialog.accept();
     }
     const GenerationSettings loaded = GenerationSettings::load();
@@ -234,6 +239,7 @@ void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()
              QStringLiteral("sk-ant-secret-42"));
     const GenerationOptions options = loaded.options();
     QCOMPARE(options.llm.apiKey, QStringLiteral("sk-ant-secret-42"));
+    QCOMPARE(options.share, GenerationOptions::Share::Stats);
     // The Anthropic key goes to Anthropic's own host, not to the local server's URL.
     QVERIFY(options.llm.baseUrl.isEmpty());
     QCOMPARE(loaded.baseUrls.value(QStringLiteral("openai-compatible")),
