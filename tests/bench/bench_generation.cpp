@@ -9,8 +9,8 @@
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "generate/GenerationPipeline.h"
-#include "profile/RowSampler.h"
 #include "llm/LlmClient.h"
+#include "profile/RowSampler.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

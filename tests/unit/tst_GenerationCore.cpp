@@ -1,8 +1,8 @@
 #include "TempDatabase.h"
 #include "db/SchemaReader.h"
+#include "generate/RowValidator.h"
 #include "profile/ColumnProfiler.h"
 #include "profile/RowSampler.h"
-#include "generate/RowValidator.h"
 
 #include <QJsonDocument>
 #include <QtTest>

@@ -11,8 +11,6 @@
 #include "generate/GenerationUndo.h"
 #include "llm/LlmClient.h"
 #include "profile/ColumnProfiler.h"
-#include "util/DateTimeFormats.h"
-#include "util/DateTimeText.h"
 #include "recipe/DependencyLearner.h"
 #include "recipe/QuantileSampler.h"
 #include "recipe/RecipeCompiler.h"
@@ -21,6 +19,8 @@
 #include "recipe/TemplateGenerator.h"
 #include "recipe/TextRecipeLearner.h"
 #include "recipe/WeightedPicker.h"
+#include "util/DateTimeFormats.h"
+#include "util/DateTimeText.h"
 #include "util/GenerationCancelled.h"
 #include "util/RowforgeError.h"
 

@@ -3,12 +3,9 @@
 #include "TempDatabase.h"
 #include "WeightedList.h"
 #include "db/SchemaReader.h"
-#include "profile/ColumnProfiler.h"
-#include "util/GenerationCancelled.h"
 #include "generate/GenerationPipeline.h"
 #include "llm/LlmClient.h"
-#include "util/DateTimeFormats.h"
-#include "util/DateTimeText.h"
+#include "profile/ColumnProfiler.h"
 #include "recipe/DependencyLearner.h"
 #include "recipe/QuantileSampler.h"
 #include "recipe/RecipeCompiler.h"
@@ -17,6 +14,9 @@
 #include "recipe/TemplateGenerator.h"
 #include "recipe/TextRecipeLearner.h"
 #include "recipe/WeightedPicker.h"
+#include "util/DateTimeFormats.h"
+#include "util/DateTimeText.h"
+#include "util/GenerationCancelled.h"
 #include "util/RowforgeError.h"
 
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "util/DateTimeText.h"
 #include "NumericGenerator.h"
+#include "util/DateTimeText.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 #include "DependencyLearner.h"
 
-#include "util/DateTimeFormats.h"
 #include "QuantileSampler.h"
 #include "RecipeLearner.h"
 #include "TextRecipeLearner.h"
+#include "util/DateTimeFormats.h"
 
 #include <QHash>
 #include <QJsonArray>

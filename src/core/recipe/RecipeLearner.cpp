@@ -1,6 +1,5 @@
 #include "RecipeLearner.h"
 
-#include "util/DateTimeFormats.h"
 #include "DependencyLearner.h"
 #include "EmailNameLearner.h"
 #include "QuantileSampler.h"
@@ -13,6 +12,7 @@
 #include "db/SqlIdentifier.h"
 #include "profile/ColumnProfiler.h"
 #include "profile/RowSampler.h"
+#include "util/DateTimeFormats.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "RuleSet.h"
 
-#include "util/DateTimeFormats.h"
 #include "RecipeValue.h"
+#include "util/DateTimeFormats.h"
 #include "util/RowforgeError.h"
 
 #include <QDateTime>

@@ -1,9 +1,9 @@
 #include "TreeLearner.h"
 
 #include "DateParts.h"
-#include "util/DateTimeFormats.h"
 #include "QuantileSampler.h"
 #include "TextRecipeLearner.h"
+#include "util/DateTimeFormats.h"
 
 #include <QDateTime>
 #include <QHash>
