@@ -1,5 +1,7 @@
 #include "FidelityMetrics.h"
 
+#include "util/CramersV.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -131,24 +133,5 @@ double FidelityMetrics::contingencySimilarity(const QHash<QPair<int, int>, qint6
 
 double FidelityMetrics::cramersV(const QHash<QPair<int, int>, qint64> &table)
 {
-    QHash<int, double> rows, columns;
-    double n = 0;
-    for (auto it = table.constBegin(); it != table.constEnd(); ++it) {
-        rows[it.key().first] += double(it.value());
-        columns[it.key().second] += double(it.value());
-        n += double(it.value());
-    }
-    if (n < 2 || rows.size() < 2 || columns.size() < 2)
-        return 0;
-    double chi2 = n; // the empty cells add their expected counts
-    for (auto it = table.constBegin(); it != table.constEnd(); ++it) {
-        const double expected = rows[it.key().first] * columns[it.key().second] / n;
-        const double observed = double(it.value());
-        chi2 += (observed - expected) * (observed - expected) / expected - expected;
-    }
-    const double r = double(rows.size()), c = double(columns.size());
-    const double phi2 = std::max(0.0, chi2 / n - (r - 1) * (c - 1) / (n - 1));
-    const double rc = r - (r - 1) * (r - 1) / (n - 1), cc = c - (c - 1) * (c - 1) / (n - 1);
-    const double denominator = std::min(rc, cc) - 1;
-    return denominator > 0 ? std::min(1.0, std::sqrt(phi2 / denominator)) : 0;
+    return std::min(1.0, biasCorrectedCramersV(table));
 }

@@ -2,7 +2,9 @@
 
 #include "QuantileSampler.h"
 #include "RecipeLearner.h"
+#include "RecipeValue.h"
 #include "TextRecipeLearner.h"
+#include "util/CramersV.h"
 #include "util/DateTimeFormats.h"
 
 #include <QHash>
@@ -15,14 +17,6 @@ namespace {
 QString generatorOf(const QJsonObject &columns, const QString &name)
 {
     return columns.value(name).toObject().value(QLatin1String("generator")).toString();
-}
-
-QJsonValue typed(const QVariant &value)
-{
-    const int type = value.typeId();
-    if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double)
-        return value.toDouble();
-    return value.toString();
 }
 
 // Weighted list of typed values.
@@ -109,7 +103,7 @@ void linkCategorical(const QStringList &names, const QList<QVariantList> &rows,
             if (value.isNull())
                 continue;
             const QString text = value.toString();
-            originals.insert(text, typed(value));
+            originals.insert(text, RecipeValue::toJson(value));
             ++all[text];
             if (!row[pair.base].isNull())
                 ++byBase[row[pair.base].toString()][text];
@@ -228,36 +222,15 @@ void linkOrdered(const QStringList &names, const QList<QVariantList> &rows, QJso
 
 double DependencyLearner::cramersV(const QList<QVariantList> &rows, int a, int b)
 {
-    QHash<QString, qint64> rowTotals, columnTotals;
     QHash<QPair<QString, QString>, qint64> cells;
     qint64 n = 0;
     for (const QVariantList &row : rows) {
         if (row[a].isNull() || row[b].isNull())
             continue;
-        const QString x = row[a].toString(), y = row[b].toString();
-        ++rowTotals[x];
-        ++columnTotals[y];
-        ++cells[qMakePair(x, y)];
+        ++cells[qMakePair(row[a].toString(), row[b].toString())];
         ++n;
     }
-    if (n < MinPairs || rowTotals.size() < 2 || columnTotals.size() < 2)
-        return 0;
-    // Chi-squared over observed cells; the empty cells add their expected counts.
-    double chi2 = double(n); // sum over all cells of expected = n
-    for (auto it = cells.constBegin(); it != cells.constEnd(); ++it) {
-        const double expected =
-            double(rowTotals[it.key().first]) * double(columnTotals[it.key().second]) / double(n);
-        const double observed = double(it.value());
-        chi2 += (observed - expected) * (observed - expected) / expected - expected;
-    }
-    // Bias-corrected (Bergsma 2013): many sparse cells inflate the plain statistic, which
-    // would link a high-cardinality column to anything in a small table.
-    const double r = double(rowTotals.size()), c = double(columnTotals.size()), m = double(n);
-    const double phi2 = std::max(0.0, chi2 / m - (r - 1) * (c - 1) / (m - 1));
-    const double rCorrected = r - (r - 1) * (r - 1) / (m - 1);
-    const double cCorrected = c - (c - 1) * (c - 1) / (m - 1);
-    const double denominator = std::min(rCorrected, cCorrected) - 1;
-    return denominator > 0 ? std::sqrt(phi2 / denominator) : 0;
+    return n < MinPairs ? 0 : biasCorrectedCramersV(cells);
 }
 
 void DependencyLearner::link(const TableInfo &, const QStringList &names,

@@ -4,6 +4,7 @@
 #include "EmailNameLearner.h"
 #include "QuantileSampler.h"
 #include "RecipeCompiler.h"
+#include "RecipeValue.h"
 #include "RuleMiner.h"
 #include "SchemaOnlyRecipe.h"
 #include "TextRecipeLearner.h"
@@ -26,13 +27,6 @@ namespace {
 QJsonObject entry(const QString &generator)
 {
     return QJsonObject{{QStringLiteral("generator"), generator}};
-}
-
-int decimalPlaces(double value)
-{
-    const QString text = QString::number(value, 'f', QLocale::FloatingPointShortest);
-    const qsizetype dot = text.indexOf(u'.');
-    return dot < 0 ? 0 : int(text.size() - dot - 1);
 }
 
 QJsonArray quantileArray(std::vector<double> numbers)
@@ -62,7 +56,7 @@ QJsonObject numberColumn(const ColumnInfo &column, const QVariantList &values, b
         ++counts[value.toString()];
         if (value.typeId() == QMetaType::Double) {
             integral = false;
-            decimals = std::max(decimals, std::min(decimalPlaces(number), 6));
+            decimals = std::max(decimals, std::min(RecipeValue::decimalPlaces(number), 6));
         }
     }
     if (key && integral) {

@@ -50,3 +50,18 @@ GeneratedValue RecipeValue::fromVariant(const QVariant &value)
     }
     return result;
 }
+
+QJsonValue RecipeValue::toJson(const QVariant &value)
+{
+    const int type = value.typeId();
+    if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double)
+        return value.toDouble();
+    return value.toString();
+}
+
+int RecipeValue::decimalPlaces(double value)
+{
+    const QString text = QString::number(value, 'f', QLocale::FloatingPointShortest);
+    const qsizetype dot = text.indexOf(u'.');
+    return dot < 0 ? 0 : int(text.size() - dot - 1);
+}

@@ -14,4 +14,8 @@ public:
     static QByteArray numberText(double value);
     // A value read from SQLite, in the form the engine generates.
     static GeneratedValue fromVariant(const QVariant &value);
+    // A stored value as a recipe writes it: numbers as JSON numbers, everything else as text.
+    static QJsonValue toJson(const QVariant &value);
+    // Decimal places of a number written in its shortest exact form (2.50 -> 1, 3 -> 0).
+    static int decimalPlaces(double value);
 };

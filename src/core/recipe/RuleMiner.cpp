@@ -1,5 +1,6 @@
 #include "RuleMiner.h"
 
+#include "RecipeValue.h"
 #include "util/DateTimeFormats.h"
 
 #include <QDateTime>
@@ -24,21 +25,6 @@ struct Column
     int decimals = 0;
     bool category = false; // few distinct values
 };
-
-QJsonValue typed(const QVariant &value)
-{
-    const int type = value.typeId();
-    if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double)
-        return value.toDouble();
-    return value.toString();
-}
-
-int decimalPlaces(double value)
-{
-    const QString text = QString::number(value, 'f', QLocale::FloatingPointShortest);
-    const qsizetype dot = text.indexOf(u'.');
-    return dot < 0 ? 0 : int(text.size() - dot - 1);
-}
 
 std::vector<Column> describe(const QStringList &names, const QList<QVariantList> &rows)
 {
@@ -74,7 +60,8 @@ std::vector<Column> describe(const QStringList &names, const QList<QVariantList>
                 const double v = row[c].isNull() ? std::nan("") : row[c].toDouble();
                 column.value.push_back(v);
                 if (!std::isnan(v))
-                    column.decimals = std::max(column.decimals, std::min(6, decimalPlaces(v)));
+                    column.decimals =
+                        std::max(column.decimals, std::min(6, RecipeValue::decimalPlaces(v)));
             }
             continue;
         }
@@ -194,8 +181,9 @@ void mineDependencies(const QStringList &names, const QList<QVariantList> &rows,
                 continue;
             QJsonObject map;
             for (auto it = first.constBegin(); it != first.constEnd(); ++it)
-                map.insert(it.key(), y.null[size_t(it.value())] ? QJsonValue(QJsonValue::Null)
-                                                                : typed(rows[it.value()][b]));
+                map.insert(it.key(), y.null[size_t(it.value())]
+                                         ? QJsonValue(QJsonValue::Null)
+                                         : RecipeValue::toJson(rows[it.value()][b]));
             rules << QJsonObject{{QStringLiteral("rule"), QStringLiteral("determines")},
                                  {QStringLiteral("column"), names[a]},
                                  {QStringLiteral("then"), names[b]},
@@ -225,7 +213,7 @@ void mineNulls(const QStringList &names, const QList<QVariantList> &rows,
                 auto &[count, bNulls] = byValue[x.text[r]];
                 ++count;
                 bNulls += y.null[size_t(r)] ? 1 : 0;
-                original.insert(x.text[r], typed(rows[r][a]));
+                original.insert(x.text[r], RecipeValue::toJson(rows[r][a]));
             }
             QJsonArray alwaysNull, neverNull;
             qint64 coveredNull = 0, coveredValue = 0;

@@ -2,6 +2,7 @@
 
 #include "DateParts.h"
 #include "QuantileSampler.h"
+#include "RecipeValue.h"
 #include "TextRecipeLearner.h"
 #include "util/DateTimeFormats.h"
 
@@ -39,14 +40,6 @@ struct Encoded
 QString generatorOf(const QJsonObject &spec)
 {
     return spec.value(QLatin1String("generator")).toString();
-}
-
-QJsonValue typed(const QVariant &value)
-{
-    const int type = value.typeId();
-    if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double)
-        return value.toDouble();
-    return value.toString();
 }
 
 double asNumber(const QVariant &value, const QString &format)
@@ -113,7 +106,7 @@ Encoded encode(const QJsonObject &spec, const QList<QVariantList> &rows, int c,
             auto it = codes.find(key);
             if (it == codes.end()) {
                 it = codes.insert(key, int(e.categories.size()));
-                e.categories << typed(row[c]);
+                e.categories << RecipeValue::toJson(row[c]);
             }
             e.code.push_back(it.value());
         }
