@@ -50,6 +50,10 @@ GenerationController::GenerationController(DatabaseSession *session, QStatusBar 
         }
         m_indicator->setProgress(percent);
     });
+    // Runs whose rows a model writes say how far the answer has come (streamed tokens).
+    m_modelProgressTimer = new QTimer(this);
+    m_modelProgressTimer->setInterval(250);
+    connect(m_modelProgressTimer, &QTimer::timeout, this, &GenerationController::showModelProgress);
 }
 
 GenerationController::~GenerationController()
@@ -126,11 +130,16 @@ void GenerationController::generateWith(const QString &table, const GenerationOp
     if (showProgress)
         m_progressTimer->start();
     Q_EMIT generatingChanged(table, true);
-    Q_EMIT message(tr("Generating %1 for %2 with %3…")
-                       .arg(rowsText(options.rows), table,
-                            local && options.effectiveMode() != GenerationOptions::Mode::Offline
-                                ? options.llm.displayName() + tr(" recipe")
-                                : options.llm.displayName()));
+    m_jobs[table].started =
+        tr("Generating %1 for %2 with %3…")
+            .arg(rowsText(options.rows), table,
+                 local && options.effectiveMode() != GenerationOptions::Mode::Offline
+                     ? options.llm.displayName() + tr(" recipe")
+                     : options.llm.displayName());
+    m_jobs[table].fromModel = !local;
+    if (!local)
+        m_modelProgressTimer->start();
+    Q_EMIT message(m_jobs[table].started);
     const QString database = m_session->path();
     job.watcher->setFuture(
         QtConcurrent::run(TaskPools::longRunning(), [database, table, options, client = job.client,
@@ -144,6 +153,30 @@ void GenerationController::generateWith(const QString &table, const GenerationOp
                 outcome->error = error.message();
             }
         }));
+}
+
+void GenerationController::showModelProgress()
+{
+    QStringList parts;
+    for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it) {
+        const Job &job = it.value();
+        if (!job.fromModel)
+            continue;
+        const qint64 tokens = job.client->receivedTokens();
+        if (tokens == 0) {
+            parts << job.started;
+            continue;
+        }
+        parts << tr("%1 %2 of %3 rows · about %4 tokens received")
+                     .arg(job.started)
+                     .arg(QLocale().toString(job.done->load()),
+                          QLocale().toString(job.outcome->requested), QLocale().toString(tokens));
+    }
+    const QString text = parts.join(QStringLiteral(" · "));
+    if (!text.isEmpty() && text != m_lastProgress) {
+        m_lastProgress = text;
+        Q_EMIT message(text);
+    }
 }
 
 void GenerationController::cancel()
@@ -161,6 +194,7 @@ void GenerationController::onFinished(const QString &table)
     job.watcher->deleteLater();
     if (m_jobs.isEmpty()) {
         m_progressTimer->stop();
+        m_modelProgressTimer->stop();
         m_indicator->stop();
     }
     Outcome outcome = *job.outcome;

@@ -71,7 +71,11 @@ private:
         std::shared_ptr<Outcome> outcome;
         std::shared_ptr<std::atomic<bool>> cancelled; // stops the local engine
         std::shared_ptr<std::atomic<qint64>> done;    // rows made so far, for the progress bar
+        QString started;        // "Generating 50 rows for people with OpenAI…"
+        bool fromModel = false; // the model writes the rows: progress is tokens arriving
     };
+    // The status line of a run whose rows a model writes: rows accepted and tokens received.
+    void showModelProgress();
     void onFinished(const QString &table);
     void announceUndo();
 
@@ -79,6 +83,8 @@ private:
     QWidget *m_dialogParent;
     StatusTaskIndicator *m_indicator;
     QHash<QString, Job> m_jobs;
+    QString m_lastProgress;
+    QTimer *m_modelProgressTimer;
     QList<GenerationResult> m_undoable; // most recent last
     bool m_undoing = false;
     GenerationResult m_lastResult;

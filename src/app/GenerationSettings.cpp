@@ -28,6 +28,8 @@ GenerationSettings GenerationSettings::load()
     s.timeoutSeconds =
         settings.value(QStringLiteral("generation/timeoutSeconds"), s.timeoutSeconds).toInt();
     s.rows = settings.value(QStringLiteral("generation/rows"), s.rows).toInt();
+    s.contextTokens =
+        settings.value(QStringLiteral("generation/openai-compatible/contextTokens"), 0).toInt();
     // Earlier versions kept a yes/no for sample rows: no meant statistics only.
     const QString legacy =
         settings.contains(QStringLiteral("generation/sendSamples")) &&
@@ -54,6 +56,7 @@ void GenerationSettings::save() const
     settings.setValue(QStringLiteral("generation/temperature"), temperature);
     settings.setValue(QStringLiteral("generation/timeoutSeconds"), timeoutSeconds);
     settings.setValue(QStringLiteral("generation/rows"), rows);
+    settings.setValue(QStringLiteral("generation/openai-compatible/contextTokens"), contextTokens);
     settings.setValue(QStringLiteral("generation/share"), share);
     settings.remove(QStringLiteral("generation/sendSamples"));
     settings.setValue(QStringLiteral("generation/maxConcurrent"), maxConcurrent);
@@ -81,6 +84,7 @@ GenerationOptions GenerationSettings::options() const
     choice.openAiKey = sessionKey(QStringLiteral("openai"));
     choice.anthropicKey = sessionKey(QStringLiteral("anthropic"));
     choice.compatibleKey = sessionKey(QStringLiteral("openai-compatible"));
+    choice.contextTokens = contextTokens;
     GenerationOptions options;
     options.llm = ProviderResolver::resolve(choice);
     options.llm.temperature = temperature;

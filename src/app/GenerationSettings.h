@@ -18,6 +18,8 @@ public:
     // What leaves the computer (GenerationOptions::Share): schema, stats, values or rows.
     QString share = QStringLiteral("rows");
     int maxConcurrent = 2; // generations running at once
+    // A local server's context window in tokens; 0: OLLAMA_CONTEXT_LENGTH or 4,096.
+    int contextTokens = 0;
 
     static GenerationSettings load();
     void save() const;

@@ -43,6 +43,12 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     const QCommandLineOption baseUrl(
         QStringLiteral("base-url"),
         QStringLiteral("API base URL (e.g. http://localhost:11434/v1)."), QStringLiteral("URL"));
+    const QCommandLineOption context(
+        QStringLiteral("context"),
+        QStringLiteral("A local server's context window in tokens, prompt and answer together "
+                       "(default: OLLAMA_CONTEXT_LENGTH, else Ollama's 4096; 0: not limited). "
+                       "Requests are sized to fit it."),
+        QStringLiteral("TOKENS"));
     const QCommandLineOption share(
         QStringLiteral("share"),
         QStringLiteral("What is sent to the model: schema (the schema only), stats (and statistics "
@@ -72,8 +78,8 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     const QCommandLineOption saveRecipe(QStringLiteral("save-recipe"),
                                         QStringLiteral("Write the recipe that was used to FILE."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({table, rows, sample, provider, model, baseUrl, share, noSamples, dryRun,
-                       json, mode, seed, recipe, saveRecipe});
+    parser.addOptions({table, rows, sample, provider, model, baseUrl, context, share, noSamples,
+                       dryRun, json, mode, seed, recipe, saveRecipe});
     if (const int status = parse(parser, arguments, out, err); status >= 0)
         return status;
     if (!parser.isSet(table)) {
@@ -137,6 +143,15 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         choice.provider = parser.value(provider);
         choice.model = parser.value(model);
         choice.baseUrl = parser.value(baseUrl);
+        if (parser.isSet(context)) {
+            bool ok = false;
+            const int tokens = parser.value(context).toInt(&ok);
+            if (!ok || tokens < 0)
+                throw RowforgeError(QStringLiteral("--context needs a number of tokens (0: not "
+                                                   "limited), got \"%1\"")
+                                        .arg(parser.value(context)));
+            choice.contextTokens = tokens == 0 ? -1 : tokens;
+        }
         options.llm = ProviderResolver::resolve(choice);
         DatabaseConnection connection(database.path());
         LlmClient client(options.llm);

@@ -2,6 +2,7 @@
 #include "ExportCommand.h"
 #include "GenerateCommand.h"
 #include "ImportCommand.h"
+#include "ModelsCommand.h"
 #include "ReportCommand.h"
 #include "TablesCommand.h"
 #include "util/AppIdentity.h"
@@ -42,6 +43,7 @@ int main(int argc, char *argv[])
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<GenerateCommand>());
     commands.push_back(std::make_unique<ReportCommand>());
+    commands.push_back(std::make_unique<ModelsCommand>());
 
     const QStringList arguments = app.arguments();
     if (arguments.size() < 2) {

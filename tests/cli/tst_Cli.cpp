@@ -28,6 +28,7 @@ private Q_SLOTS:
     void importBadUsage_data();
     void importBadUsage();
     void generateAgainstMockServer();
+    void localServerModelsAndContext();
     void generateWithoutKeyOrWithBadKey();
     void offlineSeedRecipeAndReport();
 
@@ -313,6 +314,65 @@ void TestCli::generateAgainstMockServer()
                                      {QStringLiteral("age"), 33}}}));
     QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
              QStringLiteral("people\t6\t2\n"));
+}
+
+void TestCli::localServerModelsAndContext()
+{
+    // A local server: `models` lists what it offers; generate sizes requests to the context
+    // window named by --context (or OLLAMA_CONTEXT_LENGTH), and says what to set when even the
+    // prompt does not fit.
+    MockLlmServer server;
+    server.setModels({QStringLiteral("llama3.2"), QStringLiteral("Mistral")});
+    const QString base = server.baseUrl() + QStringLiteral("/v1");
+    Result result = run({QStringLiteral("models"), QStringLiteral("--provider"),
+                         QStringLiteral("openai-compatible"), QStringLiteral("--base-url"), base},
+                        {{QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-never-local")}});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.out, QStringLiteral("llama3.2\nMistral\n"));
+    QCOMPARE(server.requests().last().headers.value("authorization"), QByteArray("Bearer local"));
+    result = run({QStringLiteral("models"), QStringLiteral("--provider"),
+                  QStringLiteral("openai-compatible"), QStringLiteral("--base-url"),
+                  QStringLiteral("http://127.0.0.1:9/v1")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.startsWith(QLatin1String("Cannot reach OpenAI-compatible server")),
+             qPrintable(result.err));
+
+    const QString db = m_home.filePath(QStringLiteral("local.sqlite"));
+    QByteArray csv = "name,city,age,note\n";
+    for (int i = 0; i < 30; ++i)
+        csv += "Person " + QByteArray::number(i) + ",Oslo," + QByteArray::number(20 + i) +
+               ",a note of some length " + QByteArray::number(i) + "\n";
+    QVERIFY(run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                 QStringLiteral("people"), writeFile(QStringLiteral("local.csv"), csv)})
+                .exitCode == 0);
+    server.answerFromSchema();
+    server.setContextWindow(2048);
+    const QStringList generate{QStringLiteral("generate"),
+                               QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--table"),
+                               QStringLiteral("people"),
+                               QStringLiteral("--provider"),
+                               QStringLiteral("openai-compatible"),
+                               QStringLiteral("--base-url"),
+                               base,
+                               QStringLiteral("--rows"),
+                               QStringLiteral("40")};
+    result = run(generate + QStringList{QStringLiteral("--context"), QStringLiteral("2048")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.startsWith(QLatin1String("Added 40 rows to people")),
+             qPrintable(result.out));
+    QCOMPARE(server.contextOverflows(), 0);
+    result = run(generate, {{QStringLiteral("OLLAMA_CONTEXT_LENGTH"), QStringLiteral("2048")}});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(server.contextOverflows(), 0);
+    const qsizetype before = server.requests().size();
+    result = run(generate + QStringList{QStringLiteral("--context"), QStringLiteral("300")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QLatin1String("OLLAMA_CONTEXT_LENGTH")), qPrintable(result.err));
+    QCOMPARE(server.requests().size(), before);
+    QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
+             QStringLiteral("people\t110\t4\n"));
 }
 
 void TestCli::offlineSeedRecipeAndReport()

@@ -13,10 +13,12 @@
 #include "TempDatabase.h"
 #include "util/AppIdentity.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,8 +39,10 @@ private Q_SLOTS:
     void initTestCase();
     void generateDataAddsRowsAndSaysSo();
     void cancelWritesNothing();
+    void aModelsAnswerShowsTokensArriving();
     void twoTablesGenerateAtOnce();
     void settingsDialogKeepsKeysOutOfTheSettingsFile();
+    void localServerPresetsListModelsAndSetTheContext();
     void generateDialogPreviewsWithoutWriting();
     void largeOfflineRunShowsProgressAndCancels();
 
@@ -135,6 +139,39 @@ void TestGenerateGui::generateDataAddsRowsAndSaysSo()
     QVERIFY(!undo->isEnabled());
     QCOMPARE(temp.scalar(QStringLiteral("SELECT group_concat(name) FROM people")).toString(),
              QStringLiteral("Ann,Bo"));
+}
+
+void TestGenerateGui::aModelsAnswerShowsTokensArriving()
+{
+    // A slow model streams its answer: the status line counts the tokens as they arrive.
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    QJsonArray rows;
+    for (int i = 0; i < 2; ++i)
+        rows << QJsonObject{{QStringLiteral("name"), QStringLiteral("Person %1 with a long name, "
+                                                                    "written slowly")
+                                                         .arg(i)},
+                            {QStringLiteral("age"), 30 + i}};
+    MockLlmServer::Response slow = MockLlmServer::openAiRows(rows);
+    slow.chunkDelayMs = 150;
+    server.enqueue(slow);
+    useMock(server);
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_COMPARE(window.tableActions()->currentTable(), QStringLiteral("people"));
+    QSignalSpy finished(window.generationController(), &GenerationController::finished);
+    QStringList seen;
+    connect(window.statusBar(), &QStatusBar::messageChanged, this,
+            [&seen](const QString &text) { seen << text; });
+    window.findChild<QAction *>(QStringLiteral("generateAction"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    const QStringList progress = seen.filter(QStringLiteral("tokens received"));
+    QVERIFY2(!progress.isEmpty(), qPrintable(seen.join(u'\n')));
+    QVERIFY2(progress.first().startsWith(
+                 QStringLiteral("Generating 2 rows for people with OpenAI… 0 of 2 rows · about ")),
+             qPrintable(progress.first()));
+    QVERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("Added 2 rows")));
 }
 
 void TestGenerateGui::cancelWritesNothing()
@@ -261,6 +298,65 @@ void TestGenerateGui::settingsDialogKeepsKeysOutOfTheSettingsFile()
              qPrintable(again.findChild<QLabel *>(QStringLiteral("keyNote"))->text()));
     QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("keyEdit"))->text(),
              QStringLiteral("sk-ant-secret-42"));
+}
+
+void TestGenerateGui::localServerPresetsListModelsAndSetTheContext()
+{
+    MockLlmServer server;
+    server.setModels(
+        {QStringLiteral("qwen2.5:7b"), QStringLiteral("llama3.2"), QStringLiteral("mistral")});
+    GenerationSettingsDialog dialog;
+    dialog.show();
+    auto *provider = dialog.findChild<QComboBox *>(QStringLiteral("providerCombo"));
+    auto *presets = dialog.findChild<QComboBox *>(QStringLiteral("serverCombo"));
+    auto *baseUrl = dialog.findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"));
+    auto *model = dialog.findChild<QLineEdit *>(QStringLiteral("modelEdit"));
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("modelsNote"));
+    auto *context = dialog.findChild<QSpinBox *>(QStringLiteral("contextSpin"));
+    auto *list = dialog.findChild<QPushButton *>(QStringLiteral("listModelsButton"));
+    // Presets and the context window belong to local servers only.
+    provider->setCurrentIndex(provider->findData(QStringLiteral("openai")));
+    QVERIFY(!presets->isVisible() && !context->isVisible());
+    provider->setCurrentIndex(provider->findData(QStringLiteral("openai-compatible")));
+    QVERIFY(presets->isVisible() && context->isVisible());
+    presets->setCurrentIndex(presets->findText(QStringLiteral("Ollama")));
+    Q_EMIT presets->activated(presets->currentIndex());
+    QCOMPARE(baseUrl->text(), QStringLiteral("http://localhost:11434/v1"));
+    QVERIFY(context->text().startsWith(QLatin1String("Auto (4096 tokens")));
+
+    // Nothing listening: the note says how to start Ollama.
+    baseUrl->setText(QStringLiteral("http://127.0.0.1:9/v1"));
+    list->click();
+    QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(QLatin1String("ollama serve")), 15000);
+    QVERIFY(list->isEnabled());
+
+    // A server that answers: its models, sorted, complete the model field.
+    baseUrl->setText(server.baseUrl() + QStringLiteral("/v1"));
+    Q_EMIT baseUrl->textEdited(baseUrl->text());
+    QCOMPARE(presets->currentText(), QStringLiteral("Other server"));
+    model->clear();
+    list->click();
+    QTRY_COMPARE_WITH_TIMEOUT(note->text(), QStringLiteral("The server offers 3 models."), 15000);
+    QCOMPARE(server.requests().last().path, QByteArray("/v1/models"));
+    // The OpenAI key never goes to a local server.
+    QCOMPARE(server.requests().last().headers.value("authorization"), QByteArray("Bearer local"));
+    auto *completions = model->completer()->model();
+    QCOMPARE(completions->rowCount(), 3);
+    QCOMPARE(completions->index(0, 0).data().toString(), QStringLiteral("llama3.2"));
+    const QString shots = qEnvironmentVariable("ROWFORGE_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        dialog.grab().save(shots + QStringLiteral("/local-server-settings.png"));
+    QTest::keyClick(model->completer()->popup(), Qt::Key_Down);
+    QTest::keyClick(model->completer()->popup(), Qt::Key_Return);
+    QCOMPARE(model->text(), QStringLiteral("llama3.2"));
+    context->setValue(16384);
+    dialog.accept();
+    const GenerationSettings loaded = GenerationSettings::load();
+    QCOMPARE(loaded.contextTokens, 16384);
+    QCOMPARE(loaded.models.value(QStringLiteral("openai-compatible")), QStringLiteral("llama3.2"));
+    const GenerationOptions options = loaded.options();
+    QCOMPARE(options.llm.contextTokens, 16384);
+    QCOMPARE(options.llm.model, QStringLiteral("llama3.2"));
 }
 
 namespace {

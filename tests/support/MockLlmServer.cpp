@@ -1,9 +1,12 @@
 #include "MockLlmServer.h"
 
+#include "SchemaAnswer.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTimer>
+#include <limits>
 #include <memory>
 
 QJsonObject MockLlmServer::Request::json() const
@@ -98,12 +101,35 @@ bool isAnthropic(const QByteArray &path)
 // The output token limit as the services keep it: an answer longer than the request's limit
 // (about 4 characters a token) is cut there. OpenAI cuts the text and says finish_reason
 // "length"; Anthropic keeps the tool input that fitted and says stop_reason "max_tokens".
-QByteArray cutAtTheLimit(const MockLlmServer::Request &request, const QByteArray &body)
+int outputLimit(const MockLlmServer::Request &request)
 {
     const QJsonObject sent = request.json();
-    const int limit = sent.value(QLatin1String(isAnthropic(request.path) ? "max_tokens"
-                                                                         : "max_completion_tokens"))
-                          .toInt(sent.value(QLatin1String("max_tokens")).toInt(0));
+    return sent
+        .value(QLatin1String(isAnthropic(request.path) ? "max_tokens" : "max_completion_tokens"))
+        .toInt(sent.value(QLatin1String("max_tokens")).toInt(0));
+}
+
+// The schema of one row in a request, in either provider's format.
+QJsonObject rowSchemaOf(const MockLlmServer::Request &request)
+{
+    const QJsonObject sent = request.json();
+    const QJsonObject envelope =
+        isAnthropic(request.path)
+            ? sent.value(QLatin1String("tools"))
+                  .toArray()
+                  .first()[QLatin1String("input_schema")]
+                  .toObject()
+            : sent.value(QLatin1String(
+                  "response_format"))[QLatin1String("json_schema")][QLatin1String("schema")]
+                  .toObject();
+    return envelope
+        .value(QLatin1String("properties"))[QLatin1String("rows")][QLatin1String("items")]
+        .toObject();
+}
+
+QByteArray cutAtTheLimit(const MockLlmServer::Request &request, const QByteArray &body)
+{
+    const int limit = outputLimit(request);
     QJsonObject answer = QJsonDocument::fromJson(body).object();
     if (limit <= 0 || answer.isEmpty())
         return body;
@@ -182,9 +208,111 @@ void MockLlmServer::stream(QTcpSocket *socket, const Response &response)
     events << event(QJsonObject{{QStringLiteral("choices"), QJsonArray{}},
                                 {QStringLiteral("usage"), answer.value(QLatin1String("usage"))}});
     events << QByteArray("data: [DONE]\n\n");
+    if (!response.midStreamError.isEmpty()) {
+        events = events.mid(0, events.size() / 2);
+        events << event(QJsonObject{
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("message"), QStringLiteral("The server had an error "
+                                                                    "while processing your "
+                                                                    "request.")},
+                         {QStringLiteral("type"), response.midStreamError}}}});
+    }
     socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: "
                   "close\r\n\r\n");
-    if (response.chunkDelayMs <= 0) {
+    sendEvents(socket, events, response.chunkDelayMs);
+}
+
+void MockLlmServer::streamAnthropic(QTcpSocket *socket, const Response &response,
+                                    const Request &request)
+{
+    // Messages streaming: the tool input arrives as pieces of JSON text, cut where the output
+    // token limit falls (mid-row, as a real model is cut), then the stop reason and usage.
+    const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
+    QString stop = answer.value(QLatin1String("stop_reason")).toString();
+    qsizetype room = qsizetype(outputLimit(request)) * 4;
+    if (room <= 0)
+        room = std::numeric_limits<qsizetype>::max();
+    auto event = [](const char *name, const QJsonObject &data) {
+        return QByteArray("event: ") + name +
+               "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+    };
+    QList<QByteArray> events;
+    QJsonObject start = answer;
+    start.insert(QStringLiteral("content"), QJsonArray{});
+    start.insert(QStringLiteral("stop_reason"), QJsonValue());
+    start.insert(QStringLiteral("usage"),
+                 QJsonObject{{QStringLiteral("input_tokens"),
+                              answer[QLatin1String("usage")][QLatin1String("input_tokens")]},
+                             {QStringLiteral("output_tokens"), 1}});
+    events << event("message_start", {{QStringLiteral("type"), QStringLiteral("message_start")},
+                                      {QStringLiteral("message"), start}});
+    events << event("ping", {{QStringLiteral("type"), QStringLiteral("ping")}});
+    const QJsonArray blocks = answer.value(QLatin1String("content")).toArray();
+    for (int index = 0; index < blocks.size() && room > 0; ++index) {
+        const QJsonObject block = blocks[index].toObject();
+        const bool tool =
+            block.value(QLatin1String("type")).toString() == QLatin1String("tool_use");
+        QByteArray text = !tool ? block.value(QLatin1String("text")).toString().toUtf8()
+                          : !response.toolInputText.isEmpty()
+                              ? response.toolInputText
+                              : QJsonDocument(block.value(QLatin1String("input")).toObject())
+                                    .toJson(QJsonDocument::Compact);
+        if (text.size() > room) {
+            text.truncate(room);
+            stop = QStringLiteral("max_tokens");
+        }
+        room -= text.size();
+        QJsonObject opened = block;
+        if (tool)
+            opened.insert(QStringLiteral("input"), QJsonObject{});
+        else
+            opened.insert(QStringLiteral("text"), QString());
+        events << event("content_block_start",
+                        {{QStringLiteral("type"), QStringLiteral("content_block_start")},
+                         {QStringLiteral("index"), index},
+                         {QStringLiteral("content_block"), opened}});
+        const QString written = QString::fromUtf8(text);
+        constexpr int Piece = 40;
+        for (qsizetype at = 0; at < written.size(); at += Piece) {
+            const QJsonObject delta =
+                tool ? QJsonObject{{QStringLiteral("type"), QStringLiteral("input_json_delta")},
+                                   {QStringLiteral("partial_json"), written.mid(at, Piece)}}
+                     : QJsonObject{{QStringLiteral("type"), QStringLiteral("text_delta")},
+                                   {QStringLiteral("text"), written.mid(at, Piece)}};
+            events << event("content_block_delta",
+                            {{QStringLiteral("type"), QStringLiteral("content_block_delta")},
+                             {QStringLiteral("index"), index},
+                             {QStringLiteral("delta"), delta}});
+        }
+        events << event("content_block_stop",
+                        {{QStringLiteral("type"), QStringLiteral("content_block_stop")},
+                         {QStringLiteral("index"), index}});
+    }
+    events << event(
+        "message_delta",
+        {{QStringLiteral("type"), QStringLiteral("message_delta")},
+         {QStringLiteral("delta"), QJsonObject{{QStringLiteral("stop_reason"), stop},
+                                               {QStringLiteral("stop_sequence"), QJsonValue()}}},
+         {QStringLiteral("usage"),
+          QJsonObject{{QStringLiteral("output_tokens"),
+                       answer[QLatin1String("usage")][QLatin1String("output_tokens")]}}}});
+    events << event("message_stop", {{QStringLiteral("type"), QStringLiteral("message_stop")}});
+    if (!response.midStreamError.isEmpty()) {
+        events = events.mid(0, events.size() / 2);
+        events << event("error",
+                        {{QStringLiteral("type"), QStringLiteral("error")},
+                         {QStringLiteral("error"),
+                          QJsonObject{{QStringLiteral("type"), response.midStreamError},
+                                      {QStringLiteral("message"), QStringLiteral("Overloaded")}}}});
+    }
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: "
+                  "close\r\n\r\n");
+    sendEvents(socket, events, response.chunkDelayMs);
+}
+
+void MockLlmServer::sendEvents(QTcpSocket *socket, const QList<QByteArray> &events, int delayMs)
+{
+    if (delayMs <= 0) {
         for (const QByteArray &e : events)
             socket->write(e);
         socket->disconnectFromHost();
@@ -201,7 +329,20 @@ void MockLlmServer::stream(QTcpSocket *socket, const Response &response)
         socket->write(remaining->takeFirst());
         socket->flush();
     });
-    timer->start(response.chunkDelayMs);
+    timer->start(delayMs);
+}
+
+void MockLlmServer::checkContext(const Request &request)
+{
+    if (m_contextWindow <= 0)
+        return;
+    const QJsonObject sent = request.json();
+    qsizetype characters = sent.value(QLatin1String("system")).toString().size();
+    for (const QJsonValue &message : sent.value(QLatin1String("messages")).toArray())
+        characters += message[QLatin1String("content")].toString().size();
+    characters += QJsonDocument(rowSchemaOf(request)).toJson(QJsonDocument::Compact).size();
+    if (characters / 4 + outputLimit(request) > m_contextWindow)
+        ++m_contextOverflows;
 }
 
 MockLlmServer::Response MockLlmServer::answerAsked(const Request &request)
@@ -214,10 +355,18 @@ MockLlmServer::Response MockLlmServer::answerAsked(const Request &request)
     }
     static const QRegularExpression asked(QStringLiteral("Generate (\\d+) new rows"));
     const int count = asked.match(prompt).captured(1).toInt();
-    QJsonArray rows;
-    for (int i = 0; i < count; ++i)
-        rows << m_rowMaker(m_made++);
-    return isAnthropic(request.path) ? anthropicRows(rows) : openAiRows(rows);
+    const QJsonObject rowSchema = rowSchemaOf(request);
+    QByteArrayList rows;
+    for (int i = 0; i < count; ++i, ++m_made)
+        rows << (m_rowMaker ? QJsonDocument(m_rowMaker(m_made)).toJson(QJsonDocument::Compact)
+                            : SchemaAnswer::row(rowSchema, m_made));
+    const QByteArray text = "{\"rows\":[" + rows.join(',') + "]}";
+    if (!isAnthropic(request.path))
+        return openAiText(QString::fromUtf8(text));
+    Response response = anthropicRows(
+        QJsonDocument::fromJson(text).object().value(QLatin1String("rows")).toArray());
+    response.toolInputText = text;
+    return response;
 }
 
 void MockLlmServer::onReadyRead(QTcpSocket *socket)
@@ -244,6 +393,22 @@ void MockLlmServer::onReadyRead(QTcpSocket *socket)
     request.body = buffer.mid(headerEnd + 4, length);
     m_buffers.remove(socket);
     m_requests << request;
+    if (request.method == "GET" && request.path.endsWith("/v1/models")) {
+        QJsonArray data;
+        for (const QString &model : std::as_const(m_models))
+            data << QJsonObject{{QStringLiteral("id"), model},
+                                {QStringLiteral("object"), QStringLiteral("model")},
+                                {QStringLiteral("owned_by"), QStringLiteral("library")}};
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
+                                      {QStringLiteral("data"), data}})
+                .toJson(QJsonDocument::Compact);
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: "
+                      "close\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        socket->disconnectFromHost();
+        return;
+    }
 
     const QJsonObject format = request.json()
                                    .value(QLatin1String("response_format"))
@@ -272,11 +437,22 @@ void MockLlmServer::onReadyRead(QTcpSocket *socket)
                                  {QStringLiteral("code"), QJsonValue()}}}})
                         .toJson(QJsonDocument::Compact))
         : !m_script.isEmpty() ? m_script.takeFirst()
-        : m_rowMaker          ? answerAsked(request)
-                              : error(500, R"({"error":{"message":"no scripted response left"}})");
+        : m_rowMaker || m_fromSchema
+            ? answerAsked(request)
+            : error(500, R"({"error":{"message":"no scripted response left"}})");
+    checkContext(request);
+    const bool streamed = request.json().value(QLatin1String("stream")).toBool();
+    // A body that is no message or completion goes out as it is, as a broken server sends it.
+    const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
+    const bool wellFormed = answer.contains(QLatin1String("choices")) ||
+                            answer.value(QLatin1String("type")) == QLatin1String("message");
+    if (response.status == 200 && streamed && wellFormed && isAnthropic(request.path)) {
+        streamAnthropic(socket, response, request);
+        return;
+    }
     if (response.status == 200)
         response.body = cutAtTheLimit(request, response.body);
-    if (response.status == 200 && request.json().value(QLatin1String("stream")).toBool()) {
+    if (response.status == 200 && streamed && wellFormed) {
         stream(socket, response);
         return;
     }
@@ -313,7 +489,9 @@ MockLlmServer::Response MockLlmServer::openAiText(const QString &content,
         {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), 512},
                                               {QStringLiteral("completion_tokens"), 300},
                                               {QStringLiteral("total_tokens"), 812}}}};
-    return {200, QJsonDocument(body).toJson(QJsonDocument::Compact), {}, Response::Respond};
+    Response response;
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return response;
 }
 
 MockLlmServer::Response MockLlmServer::openAiRows(const QJsonArray &rows,
@@ -341,11 +519,17 @@ MockLlmServer::Response MockLlmServer::anthropicRows(const QJsonArray &rows,
         {QStringLiteral("stop_reason"), stopReason},
         {QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), 400},
                                               {QStringLiteral("output_tokens"), 250}}}};
-    return {200, QJsonDocument(body).toJson(QJsonDocument::Compact), {}, Response::Respond};
+    Response response;
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return response;
 }
 
 MockLlmServer::Response MockLlmServer::error(int status, const QByteArray &json,
                                              QList<QPair<QByteArray, QByteArray>> headers)
 {
-    return {status, json, headers, Response::Respond};
+    Response response;
+    response.status = status;
+    response.body = json;
+    response.headers = std::move(headers);
+    return response;
 }

@@ -34,9 +34,14 @@ private Q_SLOTS:
     void manyRowsOfAWideTableFitTheOutputLimit();
     void typesComeFromTheStoredValues_data();
     void typesComeFromTheStoredValues();
+    void aSchemaTrueModelFillsTypedColumns_data();
+    void aSchemaTrueModelFillsTypedColumns();
+    void requestsFitALocalContextWindow();
 
 private:
     static QStringList schema();
+    // A 25-column table of 20 short text rows.
+    static QStringList wideTable();
     static GenerationOptions
     options(const MockLlmServer &server, int rows,
             LlmSettings::Provider provider = LlmSettings::Provider::OpenAI);
@@ -57,16 +62,7 @@ void TestGenerationPipeline::manyRowsOfAWideTableFitTheOutputLimit()
     // values than the existing rows hold, so the first answers are cut at the limit: their
     // complete rows are kept and the rest is asked for in smaller requests.
     QFETCH(int, provider);
-    QStringList columns, existing;
-    for (int c = 0; c < 25; ++c) {
-        columns << QStringLiteral("c%1 TEXT").arg(c);
-        existing << QStringLiteral("'v%1'").arg(c);
-    }
-    QStringList statements{
-        QStringLiteral("CREATE TABLE wide (id INTEGER PRIMARY KEY, %1)").arg(columns.join(u','))};
-    for (int r = 0; r < 20; ++r)
-        statements << QStringLiteral("INSERT INTO wide VALUES (NULL, %1)").arg(existing.join(u','));
-    TempDatabase temp(statements);
+    TempDatabase temp(wideTable());
     MockLlmServer server;
     server.setRowMaker([](int index) {
         QJsonObject row;
@@ -181,6 +177,83 @@ void TestGenerationPipeline::typesComeFromTheStoredValues()
     const QByteArray samples = body.mid(body.indexOf("Sample rows:"));
     QVERIFY(samples.indexOf("zone") < samples.indexOf("day") &&
             samples.indexOf("day") < samples.indexOf("amount"));
+}
+
+void TestGenerationPipeline::aSchemaTrueModelFillsTypedColumns_data()
+{
+    typesComeFromTheStoredValues_data();
+}
+
+void TestGenerationPipeline::aSchemaTrueModelFillsTypedColumns()
+{
+    // The mock answers as a model under constrained decoding does: exactly the schema's types,
+    // patterns and enums, in its order. Ten rows of ordinary DATE, TIMESTAMP, BOOLEAN and
+    // DECIMAL columns come back valid, the dates in the table's own layouts.
+    QFETCH(int, provider);
+    TempDatabase temp({QStringLiteral("CREATE TABLE bookings (id INTEGER PRIMARY KEY, zone TEXT, "
+                                      "day DATE NOT NULL, starts_at TIMESTAMP, paid BOOLEAN, "
+                                      "amount DECIMAL(10,2), stamp TEXT)"),
+                       QStringLiteral("INSERT INTO bookings (zone, day, starts_at, paid, amount, "
+                                      "stamp) VALUES ('north', '2024-06-01', '2024-06-01 "
+                                      "09:30:00', 1, 12.5, '01/06/2024'), ('south', '2024-06-02', "
+                                      "'2024-06-02 14:00:00', 0, 80.25, '02/06/2024'), ('west', "
+                                      "'2024-06-03', NULL, 1, 7, '03/06/2024')")});
+    MockLlmServer server;
+    server.answerFromSchema();
+    GenerationOptions o = options(server, 10, LlmSettings::Provider(provider));
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("bookings"), o, client);
+    QVERIFY2(result.rejected == 0, qPrintable(result.rejectionReasons.join(u'\n')));
+    QCOMPARE(result.inserted, 10);
+    QCOMPARE(result.requests, 1);
+    QCOMPARE(temp.scalar(QStringLiteral(
+                             "SELECT count(*) FROM bookings WHERE id > 3 AND typeof(day) = 'text' "
+                             "AND date(day) = day AND (starts_at IS NULL OR strftime('%Y-%m-%d "
+                             "%H:%M:%S', starts_at) = starts_at) AND paid IN (0, 1) AND "
+                             "typeof(amount) IN ('real', 'integer') AND stamp GLOB "
+                             "'[0-3][0-9]/[01][0-9]/[12][0-9][0-9][0-9]'"))
+                 .toInt(),
+             10);
+}
+
+void TestGenerationPipeline::requestsFitALocalContextWindow()
+{
+    // A local server with Ollama's default 4,096-token window, 300 rows of a 25-column table:
+    // every request leaves room for its answer within the window (the mock counts those that
+    // would not fit, whose start Ollama would silently drop). Told nothing of the window, the
+    // same run overflows it.
+    const QStringList statements = wideTable();
+    for (const int window : {LlmSettings::DefaultLocalContext, 0}) {
+        TempDatabase temp(statements);
+        MockLlmServer server;
+        server.answerFromSchema();
+        server.setContextWindow(LlmSettings::DefaultLocalContext);
+        GenerationOptions o = options(server, 300, LlmSettings::Provider::OpenAICompatible);
+        o.llm.contextTokens = window;
+        LlmClient client(o.llm);
+        const GenerationResult result =
+            GenerationPipeline::run(temp.db(), QStringLiteral("wide"), o, client);
+        QCOMPARE(result.inserted, 300);
+        if (window > 0)
+            QCOMPARE(server.contextOverflows(), 0);
+        else
+            QVERIFY(server.contextOverflows() > 0);
+    }
+}
+
+QStringList TestGenerationPipeline::wideTable()
+{
+    QStringList columns, existing;
+    for (int c = 0; c < 25; ++c) {
+        columns << QStringLiteral("c%1 TEXT").arg(c);
+        existing << QStringLiteral("'v%1'").arg(c);
+    }
+    QStringList statements{
+        QStringLiteral("CREATE TABLE wide (id INTEGER PRIMARY KEY, %1)").arg(columns.join(u','))};
+    for (int r = 0; r < 20; ++r)
+        statements << QStringLiteral("INSERT INTO wide VALUES (NULL, %1)").arg(existing.join(u','));
+    return statements;
 }
 
 QStringList TestGenerationPipeline::schema()

@@ -13,7 +13,12 @@ class TestLlmClient : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void aSlowLocalModelStreamsPastTheTimeout();
+    void aSlowAnswerStreamsPastTheTimeout_data();
+    void aSlowAnswerStreamsPastTheTimeout();
+    void anErrorMidStreamIsRetried_data();
+    void anErrorMidStreamIsRetried();
+    void aStreamCutMidRowKeepsTheCompleteRows();
+    void aPromptBeyondTheContextWindowSaysWhatToSet();
     void credentialsInAUrlAreNeverPrinted();
     void theOpenAiKeyGoesToOpenAiOnly();
     void cancelEndsABackOffAtOnce();
@@ -393,10 +398,13 @@ void TestLlmClient::theOpenAiKeyGoesToOpenAiOnly()
     LlmClient client(compatible);
     QCOMPARE(client.complete(request()).rows.size(), 2);
     QCOMPARE(server.requests().first().headers.value("authorization"), QByteArray("Bearer local"));
-    // A server's own key is sent to it; and local servers read max_tokens.
+    // A server's own key is sent to it; and local servers read max_tokens: what Ollama's
+    // default window leaves after the prompt.
     choice.compatibleKey = QStringLiteral("sk-local-7");
     QCOMPARE(ProviderResolver::resolve(choice).apiKey, QStringLiteral("sk-local-7"));
-    QCOMPARE(server.requests().first().json()[QLatin1String("max_tokens")].toInt(), 4096);
+    QCOMPARE(compatible.contextTokens, LlmSettings::DefaultLocalContext);
+    QCOMPARE(server.requests().first().json()[QLatin1String("max_tokens")].toInt(),
+             int(4096 - LlmSettings::tokensOf(request().promptCharacters())));
 }
 
 void TestLlmClient::credentialsInAUrlAreNeverPrinted()
@@ -417,31 +425,136 @@ void TestLlmClient::credentialsInAUrlAreNeverPrinted()
              qPrintable(message));
 }
 
-void TestLlmClient::aSlowLocalModelStreamsPastTheTimeout()
+void TestLlmClient::aSlowAnswerStreamsPastTheTimeout_data()
 {
-    // A local model on a CPU: a chunk every 250 ms for about 4 s, with a 1 s inactivity
-    // timeout. Streamed, the answer arrives whole; waited for in silence, it would time out.
+    QTest::addColumn<int>("provider");
+    QTest::newRow("openai") << int(LlmSettings::Provider::OpenAI);
+    QTest::newRow("anthropic") << int(LlmSettings::Provider::Anthropic);
+    QTest::newRow("local") << int(LlmSettings::Provider::OpenAICompatible);
+}
+
+void TestLlmClient::aSlowAnswerStreamsPastTheTimeout()
+{
+    // A slow model (a local one on a CPU, a busy service): a chunk every 250 ms for about 4 s,
+    // with a 1 s inactivity timeout. Streamed, the answer arrives whole and progress counts
+    // the text as it comes; waited for in silence, it would time out.
+    QFETCH(int, provider);
+    const bool anthropic = provider == int(LlmSettings::Provider::Anthropic);
     MockLlmServer server;
     QJsonArray rows;
     for (int i = 0; i < 12; ++i)
         rows << QJsonObject{
             {QStringLiteral("name"), QStringLiteral("Person number %1 with a longer name").arg(i)}};
-    MockLlmServer::Response slow = MockLlmServer::openAiRows(rows);
+    MockLlmServer::Response slow =
+        anthropic ? MockLlmServer::anthropicRows(rows) : MockLlmServer::openAiRows(rows);
     slow.chunkDelayMs = 250;
     server.enqueue(slow);
-    LlmSettings s = settings(server, LlmSettings::Provider::OpenAICompatible);
+    LlmSettings s = settings(server, LlmSettings::Provider(provider));
     s.timeoutMs = 1000;
     s.maxRetries = 0;
     LlmClient client(s);
     QElapsedTimer timer;
     timer.start();
+    qint64 midway = 0;
+    QTimer::singleShot(2000, [&] { midway = client.receivedTokens(); });
     const LlmReply reply = client.complete(request());
     QVERIFY2(timer.elapsed() > 2 * s.timeoutMs, "the answer was not slow");
     QCOMPARE(reply.rows.size(), 12);
     QCOMPARE(reply.rows.last().value(QStringLiteral("name")).toString(),
              QStringLiteral("Person number 11 with a longer name"));
-    QCOMPARE(reply.outputTokens, 300);
+    QCOMPARE(reply.outputTokens, anthropic ? 250 : 300);
     QVERIFY(server.requests().first().json()[QLatin1String("stream")].toBool());
+    // About 4 characters a token of the ~560 characters of rows, counted as they came.
+    QVERIFY2(midway > 10 && midway < client.receivedTokens(), qPrintable(QString::number(midway)));
+    QVERIFY2(client.receivedTokens() >= 120 && client.receivedTokens() <= 160,
+             qPrintable(QString::number(client.receivedTokens())));
+}
+
+void TestLlmClient::anErrorMidStreamIsRetried_data()
+{
+    QTest::addColumn<int>("provider");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("openai") << int(LlmSettings::Provider::OpenAI) << QStringLiteral("server_error");
+    QTest::newRow("anthropic") << int(LlmSettings::Provider::Anthropic)
+                               << QStringLiteral("overloaded_error");
+}
+
+void TestLlmClient::anErrorMidStreamIsRetried()
+{
+    // The service said 200, then failed half-way through the stream: the half answer is not
+    // taken for rows, the request is retried as the same error unstreamed would be, and a
+    // request that keeps failing says what the service said.
+    QFETCH(int, provider);
+    QFETCH(QString, error);
+    const bool anthropic = provider == int(LlmSettings::Provider::Anthropic);
+    MockLlmServer server;
+    auto answer = [&] {
+        return anthropic ? MockLlmServer::anthropicRows(twoRows())
+                         : MockLlmServer::openAiRows(twoRows());
+    };
+    MockLlmServer::Response broken = answer();
+    broken.midStreamError = error;
+    server.enqueue(broken);
+    server.enqueue(answer());
+    LlmSettings s = settings(server, LlmSettings::Provider(provider));
+    LlmClient client(s);
+    const LlmReply reply = client.complete(request());
+    QCOMPARE(reply.rows.size(), 2);
+    QCOMPARE(reply.attempts, 2);
+
+    for (int i = 0; i < 3; ++i)
+        server.enqueue(broken);
+    s.maxRetries = 2;
+    LlmClient failing(s);
+    const QString message = failure(failing);
+    QVERIFY2(message.contains(anthropic ? QLatin1String("(529) after 3 attempts")
+                                        : QLatin1String("(500) after 3 attempts")),
+             qPrintable(message));
+}
+
+void TestLlmClient::aStreamCutMidRowKeepsTheCompleteRows()
+{
+    // Anthropic streams the tool input as JSON text; at max_tokens it ends mid-row.
+    MockLlmServer server;
+    QJsonArray rows;
+    for (int i = 0; i < 40; ++i)
+        rows << QJsonObject{{QStringLiteral("name"), QStringLiteral("Name %1").arg(i)}};
+    server.enqueue(MockLlmServer::anthropicRows(rows));
+    LlmSettings s = settings(server, LlmSettings::Provider::Anthropic);
+    s.maxOutputTokens = 50; // 200 characters: 10 rows of 19 and part of one more
+    LlmClient client(s);
+    const LlmReply reply = client.complete(request());
+    QVERIFY(reply.truncated);
+    QCOMPARE(reply.rows.size(), 10);
+    QCOMPARE(reply.rows.last().value(QStringLiteral("name")).toString(), QStringLiteral("Name 9"));
+}
+
+void TestLlmClient::aPromptBeyondTheContextWindowSaysWhatToSet()
+{
+    // A local server with Ollama's default window: a prompt that leaves no room for an answer
+    // is not sent (Ollama would silently drop its start); the error says what to set.
+    MockLlmServer server;
+    LlmSettings s = settings(server, LlmSettings::Provider::OpenAICompatible);
+    s.contextTokens = LlmSettings::DefaultLocalContext;
+    LlmRequest big = request();
+    big.user = QString(14000, u'x');
+    LlmClient client(s);
+    QString message;
+    try {
+        client.complete(big);
+    } catch (const RowforgeError &error) {
+        message = error.message();
+    }
+    QVERIFY2(message.contains(QLatin1String("OLLAMA_CONTEXT_LENGTH")) &&
+                 message.contains(QLatin1String("4096 tokens")),
+             qPrintable(message));
+    QVERIFY(server.requests().isEmpty());
+    // One that fits asks for no more answer than the window leaves.
+    server.enqueue(MockLlmServer::openAiRows(twoRows()));
+    big.user = QString(6000, u'x');
+    QCOMPARE(client.complete(big).rows.size(), 2);
+    const int maxTokens = server.requests().first().json()[QLatin1String("max_tokens")].toInt();
+    QVERIFY2(maxTokens > 256 && maxTokens <= 4096 - 2000, qPrintable(QString::number(maxTokens)));
 }
 
 QTEST_GUILESS_MAIN(TestLlmClient)

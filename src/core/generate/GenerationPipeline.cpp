@@ -51,7 +51,12 @@ int GenerationPipeline::rowsPerRequest(const GenerationContext &context,
         }
         tokensPerRow = std::max(4.0, double(characters) / double(context.sampleRows.size()) / 3.5);
     }
-    const int fitting = int(0.6 * options.llm.outputLimit() / tokensPerRow);
+    // Within a local server's context window the prompt takes its share first.
+    const int limit = options.llm.contextTokens > 0
+                          ? options.llm.outputLimitFor(PromptBuilder::build(
+                                context, options.rowsPerRequest, options.share, {}))
+                          : options.llm.outputLimit();
+    const int fitting = int(0.6 * limit / tokensPerRow);
     return std::clamp(fitting, 1,
                       std::max(1, std::min(options.rowsPerRequest,
                                            GenerationOptions::MaxValuesPerRequest / columns)));
@@ -122,6 +127,8 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
         while (valid.size() > missing)
             valid.removeLast();
         accepted << valid;
+        if (options.progress)
+            options.progress(accepted.size(), options.rows);
         result.rejected += int(rejections.size());
         problems.clear();
         for (const RowValidator::Rejection &rejection : rejections) {

@@ -4,6 +4,7 @@
 #include "RowsParser.h"
 #include "util/RowforgeError.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -33,7 +34,8 @@ QByteArray AnthropicWire::body(const LlmSettings &settings, const LlmRequest &re
         object ? QStringLiteral("emit_") + request.objectName : QStringLiteral("emit_rows");
     QJsonObject body{
         {QStringLiteral("model"), settings.model},
-        {QStringLiteral("max_tokens"), settings.outputLimit()},
+        {QStringLiteral("max_tokens"), settings.outputLimitFor(request)},
+        {QStringLiteral("stream"), true},
         {QStringLiteral("system"), request.system},
         {QStringLiteral("messages"),
          QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
@@ -52,8 +54,100 @@ QByteArray AnthropicWire::body(const LlmSettings &settings, const LlmRequest &re
     return OrderedJson::write(body, request.keyOrder);
 }
 
-LlmReply AnthropicWire::parseSuccess(const QByteArray &body, const LlmRequest &request) const
+QByteArray AnthropicWire::assembleStream(const QByteArray &events)
 {
+    // message_start carries the message (model, input usage); content_block_start opens a
+    // block, content_block_delta adds text or pieces of the tool input's JSON; message_delta
+    // carries the stop reason and output usage. A tool input cut off mid-way cannot be parsed:
+    // it is kept as text ("partial_json") for the rows that are complete in it.
+    QJsonObject message;
+    QList<QJsonObject> blocks;
+    QStringList pieces;
+    for (const QJsonObject &event : streamEvents(events)) {
+        const QString type = event.value(QLatin1String("type")).toString();
+        const int index = event.value(QLatin1String("index")).toInt();
+        if (type == QLatin1String("message_start")) {
+            message = event.value(QLatin1String("message")).toObject();
+        } else if (type == QLatin1String("content_block_start")) {
+            while (blocks.size() <= index) {
+                blocks << QJsonObject();
+                pieces << QString();
+            }
+            blocks[index] = event.value(QLatin1String("content_block")).toObject();
+        } else if (type == QLatin1String("content_block_delta") && index < blocks.size()) {
+            const QJsonObject delta = event.value(QLatin1String("delta")).toObject();
+            pieces[index] += delta.value(QLatin1String("partial_json")).toString() +
+                             delta.value(QLatin1String("text")).toString();
+        } else if (type == QLatin1String("message_delta")) {
+            const QJsonObject delta = event.value(QLatin1String("delta")).toObject();
+            for (auto it = delta.begin(); it != delta.end(); ++it)
+                message.insert(it.key(), it.value());
+            QJsonObject usage = message.value(QLatin1String("usage")).toObject();
+            const QJsonObject more = event.value(QLatin1String("usage")).toObject();
+            for (auto it = more.begin(); it != more.end(); ++it)
+                usage.insert(it.key(), it.value());
+            message.insert(QStringLiteral("usage"), usage);
+        }
+    }
+    QJsonArray content;
+    for (qsizetype i = 0; i < blocks.size(); ++i) {
+        QJsonObject block = blocks[i];
+        if (block.value(QLatin1String("type")).toString() == QLatin1String("text")) {
+            block.insert(QStringLiteral("text"), pieces[i]);
+        } else if (block.value(QLatin1String("type")).toString() == QLatin1String("tool_use")) {
+            const QJsonDocument input = QJsonDocument::fromJson(pieces[i].toUtf8());
+            if (input.isObject())
+                block.insert(QStringLiteral("input"), input.object());
+            else
+                block.remove(QStringLiteral("input"));
+            block.insert(QStringLiteral("partial_json"), pieces[i]);
+        }
+        content << block;
+    }
+    message.insert(QStringLiteral("content"), content);
+    return QJsonDocument(message).toJson(QJsonDocument::Compact);
+}
+
+qsizetype AnthropicWire::streamedCharacters(const QJsonObject &event) const
+{
+    if (event.value(QLatin1String("type")).toString() != QLatin1String("content_block_delta"))
+        return 0;
+    const QJsonObject delta = event.value(QLatin1String("delta")).toObject();
+    return delta.value(QLatin1String("partial_json")).toString().size() +
+           delta.value(QLatin1String("text")).toString().size();
+}
+
+ProviderWire::Error AnthropicWire::streamError(const QByteArray &body) const
+{
+    // event: error / data: {"type":"error","error":{"type":"overloaded_error",…}}: the status
+    // the same error has outside a stream (shared/docs/llm-wire-formats.md).
+    static const QHash<QString, int> statuses{{QStringLiteral("invalid_request_error"), 400},
+                                              {QStringLiteral("authentication_error"), 401},
+                                              {QStringLiteral("billing_error"), 402},
+                                              {QStringLiteral("permission_error"), 403},
+                                              {QStringLiteral("not_found_error"), 404},
+                                              {QStringLiteral("request_too_large"), 413},
+                                              {QStringLiteral("rate_limit_error"), 429},
+                                              {QStringLiteral("api_error"), 500},
+                                              {QStringLiteral("timeout_error"), 504},
+                                              {QStringLiteral("overloaded_error"), 529}};
+    for (const QJsonObject &event : streamEvents(body)) {
+        if (event.value(QLatin1String("type")).toString() != QLatin1String("error"))
+            continue;
+        const QJsonObject error = event.value(QLatin1String("error")).toObject();
+        Error result;
+        result.type = error.value(QLatin1String("type")).toString(QStringLiteral("error"));
+        result.message = errorMessage(error, body);
+        result.status = statuses.value(result.type, 500);
+        result.retryable = retryableStatus(result.status);
+        return result;
+    }
+    return {};
+}
+
+LlmReply AnthropicWire::parseSuccess(const QByteArray &received, const LlmRequest &request) const
+{
+    const QByteArray body = isStream(received) ? assembleStream(received) : received;
     const QJsonObject root = QJsonDocument::fromJson(body).object();
     if (root.value(QLatin1String("type")).toString() != QLatin1String("message"))
         throw RowforgeError(QStringLiteral("the answer is not a message (it begins: \"%1\")")
@@ -71,7 +165,10 @@ LlmReply AnthropicWire::parseSuccess(const QByteArray &body, const LlmRequest &r
         const QJsonObject content = block.toObject();
         if (content.value(QLatin1String("type")).toString() == QLatin1String("tool_use") &&
             request.wantsObject()) {
-            reply.object = content.value(QLatin1String("input")).toObject();
+            reply.object = content.contains(QLatin1String("input"))
+                               ? content.value(QLatin1String("input")).toObject()
+                               : RowsParser::parseObject(
+                                     content.value(QLatin1String("partial_json")).toString());
             found = true;
             break;
         }
@@ -82,6 +179,14 @@ LlmReply AnthropicWire::parseSuccess(const QByteArray &body, const LlmRequest &r
             continue;
         }
         if (content.value(QLatin1String("type")).toString() == QLatin1String("tool_use")) {
+            if (!content.contains(QLatin1String("input"))) {
+                // Streamed and cut off: the tool input's JSON ends mid-row.
+                const QString partial = content.value(QLatin1String("partial_json")).toString();
+                reply.rows =
+                    truncated ? RowsParser::completeRows(partial) : RowsParser::parse(partial);
+                found = true;
+                break;
+            }
             bool ok = false;
             reply.rows = RowsParser::fromJson(content.value(QLatin1String("input")), &ok);
             if (!ok && !truncated)

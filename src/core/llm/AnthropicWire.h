@@ -12,4 +12,8 @@ public:
                     bool withTemperature) const override;
     LlmReply parseSuccess(const QByteArray &body, const LlmRequest &request) const override;
     Error parseError(int status, const QByteArray &body) const override;
+    qsizetype streamedCharacters(const QJsonObject &event) const override;
+    Error streamError(const QByteArray &body) const override;
+    // A streamed answer (server-sent events) as the one message it adds up to.
+    static QByteArray assembleStream(const QByteArray &events);
 };

@@ -6,6 +6,9 @@
 #include <QDateTime>
 #include <QEventLoop>
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
@@ -13,7 +16,9 @@
 
 namespace {
 constexpr int MaxHonouredRetryAfterMs = 60000;
-}
+// Below this many tokens of room for the answer a request is not worth sending.
+constexpr int MinAnswerTokens = 256;
+} // namespace
 
 LlmClient::LlmClient(const LlmSettings &settings)
     : m_settings(settings), m_jitter(QRandomGenerator::global()->generate())
@@ -37,15 +42,30 @@ void LlmClient::checkUrl() const
                                 .arg(m_settings.displayName(), url.host()));
 }
 
-LlmClient::Attempt LlmClient::send(const QByteArray &body)
+LlmClient::Attempt LlmClient::send(const QUrl &url, const QByteArray *body)
 {
     const std::unique_ptr<ProviderWire> wire = ProviderWire::create(m_settings);
     QNetworkAccessManager network;
-    QNetworkRequest request(wire->endpoint(m_settings));
+    QNetworkRequest request(url);
     for (const auto &[name, value] : wire->headers(m_settings))
         request.setRawHeader(name, value);
+    // Inactivity, not length: a streamed answer may take minutes as long as text keeps coming.
     request.setTransferTimeout(m_settings.timeoutMs);
-    QNetworkReply *reply = network.post(request, body);
+    QNetworkReply *reply = body ? network.post(request, *body) : network.get(request);
+    Attempt attempt;
+    qsizetype scanned = 0; // stream lines already counted for progress
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [&] {
+        attempt.body += reply->readAll();
+        const qsizetype lineEnd = attempt.body.lastIndexOf('\n');
+        if (lineEnd < scanned)
+            return;
+        qsizetype characters = 0;
+        for (const QJsonObject &event :
+             ProviderWire::streamEvents(attempt.body.mid(scanned, lineEnd - scanned)))
+            characters += wire->streamedCharacters(event);
+        scanned = lineEnd + 1;
+        m_streamedCharacters += characters;
+    });
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer cancelPoll;
@@ -56,19 +76,43 @@ LlmClient::Attempt LlmClient::send(const QByteArray &body)
     cancelPoll.start(50);
     loop.exec();
 
-    Attempt attempt;
     attempt.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    attempt.body = reply->readAll();
+    if (reply->isOpen())
+        attempt.body += reply->readAll();
     for (const auto &[name, value] : reply->rawHeaderPairs())
         attempt.headers.insert(name.toLower(), value);
     if (attempt.status == 0) {
         attempt.timedOut = reply->error() == QNetworkReply::OperationCanceledError && !m_cancelled;
         attempt.transport = reply->errorString();
+    } else if (attempt.status >= 200 && attempt.status < 300 &&
+               reply->error() != QNetworkReply::NoError) {
+        // The stream stopped part-way (a timeout, a dropped connection): not an answer.
+        attempt.timedOut = reply->error() == QNetworkReply::OperationCanceledError && !m_cancelled;
+        attempt.transport = reply->errorString();
+        attempt.status = 0;
     }
     reply->deleteLater();
     if (m_cancelled)
         throw RowforgeError(QStringLiteral("Generation cancelled; nothing was written"));
     return attempt;
+}
+
+void LlmClient::checkFits(const LlmRequest &request) const
+{
+    // A local server with a small context window drops the start of a longer prompt without a
+    // word, and the model answers a question it never fully read.
+    if (m_settings.contextTokens <= 0 || m_settings.outputLimitFor(request) >= MinAnswerTokens)
+        return;
+    throw RowforgeError(
+        QStringLiteral("%1: the request needs about %2 tokens of prompt, and the server's "
+                       "context window (%3 tokens, set in Generation Settings) leaves too little "
+                       "room for an answer. Give the server a larger context — Ollama: start it "
+                       "with OLLAMA_CONTEXT_LENGTH=16384 (or set num_ctx in a Modelfile); "
+                       "llama.cpp: --ctx-size 16384 — and set Context window to match; or share "
+                       "less with the model (fewer sample rows).")
+            .arg(m_settings.displayName())
+            .arg(LlmSettings::tokensOf(request.promptCharacters()))
+            .arg(m_settings.contextTokens));
 }
 
 int LlmClient::retryDelayMs(const Attempt &attempt, int retry)
@@ -154,11 +198,18 @@ LlmReply LlmClient::complete(const LlmRequest &request)
                      m_settings.provider == LlmSettings::Provider::Anthropic
                          ? QStringLiteral("ANTHROPIC_API_KEY")
                          : QStringLiteral("OPENAI_API_KEY")));
+    checkFits(request);
     const std::unique_ptr<ProviderWire> wire = ProviderWire::create(m_settings);
     bool withTemperature = true;
     bool droppedTemperature = false;
     for (int attemptNumber = 1;; ++attemptNumber) {
-        const Attempt attempt = send(wire->body(m_settings, request, withTemperature));
+        const QByteArray body = wire->body(m_settings, request, withTemperature);
+        Attempt attempt = send(wire->endpoint(m_settings), &body);
+        ProviderWire::Error streamed;
+        if (attempt.status >= 200 && attempt.status < 300 && ProviderWire::isStream(attempt.body))
+            streamed = wire->streamError(attempt.body);
+        if (!streamed.type.isEmpty())
+            attempt.status = streamed.status; // failed mid-stream: as the same error unstreamed
         if (attempt.status >= 200 && attempt.status < 300) {
             try {
                 LlmReply reply = wire->parseSuccess(attempt.body, request);
@@ -171,7 +222,10 @@ LlmReply LlmClient::complete(const LlmRequest &request)
         }
         ProviderWire::Error error;
         bool retryable = true; // connection errors and timeouts
-        if (attempt.status != 0) {
+        if (!streamed.type.isEmpty()) {
+            error = streamed;
+            retryable = streamed.retryable;
+        } else if (attempt.status != 0) {
             error = wire->parseError(attempt.status, attempt.body);
             retryable = error.retryable;
             const QByteArray should = attempt.headers.value("x-should-retry");
@@ -205,4 +259,28 @@ LlmReply LlmClient::complete(const LlmRequest &request)
         if (m_cancelled)
             throw RowforgeError(QStringLiteral("Generation cancelled; nothing was written"));
     }
+}
+
+QStringList LlmClient::listModels()
+{
+    checkUrl();
+    const std::unique_ptr<ProviderWire> wire = ProviderWire::create(m_settings);
+    const QUrl url = wire->modelsEndpoint(m_settings);
+    const Attempt attempt = send(url, nullptr);
+    if (attempt.status < 200 || attempt.status >= 300)
+        throw RowforgeError(
+            describeFailure(attempt, wire->parseError(attempt.status, attempt.body).message, 1));
+    // {"object":"list","data":[{"id":"llama3.2",…},…]}, as OpenAI, Anthropic and the local
+    // servers all answer.
+    QStringList models;
+    const QJsonObject root = QJsonDocument::fromJson(attempt.body).object();
+    for (const QJsonValue &model : root.value(QLatin1String("data")).toArray())
+        models << model[QLatin1String("id")].toString();
+    models.removeAll(QString());
+    if (root.isEmpty())
+        throw RowforgeError(
+            QStringLiteral("%1 at %2 did not answer with a model list")
+                .arg(m_settings.displayName(), url.toDisplayString(QUrl::RemoveUserInfo)));
+    models.sort(Qt::CaseInsensitive);
+    return models;
 }

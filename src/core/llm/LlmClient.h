@@ -5,6 +5,8 @@
 #include "LlmSettings.h"
 
 #include <QRandomGenerator>
+#include <QStringList>
+#include <QUrl>
 #include <atomic>
 
 // Sends one structured-output request and waits for the rows, retrying as the official SDKs
@@ -20,8 +22,13 @@ public:
     explicit LlmClient(const LlmSettings &settings);
 
     LlmReply complete(const LlmRequest &request);
+    // The models the server offers (GET {base}/v1/models), sorted; throws RowforgeError.
+    QStringList listModels();
     // Set from another thread to stop waiting; complete() then throws.
     void cancel() { m_cancelled = true; }
+    // Tokens of answer received so far over every request (estimated from the streamed text,
+    // about 4 characters a token), for progress; readable from any thread.
+    qint64 receivedTokens() const { return m_streamedCharacters / 4; }
 
 private:
     struct Attempt
@@ -32,12 +39,16 @@ private:
         QByteArray body;
         QHash<QByteArray, QByteArray> headers;
     };
-    Attempt send(const QByteArray &body);
+    // POSTs `body`, or GETs without one.
+    Attempt send(const QUrl &url, const QByteArray *body);
     int retryDelayMs(const Attempt &attempt, int retry);
     QString describeFailure(const Attempt &attempt, const QString &detail, int attempts) const;
     void checkUrl() const;
+    // Throws when a local server's context window leaves no room for the answer.
+    void checkFits(const LlmRequest &request) const;
 
     LlmSettings m_settings;
     std::atomic<bool> m_cancelled{false};
+    std::atomic<qint64> m_streamedCharacters{0};
     QRandomGenerator m_jitter;
 };

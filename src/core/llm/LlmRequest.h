@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -16,4 +17,13 @@ struct LlmRequest
     QStringList keyOrder;     // the table's columns in table order: the order keys are sent in
 
     bool wantsObject() const { return !objectSchema.isEmpty(); }
+    // What the model reads: the messages and the schema (a local server may put the schema in
+    // the prompt).
+    qint64 promptCharacters() const
+    {
+        return system.size() + user.size() +
+               QJsonDocument(wantsObject() ? objectSchema : rowSchema)
+                   .toJson(QJsonDocument::Compact)
+                   .size();
+    }
 };

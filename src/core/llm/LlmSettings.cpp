@@ -1,5 +1,9 @@
 #include "LlmSettings.h"
 
+#include "LlmRequest.h"
+
+#include <QJsonDocument>
+
 QString LlmSettings::providerName(Provider provider)
 {
     switch (provider) {
@@ -49,4 +53,16 @@ int LlmSettings::outputLimit() const
             return 32000;
     }
     return 4096;
+}
+
+int LlmSettings::outputLimitFor(qint64 promptTokens) const
+{
+    if (contextTokens <= 0)
+        return outputLimit();
+    return int(std::clamp<qint64>(contextTokens - promptTokens, 0, outputLimit()));
+}
+
+int LlmSettings::outputLimitFor(const LlmRequest &request) const
+{
+    return outputLimitFor(tokensOf(request.promptCharacters()));
 }

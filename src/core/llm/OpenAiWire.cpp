@@ -35,7 +35,9 @@ QByteArray OpenAiWire::body(const LlmSettings &settings, const LlmRequest &reque
                                 {QStringLiteral("content"), request.system}},
                     QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
                                 {QStringLiteral("content"), request.user}}}},
-        {QStringLiteral("max_completion_tokens"), settings.outputLimit()},
+        {QStringLiteral("max_completion_tokens"), settings.outputLimitFor(request)},
+        {QStringLiteral("stream"), true},
+        {QStringLiteral("stream_options"), QJsonObject{{QStringLiteral("include_usage"), true}}},
         {QStringLiteral("response_format"),
          QJsonObject{{QStringLiteral("type"), QStringLiteral("json_schema")},
                      {QStringLiteral("json_schema"),
@@ -48,60 +50,80 @@ QByteArray OpenAiWire::body(const LlmSettings &settings, const LlmRequest &reque
                                   {QStringLiteral("schema"), schema}}}}}};
     if (withTemperature)
         body.insert(QStringLiteral("temperature"), settings.temperature);
-    // Local servers (Ollama, llama.cpp, vLLM) read max_tokens and ignore the newer name, and
-    // stream: a slow model on a CPU sends tokens all along, so the inactivity timeout measures
-    // silence, not the length of the answer.
-    if (settings.provider == LlmSettings::Provider::OpenAICompatible) {
-        body.insert(QStringLiteral("max_tokens"), settings.outputLimit());
-        body.insert(QStringLiteral("stream"), true);
-        body.insert(QStringLiteral("stream_options"),
-                    QJsonObject{{QStringLiteral("include_usage"), true}});
-    }
+    // Local servers (Ollama, llama.cpp, vLLM) read max_tokens and ignore the newer name.
+    if (settings.provider == LlmSettings::Provider::OpenAICompatible)
+        body.insert(QStringLiteral("max_tokens"), settings.outputLimitFor(request));
     return OrderedJson::write(body, request.keyOrder);
 }
 
 QByteArray OpenAiWire::assembleStream(const QByteArray &events)
 {
     // data: {"choices":[{"delta":{"content":"…"},"finish_reason":null}]} … data: [DONE]
-    QString content;
+    QString content, refusal;
     QJsonValue finish, usage;
     QString model;
-    for (const QByteArray &line : events.split('\n')) {
-        const QByteArray data = line.trimmed();
-        if (!data.startsWith("data:"))
-            continue;
-        const QJsonObject chunk = QJsonDocument::fromJson(data.mid(5).trimmed()).object();
-        if (chunk.isEmpty())
-            continue; // [DONE], or a keep-alive
+    for (const QJsonObject &chunk : streamEvents(events)) {
         if (chunk.contains(QLatin1String("model")))
             model = chunk.value(QLatin1String("model")).toString();
         if (chunk.value(QLatin1String("usage")).isObject())
             usage = chunk.value(QLatin1String("usage"));
         const QJsonObject choice =
             chunk.value(QLatin1String("choices")).toArray().first().toObject();
-        content += choice.value(QLatin1String("delta"))
-                       .toObject()
-                       .value(QLatin1String("content"))
-                       .toString();
+        const QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
+        content += delta.value(QLatin1String("content")).toString();
+        refusal += delta.value(QLatin1String("refusal")).toString();
         if (choice.value(QLatin1String("finish_reason")).isString())
             finish = choice.value(QLatin1String("finish_reason"));
     }
-    const QJsonObject completion{
-        {QStringLiteral("object"), QStringLiteral("chat.completion")},
-        {QStringLiteral("model"), model},
-        {QStringLiteral("choices"),
-         QJsonArray{QJsonObject{{QStringLiteral("finish_reason"), finish},
-                                {QStringLiteral("message"),
-                                 QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
-                                             {QStringLiteral("content"), content}}}}}},
-        {QStringLiteral("usage"), usage}};
+    QJsonObject message{{QStringLiteral("role"), QStringLiteral("assistant")},
+                        {QStringLiteral("content"), content}};
+    if (!refusal.isEmpty())
+        message.insert(QStringLiteral("refusal"), refusal);
+    const QJsonObject completion{{QStringLiteral("object"), QStringLiteral("chat.completion")},
+                                 {QStringLiteral("model"), model},
+                                 {QStringLiteral("choices"),
+                                  QJsonArray{QJsonObject{{QStringLiteral("finish_reason"), finish},
+                                                         {QStringLiteral("message"), message}}}},
+                                 {QStringLiteral("usage"), usage}};
     return QJsonDocument(completion).toJson(QJsonDocument::Compact);
+}
+
+qsizetype OpenAiWire::streamedCharacters(const QJsonObject &event) const
+{
+    const QJsonObject delta = event.value(QLatin1String("choices"))
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(QLatin1String("delta"))
+                                  .toObject();
+    return delta.value(QLatin1String("content")).toString().size() +
+           delta.value(QLatin1String("refusal")).toString().size();
+}
+
+ProviderWire::Error OpenAiWire::streamError(const QByteArray &body) const
+{
+    // data: {"error": {"message": …, "type": "server_error", …}} in place of a chunk.
+    for (const QJsonObject &event : streamEvents(body)) {
+        const QJsonObject error = event.value(QLatin1String("error")).toObject();
+        if (error.isEmpty())
+            continue;
+        Error result;
+        result.type = error.value(QLatin1String("code")).toString();
+        if (result.type.isEmpty())
+            result.type = error.value(QLatin1String("type")).toString(QStringLiteral("error"));
+        result.message = errorMessage(error, body);
+        result.status = result.type == QLatin1String("rate_limit_exceeded")     ? 429
+                        : result.type == QLatin1String("invalid_request_error") ? 400
+                                                                                : 500;
+        result.retryable = retryableStatus(result.status);
+        return result;
+    }
+    return {};
 }
 
 LlmReply OpenAiWire::parseSuccess(const QByteArray &received, const LlmRequest &request) const
 {
-    const QByteArray body =
-        received.trimmed().startsWith("data:") ? assembleStream(received) : received;
+    const QByteArray body = isStream(received) ? assembleStream(received) : received;
     const QJsonObject root = QJsonDocument::fromJson(body).object();
     const QJsonObject choice = root.value(QLatin1String("choices")).toArray().first().toObject();
     const QJsonObject message = choice.value(QLatin1String("message")).toObject();

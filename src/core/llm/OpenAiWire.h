@@ -13,6 +13,8 @@ public:
                     bool withTemperature) const override;
     LlmReply parseSuccess(const QByteArray &body, const LlmRequest &request) const override;
     Error parseError(int status, const QByteArray &body) const override;
+    qsizetype streamedCharacters(const QJsonObject &event) const override;
+    Error streamError(const QByteArray &body) const override;
     // A streamed answer (server-sent events of deltas) as the one chat completion it adds up to.
     static QByteArray assembleStream(const QByteArray &events);
 };

@@ -39,6 +39,12 @@ LlmSettings ProviderResolver::resolve(const Choice &choice)
             throw RowforgeError(
                 QStringLiteral("An OpenAI-compatible server needs its base URL, e.g. "
                                "http://localhost:11434/v1 for Ollama"));
+        // Ollama's own variable, when this computer runs it with a larger window.
+        const int ollama = qEnvironmentVariableIntValue("OLLAMA_CONTEXT_LENGTH");
+        settings.contextTokens = choice.contextTokens > 0 ? choice.contextTokens
+                                 : choice.contextTokens < 0
+                                     ? 0
+                                     : (ollama > 0 ? ollama : LlmSettings::DefaultLocalContext);
     } else if (provider == QLatin1String("offline")) {
         settings.provider = LlmSettings::Provider::Offline;
         return settings;

@@ -24,6 +24,9 @@ public:
         // Per provider name, used when model / baseUrl above are empty: switching provider
         // never carries one provider's URL (and so its key) to another.
         QHash<QString, QString> modelFor, baseUrlFor;
+        // A local server's context window in tokens: 0 reads OLLAMA_CONTEXT_LENGTH, else
+        // Ollama's default (4,096); negative: not limited.
+        int contextTokens = 0;
     };
     // Throws RowforgeError with what to set when no provider can be used.
     static LlmSettings resolve(const Choice &choice);

@@ -4,12 +4,23 @@
 #include "OpenAiWire.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 std::unique_ptr<ProviderWire> ProviderWire::create(const LlmSettings &settings)
 {
     if (settings.provider == LlmSettings::Provider::Anthropic)
         return std::make_unique<AnthropicWire>();
     return std::make_unique<OpenAiWire>();
+}
+
+QUrl ProviderWire::modelsEndpoint(const LlmSettings &settings) const
+{
+    // The same base as the endpoint: {base}/v1/<path> becomes {base}/v1/models.
+    QUrl url = endpoint(settings);
+    QString path = url.path();
+    path.truncate(path.indexOf(QLatin1String("/v1/")) + 4);
+    url.setPath(path + QStringLiteral("models"));
+    return url;
 }
 
 // The SDKs' base URL variables come with or without /v1: accept both.
@@ -55,4 +66,24 @@ QString ProviderWire::errorMessage(const QJsonObject &error, const QByteArray &b
 bool ProviderWire::retryableStatus(int status)
 {
     return status == 408 || status == 409 || status == 429 || status >= 500;
+}
+
+bool ProviderWire::isStream(const QByteArray &body)
+{
+    const QByteArray start = body.left(64).trimmed();
+    return start.startsWith("data:") || start.startsWith("event:") || start.startsWith(':');
+}
+
+QList<QJsonObject> ProviderWire::streamEvents(const QByteArray &body)
+{
+    QList<QJsonObject> events;
+    for (const QByteArray &line : body.split('\n')) {
+        const QByteArray data = line.trimmed();
+        if (!data.startsWith("data:"))
+            continue; // event names, comments (keep-alives), blank separators
+        const QJsonObject event = QJsonDocument::fromJson(data.mid(5).trimmed()).object();
+        if (!event.isEmpty())
+            events << event;
+    }
+    return events;
 }

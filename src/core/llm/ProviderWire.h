@@ -5,6 +5,8 @@
 #include "LlmSettings.h"
 
 #include <QByteArray>
+#include <QJsonObject>
+#include <QList>
 #include <QUrl>
 #include <memory>
 
@@ -18,18 +20,32 @@ public:
         QString type;    // OpenAI error.code / Anthropic error.type
         QString message; // the provider's own words
         bool retryable = false;
+        int status = 0; // for an error inside a streamed answer: the status it stands for
     };
 
     virtual ~ProviderWire() = default;
     static std::unique_ptr<ProviderWire> create(const LlmSettings &settings);
 
     virtual QUrl endpoint(const LlmSettings &settings) const = 0;
+    // Where the model list is read (GET).
+    QUrl modelsEndpoint(const LlmSettings &settings) const;
     virtual QList<QPair<QByteArray, QByteArray>> headers(const LlmSettings &settings) const = 0;
     virtual QByteArray body(const LlmSettings &settings, const LlmRequest &request,
                             bool withTemperature) const = 0;
     // Throws RowforgeError for a cut-off answer, a refusal or an answer without rows.
     virtual LlmReply parseSuccess(const QByteArray &body, const LlmRequest &request) const = 0;
     virtual Error parseError(int status, const QByteArray &body) const = 0;
+
+    // Answers stream (server-sent events), so that a slow model is not cut off by the
+    // inactivity timeout and progress can show text arriving.
+    static bool isStream(const QByteArray &body);
+    // The JSON payload of every `data:` line, in order ([DONE] and keep-alives left out).
+    static QList<QJsonObject> streamEvents(const QByteArray &body);
+    // Characters of generated text that one event carries.
+    virtual qsizetype streamedCharacters(const QJsonObject &event) const = 0;
+    // An error event inside a stream that began with 200 (a model overloaded mid-way), with the
+    // status it stands for; type empty when the stream holds none.
+    virtual Error streamError(const QByteArray &body) const = 0;
 
 protected:
     static QUrl join(const QString &base, const QString &path);
