@@ -228,6 +228,22 @@ void TestGenerationCore::validatorWritesNothing()
     rejections.clear();
     QVERIFY(copies.validate(objects(R"([{"a":1,"b":"x"}])"), &rejections).isEmpty());
     QCOMPARE(rejections[0].reason, QStringLiteral("an exact copy of an existing row"));
+    // Equal as SQLite compares them (1.0 = 1), twice in one batch, and against rows accepted
+    // by an earlier request: the same fingerprint decides all three, as in the offline engine.
+    TempDatabase typed({QStringLiteral("CREATE TABLE n (a REAL, b TEXT)"),
+                        QStringLiteral("INSERT INTO n VALUES (1, 'x')")});
+    RowValidator numbers(typed.db(), SchemaReader::require(typed.db(), QStringLiteral("n")));
+    rejections.clear();
+    const QList<QVariantList> kept = numbers.validate(
+        objects(R"([{"a":1.0,"b":"x"},{"a":2,"b":"y"},{"a":2.0,"b":"y"}])"), &rejections);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(rejections.size(), 2);
+    QCOMPARE(rejections[0].reason, QStringLiteral("an exact copy of an existing row"));
+    QCOMPARE(rejections[1].reason, QStringLiteral("the same row as another new row"));
+    rejections.clear();
+    QVERIFY(numbers.validate(objects(R"([{"a":2,"b":"y"}])"), &rejections, kept).isEmpty());
+    QCOMPARE(rejections[0].reason, QStringLiteral("the same row as another new row"));
+    QCOMPARE(typed.scalar(QStringLiteral("SELECT count(*) FROM n")).toInt(), 1);
 }
 
 void TestGenerationCore::validatorChecksAgainstEarlierAcceptedRows()

@@ -35,15 +35,6 @@ bool integerText(const QString &text, qint64 *out)
     return ok;
 }
 
-// A key that identifies a row's values, for finding duplicates within a batch.
-QString rowKey(const QVariantList &values)
-{
-    QString key;
-    for (const QVariant &value : values)
-        key += value.isNull() ? QStringLiteral("\x01N")
-                              : QString::number(value.typeId()) + u'\x02' + value.toString();
-    return key;
-}
 } // namespace
 
 bool RowValidator::keeps(const QString &column, const ColumnContract &contract,
@@ -170,32 +161,26 @@ bool RowValidator::convert(const ColumnInfo &column, const QJsonValue &value, QV
     return false;
 }
 
-bool RowValidator::isCopyOfExistingRow(const QVariantList &values)
-{
-    QStringList conditions;
-    for (const QString &column : m_columns)
-        conditions << QStringLiteral("%1 IS ?").arg(SqlIdentifier::quote(column));
-    return SqlExec::scalar(m_db,
-                           QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE %2)")
-                               .arg(SqlIdentifier::quote(m_table.name),
-                                    conditions.join(QStringLiteral(" AND "))),
-                           values)
-        .toBool();
-}
-
 QList<QVariantList> RowValidator::validate(const QList<QJsonObject> &rows,
                                            QList<Rejection> *rejections,
                                            const QList<QVariantList> &accepted)
 {
     QList<QVariantList> valid;
-    QSet<QString> seen;
+    // Without a unique key over the generated columns nothing else refuses a copy: the
+    // existing rows' fingerprints are read once, before any trial row is inserted.
+    if (m_copyCheckNeeded && !m_existingLoaded) {
+        m_existing.loadExisting(m_db, m_table, m_columns);
+        m_existingLoaded = true;
+    }
+    QSet<quint64> seen; // this run's rows: accepted before, and in this batch
     // Everything below happens in a transaction that is rolled back: rows are inserted only
     // to let SQLite judge them.
     Transaction trial(m_db);
     RowInserter inserter(m_db, m_table, m_columns);
     for (const QVariantList &values : accepted) {
-        inserter.insert(values);
-        seen.insert(rowKey(values));
+        const qint64 rowid = inserter.insert(values);
+        if (m_copyCheckNeeded)
+            seen.insert(RowHashSet::hashStoredRow(m_db, m_table, m_columns, rowid));
     }
     for (int index = 0; index < rows.size(); ++index) {
         const QJsonObject &row = rows[index];
@@ -221,26 +206,32 @@ QList<QVariantList> RowValidator::validate(const QList<QJsonObject> &rows,
                 break;
             values << value;
         }
-        if (reason.isEmpty() && seen.contains(rowKey(values)))
-            reason = QStringLiteral("the same row twice in one batch");
-        if (reason.isEmpty() && m_copyCheckNeeded && isCopyOfExistingRow(values))
-            reason = QStringLiteral("an exact copy of an existing row");
+        quint64 fingerprint = 0;
         if (reason.isEmpty()) {
+            // Judged as stored: SQLite's constraints, then (its affinities applied) a copy.
             SqlExec::exec(m_db, QStringLiteral("SAVEPOINT rowforge_check"));
             try {
-                inserter.insert(values);
-                SqlExec::exec(m_db, QStringLiteral("RELEASE rowforge_check"));
+                const qint64 rowid = inserter.insert(values);
+                if (m_copyCheckNeeded) {
+                    fingerprint = RowHashSet::hashStoredRow(m_db, m_table, m_columns, rowid);
+                    if (m_existing.contains(fingerprint))
+                        reason = QStringLiteral("an exact copy of an existing row");
+                    else if (seen.contains(fingerprint))
+                        reason = QStringLiteral("the same row as another new row");
+                }
             } catch (const RowforgeError &error) {
                 reason = error.message();
-                SqlExec::exec(m_db, QStringLiteral("ROLLBACK TO rowforge_check"));
-                SqlExec::exec(m_db, QStringLiteral("RELEASE rowforge_check"));
             }
+            if (!reason.isEmpty())
+                SqlExec::exec(m_db, QStringLiteral("ROLLBACK TO rowforge_check"));
+            SqlExec::exec(m_db, QStringLiteral("RELEASE rowforge_check"));
         }
         if (!reason.isEmpty()) {
             rejections->append({index, reason});
             continue;
         }
-        seen.insert(rowKey(values));
+        if (m_copyCheckNeeded)
+            seen.insert(fingerprint);
         valid << values;
     }
     return valid; // `trial` rolls back

@@ -2,6 +2,7 @@
 
 #include "db/TableInfo.h"
 #include "profile/ColumnContract.h"
+#include "recipe/RowHashSet.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -13,7 +14,8 @@
 // each value's type (converted only when nothing is lost), NOT NULL, then UNIQUE and PRIMARY
 // KEY (against the table and within the batch), FOREIGN KEY and CHECK by inserting each row
 // inside a savepoint of a transaction that is always rolled back, and no exact copy of an
-// existing row. SQLite itself decides the constraints, so its rules and messages apply.
+// existing row (RowHashSet decides, as for the offline engine). SQLite itself decides the
+// constraints, so its rules and messages apply.
 class RowValidator
 {
 public:
@@ -45,8 +47,6 @@ public:
                       const QJsonValue &value, QString *reason);
 
 private:
-    bool isCopyOfExistingRow(const QVariantList &values);
-
     QSqlDatabase &m_db;
     TableInfo m_table;
     QStringList m_columns;
@@ -55,4 +55,6 @@ private:
     // A unique key over generated columns already refuses copies; only without one is a scan
     // for exact copies needed.
     bool m_copyCheckNeeded = true;
+    bool m_existingLoaded = false;
+    RowHashSet m_existing; // fingerprints of the rows the table held
 };

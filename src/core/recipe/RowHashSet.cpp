@@ -79,42 +79,67 @@ quint64 RowHashSet::hashSingle(const GeneratedValue &value)
     return combine(0, hashValue(value));
 }
 
+quint64 RowHashSet::hashCurrentRow(sqlite3_stmt *statement, int count)
+{
+    quint64 hash = 0;
+    for (int c = 0; c < count; ++c) {
+        switch (sqlite3_column_type(statement, c)) {
+        case SQLITE_NULL:
+            hash = combine(hash, NullHash);
+            break;
+        case SQLITE_INTEGER:
+            hash = combine(hash, hashInteger(sqlite3_column_int64(statement, c)));
+            break;
+        case SQLITE_FLOAT:
+            hash = combine(hash, hashReal(sqlite3_column_double(statement, c)));
+            break;
+        case SQLITE_BLOB: {
+            const char *data = static_cast<const char *>(sqlite3_column_blob(statement, c));
+            hash = combine(hash, hashBytes(data, sqlite3_column_bytes(statement, c), true));
+            break;
+        }
+        default: {
+            const char *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, c));
+            hash = combine(hash, hashBytes(text, sqlite3_column_bytes(statement, c), false));
+        }
+        }
+    }
+    return hash;
+}
+
 void RowHashSet::loadExisting(QSqlDatabase &db, const TableInfo &table, const QStringList &columns)
 {
     sqlite3 *handle = SqliteHandle::of(db);
     sqlite3_stmt *statement = SqliteHandle::prepareSelectAll(handle, table.name, columns);
-    const int count = int(columns.size());
     int status;
-    while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-        quint64 hash = 0;
-        for (int c = 0; c < count; ++c) {
-            switch (sqlite3_column_type(statement, c)) {
-            case SQLITE_NULL:
-                hash = combine(hash, NullHash);
-                break;
-            case SQLITE_INTEGER:
-                hash = combine(hash, hashInteger(sqlite3_column_int64(statement, c)));
-                break;
-            case SQLITE_FLOAT:
-                hash = combine(hash, hashReal(sqlite3_column_double(statement, c)));
-                break;
-            case SQLITE_BLOB: {
-                const char *data = static_cast<const char *>(sqlite3_column_blob(statement, c));
-                hash = combine(hash, hashBytes(data, sqlite3_column_bytes(statement, c), true));
-                break;
-            }
-            default: {
-                const char *text =
-                    reinterpret_cast<const char *>(sqlite3_column_text(statement, c));
-                hash = combine(hash, hashBytes(text, sqlite3_column_bytes(statement, c), false));
-            }
-            }
-        }
-        m_fingerprints.insert(hash);
-    }
+    while ((status = sqlite3_step(statement)) == SQLITE_ROW)
+        m_fingerprints.insert(hashCurrentRow(statement, int(columns.size())));
     sqlite3_finalize(statement);
     if (status != SQLITE_DONE)
         throw RowforgeError(QString::fromUtf8(sqlite3_errmsg(handle)));
+}
+
+quint64 RowHashSet::hashStoredRow(QSqlDatabase &db, const TableInfo &table,
+                                  const QStringList &columns, qint64 rowid)
+{
+    sqlite3 *handle = SqliteHandle::of(db);
+    const QByteArray sql =
+        QStringLiteral("SELECT %1 FROM %2 WHERE rowid = ?")
+            .arg(SqlIdentifier::quoteList(columns), SqlIdentifier::quote(table.name))
+            .toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &statement, nullptr) !=
+        SQLITE_OK)
+        throw RowforgeError(QString::fromUtf8(sqlite3_errmsg(handle)));
+    sqlite3_bind_int64(statement, 1, rowid);
+    const int status = sqlite3_step(statement);
+    const quint64 hash = status == SQLITE_ROW ? hashCurrentRow(statement, int(columns.size())) : 0;
+    sqlite3_finalize(statement);
+    if (status != SQLITE_ROW)
+        throw RowforgeError(QStringLiteral("row %1 of \"%2\" cannot be read back: %3")
+                                .arg(rowid)
+                                .arg(table.name, QString::fromUtf8(sqlite3_errmsg(handle))));
+    return hash;
 }
 
 bool RowHashSet::contains(quint64 hash) const
