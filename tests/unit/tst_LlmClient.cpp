@@ -428,17 +428,23 @@ void TestLlmClient::credentialsInAUrlAreNeverPrinted()
 void TestLlmClient::aSlowAnswerStreamsPastTheTimeout_data()
 {
     QTest::addColumn<int>("provider");
-    QTest::newRow("openai") << int(LlmSettings::Provider::OpenAI);
-    QTest::newRow("anthropic") << int(LlmSettings::Provider::Anthropic);
-    QTest::newRow("local") << int(LlmSettings::Provider::OpenAICompatible);
+    QTest::addColumn<int>("chunkDelayMs");
+    QTest::addColumn<int>("timeoutMs");
+    QTest::newRow("openai") << int(LlmSettings::Provider::OpenAI) << 250 << 1000;
+    QTest::newRow("anthropic") << int(LlmSettings::Provider::Anthropic) << 250 << 1000;
+    QTest::newRow("local") << int(LlmSettings::Provider::OpenAICompatible) << 250 << 1000;
+    // A local model on a CPU taking half a minute, with a 5 s timeout.
+    QTest::newRow("local, 30 s") << int(LlmSettings::Provider::OpenAICompatible) << 1800 << 5000;
 }
 
 void TestLlmClient::aSlowAnswerStreamsPastTheTimeout()
 {
     // A slow model (a local one on a CPU, a busy service): a chunk every 250 ms for about 4 s,
-    // with a 1 s inactivity timeout. Streamed, the answer arrives whole and progress counts
-    // the text as it comes; waited for in silence, it would time out.
+    // with a 1 s inactivity timeout, or every 1.8 s for 30 s. Streamed, the answer arrives
+    // whole and progress counts the text as it comes; waited for in silence, it would time out.
     QFETCH(int, provider);
+    QFETCH(int, chunkDelayMs);
+    QFETCH(int, timeoutMs);
     const bool anthropic = provider == int(LlmSettings::Provider::Anthropic);
     MockLlmServer server;
     QJsonArray rows;
@@ -447,18 +453,18 @@ void TestLlmClient::aSlowAnswerStreamsPastTheTimeout()
             {QStringLiteral("name"), QStringLiteral("Person number %1 with a longer name").arg(i)}};
     MockLlmServer::Response slow =
         anthropic ? MockLlmServer::anthropicRows(rows) : MockLlmServer::openAiRows(rows);
-    slow.chunkDelayMs = 250;
+    slow.chunkDelayMs = chunkDelayMs;
     server.enqueue(slow);
     LlmSettings s = settings(server, LlmSettings::Provider(provider));
-    s.timeoutMs = 1000;
+    s.timeoutMs = timeoutMs;
     s.maxRetries = 0;
     LlmClient client(s);
     QElapsedTimer timer;
     timer.start();
     qint64 midway = 0;
-    QTimer::singleShot(2000, [&] { midway = client.receivedTokens(); });
+    QTimer::singleShot(8 * chunkDelayMs, [&] { midway = client.receivedTokens(); });
     const LlmReply reply = client.complete(request());
-    QVERIFY2(timer.elapsed() > 2 * s.timeoutMs, "the answer was not slow");
+    QVERIFY2(timer.elapsed() > 3 * s.timeoutMs, "the answer was not slow");
     QCOMPARE(reply.rows.size(), 12);
     QCOMPARE(reply.rows.last().value(QStringLiteral("name")).toString(),
              QStringLiteral("Person number 11 with a longer name"));
