@@ -37,6 +37,7 @@ private Q_SLOTS:
     void aSchemaTrueModelFillsTypedColumns_data();
     void aSchemaTrueModelFillsTypedColumns();
     void requestsFitALocalContextWindow();
+    void laterRequestsKnowTheUniqueValuesUsed();
 
 private:
     static QStringList schema();
@@ -655,6 +656,38 @@ void TestGenerationPipeline::manyRowsAndWideTablesAreAskedForInBatches()
     QVERIFY(server.requests()[0].body.contains("Generate 15 new rows"));
     QVERIFY(server.requests()[1].body.contains("Generate 5 new rows"));
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM wide")).toInt(), 20);
+}
+
+void TestGenerationPipeline::laterRequestsKnowTheUniqueValuesUsed()
+{
+    // Four rows two at a time, with statistics only shared: the second request lists the two
+    // e-mail addresses the first answer used (the model's own values, not stored ones), and
+    // the first lists none.
+    TempDatabase temp(schema());
+    MockLlmServer server;
+    server.setRowMaker(
+        [](int index) { return person(QStringLiteral("made%1@example.org").arg(index)); });
+    GenerationOptions o = options(server, 4);
+    o.rowsPerRequest = 2;
+    o.share = GenerationOptions::Share::Stats;
+    LlmClient client(o.llm);
+    const GenerationResult result =
+        GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
+    QCOMPARE(result.inserted, 4);
+    QCOMPARE(server.requests().size(), 2);
+    const QString first = server.requests()[0]
+                              .json()[QLatin1String("messages")][1][QLatin1String("content")]
+                              .toString();
+    const QString second = server.requests()[1]
+                               .json()[QLatin1String("messages")][1][QLatin1String("content")]
+                               .toString();
+    QVERIFY(!first.contains(QLatin1String("already used")));
+    QVERIFY2(second.contains(QStringLiteral("These UNIQUE values were already used by your "
+                                            "earlier rows; do not use them again:\n- email: "
+                                            "[\"made0@example.org\",\"made1@example.org\"]")),
+             qPrintable(second));
+    // Stored values still stay home at this share level.
+    QVERIFY(!second.contains(QLatin1String("ann@x.io")));
 }
 
 void TestGenerationPipeline::undoRemovesExactlyTheUnchangedGeneratedRows()

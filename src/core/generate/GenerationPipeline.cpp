@@ -107,12 +107,20 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
     QStringList problems;
     QMap<QString, int> reasonCounts;
     int perRequest = rowsPerRequest(context, options);
+    // Values of single-column UNIQUE columns accepted so far, told to later requests.
+    QHash<QString, QStringList> usedUnique;
+    QList<int> uniqueIndexes;
+    for (int c = 0; c < validator.columns().size(); ++c) {
+        const QString &name = validator.columns()[c];
+        if (context.uniqueCounts.contains(name) || context.uniqueValues.contains(name))
+            uniqueIndexes << c;
+    }
     // One request per batch, plus the follow-ups that ask again for refused rows.
     int followUps = options.maxFollowUps;
     while (accepted.size() < options.rows) {
         const int missing = std::min(int(options.rows - accepted.size()), perRequest);
-        const LlmReply reply =
-            client.complete(PromptBuilder::build(context, missing, options.share, problems));
+        const LlmReply reply = client.complete(
+            PromptBuilder::build(context, missing, options.share, problems, usedUnique));
         ++result.requests;
         result.inputTokens += reply.inputTokens;
         result.outputTokens += reply.outputTokens;
@@ -127,6 +135,12 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
         while (valid.size() > missing)
             valid.removeLast();
         accepted << valid;
+        for (const QVariantList &values : std::as_const(valid)) {
+            for (const int c : std::as_const(uniqueIndexes)) {
+                if (!values[c].isNull())
+                    usedUnique[validator.columns()[c]] << values[c].toString();
+            }
+        }
         if (options.progress)
             options.progress(accepted.size(), options.rows);
         result.rejected += int(rejections.size());

@@ -126,7 +126,8 @@ QString PromptBuilder::constraintsInWords(const GenerationContext &context,
 }
 
 LlmRequest PromptBuilder::build(const GenerationContext &context, int count,
-                                GenerationOptions::Share share, const QStringList &problems)
+                                GenerationOptions::Share share, const QStringList &problems,
+                                const QHash<QString, QStringList> &used)
 {
     LlmRequest request;
     request.system = QStringLiteral(
@@ -146,6 +147,23 @@ LlmRequest PromptBuilder::build(const GenerationContext &context, int count,
         parts << QStringLiteral(
                      "Your previous rows were rejected for these reasons; avoid them:\n- %1")
                      .arg(problems.join(QStringLiteral("\n- ")));
+    // Uniqueness across requests: each request knows what the earlier ones already used.
+    QStringList usedLines;
+    for (const QString &column : context.columns) {
+        const QStringList values = used.value(column);
+        if (values.isEmpty())
+            continue;
+        usedLines << QStringLiteral("- %1: %2")
+                         .arg(column, QString::fromUtf8(
+                                          QJsonDocument(QJsonArray::fromStringList(
+                                                            values.mid(std::max<qsizetype>(
+                                                                0, values.size() - MaxUsedValues))))
+                                              .toJson(QJsonDocument::Compact)));
+    }
+    if (!usedLines.isEmpty())
+        parts << QStringLiteral("These UNIQUE values were already used by your earlier rows; do "
+                                "not use them again:\n%1")
+                     .arg(usedLines.join(u'\n'));
     request.user = parts.join(QStringLiteral("\n\n"));
     request.rowSchema = rowSchema(context);
     request.keyOrder = context.columns;

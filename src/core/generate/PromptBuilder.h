@@ -13,8 +13,12 @@
 class PromptBuilder
 {
 public:
+    // `used`: values of single-column UNIQUE columns this run has already accepted (the
+    // model's own, so they are sent whatever the share level), the last MaxUsedValues each.
     static LlmRequest build(const GenerationContext &context, int count,
-                            GenerationOptions::Share share, const QStringList &problems = {});
+                            GenerationOptions::Share share, const QStringList &problems = {},
+                            const QHash<QString, QStringList> &used = {});
+    static constexpr int MaxUsedValues = 100;
     // The JSON schema of one row: every generated column, typed from the stored values (a
     // date as text in its layout), nullable where allowed.
     static QJsonObject rowSchema(const GenerationContext &context);
