@@ -176,6 +176,13 @@ void DatabaseSession::dropTable(const QString &name)
                 SqlExec::exec(connection.database(),
                               statement.arg(SqlIdentifier::quote(current.name)));
             } catch (const RowforgeError &error) {
+                // NO ACTION / RESTRICT children still point at it; nothing was deleted.
+                if (error.message().contains(QLatin1String("FOREIGN KEY constraint failed")))
+                    return QStringLiteral("Could not delete \"%1\": rows of other tables still "
+                                          "point at it, and their foreign keys refuse (ON DELETE "
+                                          "NO ACTION or RESTRICT). Nothing was deleted; delete or "
+                                          "change those rows first.")
+                        .arg(target.name);
                 return QStringLiteral("Could not delete \"%1\": %2")
                     .arg(target.name, error.message());
             }

@@ -1,5 +1,7 @@
 #include "TableActionsController.h"
 
+#include "db/TableReferences.h"
+
 #include "DatabaseSession.h"
 #include "IconLibrary.h"
 #include "SchemaTreeModel.h"
@@ -117,8 +119,16 @@ void TableActionsController::confirmDeleteTable()
                           .arg(table->name, QLocale().toString(rows))
                     : tr("Delete the table \"%1\" and all its rows? This cannot be undone.")
                           .arg(table->name);
+    // What other tables lose with it: SQLite empties a dropped table first, so their ON DELETE
+    // actions run. Said before asking, from the schema and the counts already known.
+    const QStringList consequences = TableReferences::consequences(
+        TableReferences::to(m_session->tables(), table->name),
+        [this](const QString &child) { return m_model->rowCountOf(child); });
     QMessageBox box(QMessageBox::Warning, isView ? tr("Delete View") : tr("Delete Table"), what,
                     QMessageBox::Cancel, m_dialogParent);
+    box.setObjectName(QStringLiteral("deleteTableBox"));
+    if (!consequences.isEmpty())
+        box.setInformativeText(tr("Other tables are affected:\n%1").arg(consequences.join(u'\n')));
     QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void badUsage();
     void importPrintsOneLinePerFile();
     void importOptions();
+    void importReplaceKeepsOtherTablesRows();
     void importErrorNamesFileAndLineAndWritesNothing();
     void importBadUsage_data();
     void importBadUsage();
@@ -216,6 +217,31 @@ void TestCli::importOptions()
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
              QStringLiteral("t\t1\t2\n"));
+}
+
+void TestCli::importReplaceKeepsOtherTablesRows()
+{
+    // Replacing a parent table once deleted every child row through ON DELETE CASCADE and
+    // exited 0. Now it is refused, and every row stays.
+    const QString db = m_home.filePath(QStringLiteral("cascade.sqlite"));
+    {
+        TempDatabase setup({QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, name)"),
+                            QStringLiteral("CREATE TABLE orders (id INTEGER PRIMARY KEY, "
+                                           "customer_id REFERENCES customers (id) ON DELETE "
+                                           "CASCADE)"),
+                            QStringLiteral("INSERT INTO customers VALUES (1, 'Ann')"),
+                            QStringLiteral("INSERT INTO orders VALUES (1, 1), (2, 1), (3, 1)")});
+        SqlExec::exec(setup.db(), QStringLiteral("VACUUM INTO ?"), {db});
+    }
+    const Result result =
+        run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+             QStringLiteral("customers"), QStringLiteral("--if-exists"), QStringLiteral("replace"),
+             writeFile(QStringLiteral("customers.csv"), "name\nBo\n")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QLatin1String("\"orders\" (customer_id) references it")),
+             qPrintable(result.err));
+    QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
+             QStringLiteral("customers\t1\t2\norders\t3\t2\n"));
 }
 
 void TestCli::importErrorNamesFileAndLineAndWritesNothing()

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void treeShowsTablesAndSelectionEnablesActions();
     void toolbarOrderAndIcons();
     void deleteTableAsksFirst();
+    void deleteTableSaysWhatOtherTablesLose();
     void droppingADatabaseOpensIt();
     void openingANonDatabaseExplainsWhy();
     void generateWithoutKeyFallsBackToOffline();
@@ -202,6 +203,49 @@ void TestMainWindow::deleteTableAsksFirst()
     QVERIFY(SchemaReader::read(temp.db(), QStringLiteral("keepme")).has_value());
     QTRY_VERIFY(window.statusBar()->currentMessage().contains(victim));
     QVERIFY(window.tableActions()->currentTable() != victim);
+}
+
+void TestMainWindow::deleteTableSaysWhatOtherTablesLose()
+{
+    // Dropping a parent empties it first: the children's ON DELETE actions run. The question
+    // says so before anything happens.
+    TempDatabase temp({QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, name)"),
+                       QStringLiteral("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id "
+                                      "REFERENCES customers (id) ON DELETE CASCADE)"),
+                       QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, customer_id "
+                                      "REFERENCES customers (id) ON DELETE SET NULL)"),
+                       QStringLiteral("INSERT INTO customers VALUES (1, 'Ann'), (2, 'Bo')"),
+                       QStringLiteral("INSERT INTO orders VALUES (1, 1), (2, 1), (3, 2)"),
+                       QStringLiteral("INSERT INTO notes VALUES (1, 2)")});
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 3);
+    window.tableActions()->selectTable(QStringLiteral("customers"));
+    QTRY_COMPARE(window.schemaModel()->rowCountOf(QStringLiteral("orders")), 3);
+    QString informative;
+    QTimer::singleShot(50, [&informative] {
+        std::function<void()> answer = [&informative, &answer] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box) {
+                QTimer::singleShot(50, answer);
+                return;
+            }
+            informative = box->informativeText();
+            box->button(QMessageBox::Cancel)->click();
+        };
+        answer();
+    });
+    action(window, "deleteTableAction")->trigger();
+    QTRY_VERIFY(!informative.isEmpty());
+    QVERIFY2(informative.contains(QStringLiteral(
+                 "\"orders\" (customer_id) references it, ON DELETE CASCADE: up to 3 rows of "
+                 "\"orders\" that point here would be deleted too.")),
+             qPrintable(informative));
+    QVERIFY2(informative.contains(QStringLiteral("\"notes\" (customer_id) references it, ON "
+                                                 "DELETE SET NULL: the 1 row of \"notes\"")),
+             qPrintable(informative));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 3);
 }
 
 void TestMainWindow::droppingADatabaseOpensIt()

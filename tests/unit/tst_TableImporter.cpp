@@ -24,6 +24,7 @@ private Q_SLOTS:
     void appendMapsByHeader();
     void appendConstraintViolationWritesNothing();
     void replaceSwapsTheTable();
+    void replaceRefusesATableOthersReference();
     void windows1252DetectedPastTheSample();
     void utf16WithBom();
     void jsonArrayFlattensInFirstSeenOrder();
@@ -321,6 +322,42 @@ void TestTableImporter::replaceSwapsTheTable()
     const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("t"));
     QCOMPARE(table.columnNames(), QStringList{"fresh"});
     QCOMPARE(SchemaReader::rowCount(temp.db(), table), 2);
+}
+
+void TestTableImporter::replaceRefusesATableOthersReference()
+{
+    // Replacing would drop the parent: ON DELETE CASCADE would delete every order, and the new
+    // table without a key would break the orders' foreign key. Refused, nothing changed.
+    TempDatabase temp({QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, name)"),
+                       QStringLiteral("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id "
+                                      "REFERENCES customers (id) ON DELETE CASCADE)"),
+                       QStringLiteral("INSERT INTO customers VALUES (1, 'Ann'), (2, 'Bo')"),
+                       QStringLiteral("INSERT INTO orders VALUES (1, 1), (2, 1), (3, 2)")});
+    SqlExec::exec(temp.db(), QStringLiteral("PRAGMA foreign_keys = ON"));
+    const QString before = dump(temp.db());
+    ImportOptions options;
+    options.table = QStringLiteral("Customers");
+    options.ifExists = ImportOptions::IfExists::Replace;
+    try {
+        TableImporter::import(temp.db(), writeFile(QStringLiteral("c.csv"), "name\nCy\n"), options);
+        QFAIL("a referenced table was replaced");
+    } catch (const RowforgeError &error) {
+        QCOMPARE(error.message(),
+                 QStringLiteral("c.csv: cannot replace \"Customers\": \"orders\" (customer_id) "
+                                "references it, and replacing it would delete or orphan their "
+                                "rows. Nothing was changed; import into a new table, or append."));
+    }
+    QCOMPARE(dump(temp.db()), before);
+    // Appending stays possible, and a table that only references itself is replaced.
+    options.ifExists = ImportOptions::IfExists::Append;
+    TableImporter::import(temp.db(), writeFile(QStringLiteral("c.csv"), "name\nCy\n"), options);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 3);
+    SqlExec::exec(temp.db(), QStringLiteral("CREATE TABLE staff (id INTEGER PRIMARY KEY, boss "
+                                            "REFERENCES staff (id))"));
+    options.table = QStringLiteral("staff");
+    options.ifExists = ImportOptions::IfExists::Replace;
+    TableImporter::import(temp.db(), writeFile(QStringLiteral("s.csv"), "name\nDi\n"), options);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM staff")).toInt(), 1);
 }
 
 void TestTableImporter::windows1252DetectedPastTheSample()

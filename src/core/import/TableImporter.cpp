@@ -1,5 +1,7 @@
 #include "TableImporter.h"
 
+#include "db/TableReferences.h"
+
 #include "ImportCancelled.h"
 #include "ImportNaming.h"
 #include "RecordSource.h"
@@ -8,6 +10,7 @@
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
+#include "db/TableReferences.h"
 #include "db/Transaction.h"
 
 #include <QElapsedTimer>
@@ -59,6 +62,28 @@ bool fitWidth(ImportRecord &record, int width, bool fixed, ImportOptions::Ragged
 }
 } // namespace
 
+void TableImporter::refuseReplacingAReferencedTable(QSqlDatabase &db, const QString &table)
+{
+    // Dropping it would fire the children's ON DELETE actions (deleting or nulling their rows)
+    // and leave their foreign keys pointing at a table without the key they need.
+    const QList<TableReferences::Reference> references =
+        TableReferences::to(SchemaReader::readAll(db), table);
+    if (references.isEmpty())
+        return;
+    QStringList children;
+    for (const TableReferences::Reference &reference : references)
+        children << QStringLiteral("\"%1\" (%2)")
+                        .arg(reference.childTable,
+                             reference.key.columns.join(QStringLiteral(", ")));
+    throw RowforgeError(
+        QStringLiteral("cannot replace \"%1\": %2 %3 it, and replacing it would delete or "
+                       "orphan their rows. Nothing was changed; import into a new table, or "
+                       "append.")
+            .arg(table, children.join(QStringLiteral(", ")),
+                 references.size() == 1 ? QStringLiteral("references")
+                                        : QStringLiteral("reference")));
+}
+
 ImportResult TableImporter::import(QSqlDatabase &db, const QString &path,
                                    const ImportOptions &options, const Progress &progress)
 {
@@ -80,6 +105,8 @@ ImportResult TableImporter::import(QSqlDatabase &db, const QString &path,
         const QString tableName = resolveTable(db, path, options, &exists);
         const bool append = exists && options.ifExists == ImportOptions::IfExists::Append;
 
+        if (exists && options.ifExists == ImportOptions::IfExists::Replace)
+            refuseReplacingAReferencedTable(db, tableName);
         Transaction transaction(db);
         if (exists && options.ifExists == ImportOptions::IfExists::Replace)
             SqlExec::exec(db, QStringLiteral("DROP TABLE %1").arg(SqlIdentifier::quote(tableName)));

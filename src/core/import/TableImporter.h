@@ -27,6 +27,8 @@ public:
                                const Progress &progress = {});
 
 private:
+    // Throws (naming them) when other tables' foreign keys point at `table`.
+    static void refuseReplacingAReferencedTable(QSqlDatabase &db, const QString &table);
     struct Plan
     {
         QStringList columns;
