@@ -44,14 +44,17 @@ QString DatabaseFileController::lastFolder() const
 
 void DatabaseFileController::newDatabase()
 {
-    QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("New Database"),
-                                                QDir(lastFolder()).filePath(tr("untitled.sqlite")),
-                                                databaseFilter);
-    if (path.isEmpty())
+    // The dialog adds the suffix itself, so that its "replace it?" question is asked of the
+    // file that would really be replaced (x → x.sqlite), not of a name that does not exist.
+    QFileDialog dialog(m_dialogParent, tr("New Database"),
+                       QDir(lastFolder()).filePath(tr("untitled.sqlite")), databaseFilter);
+    dialog.setObjectName(QStringLiteral("newDatabaseDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setDefaultSuffix(QStringLiteral("sqlite"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".sqlite");
-    m_session->create(path);
+    m_session->create(dialog.selectedFiles().constFirst());
 }
 
 void DatabaseFileController::openDatabase()

@@ -45,6 +45,19 @@ void DatabaseSession::create(const QString &path)
     openWith(OpenKind::Create, path);
 }
 
+void DatabaseSession::removeReplacedDatabase(const QString &path)
+{
+    // The user agreed to replace the file. Its -wal and -journal go with it: left behind,
+    // SQLite would replay them onto the new, empty database.
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        const QString file = path + suffix;
+        if (QFileInfo::exists(file) && !QFile::remove(file))
+            throw RowforgeError(
+                QStringLiteral("Cannot replace %1: the file is in use or read-only").arg(file));
+    }
+}
+
 void DatabaseSession::openDefault()
 {
     openWith(OpenKind::Default, QString());
@@ -61,11 +74,8 @@ void DatabaseSession::openWith(OpenKind kind, const QString &requestedPath)
             try {
                 if (kind == OpenKind::Default)
                     result.path = DefaultDatabase::ensure();
-                else if (kind == OpenKind::Create && QFileInfo::exists(requestedPath) &&
-                         !QFile::remove(requestedPath))
-                    throw RowforgeError(
-                        QStringLiteral("Cannot replace %1: the file is in use or read-only")
-                            .arg(requestedPath));
+                else if (kind == OpenKind::Create)
+                    removeReplacedDatabase(requestedPath);
                 result.path = QFileInfo(result.path).absoluteFilePath();
                 DatabaseConnection connection(result.path,
                                               kind == OpenKind::Create

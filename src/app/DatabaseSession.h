@@ -36,6 +36,7 @@ Q_SIGNALS:
     void operationFailed(const QString &message);
 
 private:
+    static void removeReplacedDatabase(const QString &path);
     enum class OpenKind { Existing, Create, Default };
     void openWith(OpenKind kind, const QString &path);
     void countRows();

@@ -9,6 +9,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFileDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void toolbarOrderAndIcons();
     void deleteTableAsksFirst();
     void deleteTableSaysWhatOtherTablesLose();
+    void newDatabaseAsksBeforeReplacingTheFileItWouldReplace();
     void droppingADatabaseOpensIt();
     void openingANonDatabaseExplainsWhy();
     void generateWithoutKeyFallsBackToOffline();
@@ -40,6 +43,9 @@ private:
     static QAction *action(MainWindow &window, const char *name);
     // Answers the next modal dialog with the button whose text is `buttonText`.
     static void answerNextDialog(const QString &buttonText);
+    // Types a name into the next file dialog and presses Return; `replace` answers the
+    // "already exists" question, and a dialog still open after it is cancelled.
+    static void typeIntoNextFileDialog(const QString &name, const QString &replace);
     static void screenshot(QWidget &window, const QString &name);
     QTemporaryDir m_home;
 };
@@ -57,6 +63,21 @@ QAction *TestMainWindow::action(MainWindow &window, const char *name)
     if (!found)
         qFatal("no action %s", name);
     return found;
+}
+
+void TestMainWindow::typeIntoNextFileDialog(const QString &name, const QString &replace)
+{
+    QTimer::singleShot(50, [name, replace] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return typeIntoNextFileDialog(name, replace); // not shown yet
+        auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        edit->setText(name);
+        answerNextDialog(replace);
+        QTest::keyClick(edit, Qt::Key_Return);
+        if (dialog->isVisible())
+            QTest::keyClick(dialog, Qt::Key_Escape);
+    });
 }
 
 void TestMainWindow::answerNextDialog(const QString &buttonText)
@@ -246,6 +267,37 @@ void TestMainWindow::deleteTableSaysWhatOtherTablesLose()
                                                  "DELETE SET NULL: the 1 row of \"notes\"")),
              qPrintable(informative));
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 3);
+}
+
+void TestMainWindow::newDatabaseAsksBeforeReplacingTheFileItWouldReplace()
+{
+    // Typing "shop" names shop.sqlite, which exists: the dialog asks about that file (it used
+    // to ask about "shop", which did not exist, then delete shop.sqlite without a word).
+    TempDatabase existing({QStringLiteral("CREATE TABLE precious (v)"),
+                           QStringLiteral("INSERT INTO precious VALUES (1)")},
+                          QStringLiteral("shop.sqlite"));
+    const QString path = existing.path();
+    QFile wal(path + QStringLiteral("-wal"));
+    QSettings().setValue(QStringLiteral("lastDatabaseFolder"), existing.folder());
+    MainWindow window;
+    window.show();
+    typeIntoNextFileDialog(QStringLiteral("shop"), QStringLiteral("No"));
+    action(window, "newDatabaseAction")->trigger();
+    QTest::qWait(300);
+    QCOMPARE(existing.scalar(QStringLiteral("SELECT count(*) FROM precious")).toInt(), 1);
+    QVERIFY(window.session()->path() != path);
+
+    // "Yes": replaced by an empty database, and its -wal is not replayed onto the new file.
+    existing.db().close();
+    QVERIFY(wal.open(QIODevice::WriteOnly));
+    wal.write("stale write-ahead log");
+    wal.close();
+    typeIntoNextFileDialog(QStringLiteral("shop"), QStringLiteral("Yes"));
+    action(window, "newDatabaseAction")->trigger();
+    QTRY_COMPARE(window.session()->path(), path);
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 0);
+    QVERIFY(!QFileInfo(path + QStringLiteral("-wal")).exists() ||
+            QFileInfo(path + QStringLiteral("-wal")).size() != 21);
 }
 
 void TestMainWindow::droppingADatabaseOpensIt()
