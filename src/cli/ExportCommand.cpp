@@ -7,6 +7,9 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 int ExportCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
@@ -72,6 +75,10 @@ int ExportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
             stdoutFile.setObjectName(QStringLiteral("standard output"));
             TableExporter::exportToDevice(connection.database(), parser.value(table), stdoutFile,
                                           options);
+            // The C library may still hold the last bytes: `export > /dev/full` must fail.
+            if (std::fflush(stdout) != 0 || std::ferror(stdout))
+                throw RowforgeError(QStringLiteral("Cannot write standard output: %1")
+                                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
         } else {
             TableExporter::exportToFile(connection.database(), parser.value(table), target,
                                         options);

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void importPrintsOneLinePerFile();
     void importOptions();
     void importReplaceKeepsOtherTablesRows();
+    void exportToAFullDiskFails();
     void importErrorNamesFileAndLineAndWritesNothing();
     void importBadUsage_data();
     void importBadUsage();
@@ -242,6 +243,24 @@ void TestCli::importReplaceKeepsOtherTablesRows()
              qPrintable(result.err));
     QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
              QStringLiteral("customers\t1\t2\norders\t3\t2\n"));
+}
+
+void TestCli::exportToAFullDiskFails()
+{
+    // `export > /dev/full` exited 0 with the output lost: the last flush was not checked.
+    if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+        QSKIP("no /dev/full here");
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+    process.setProcessEnvironment(env);
+    process.setStandardOutputFile(QStringLiteral("/dev/full"));
+    process.start(
+        m_cli, {QStringLiteral("export"), QStringLiteral("--table"), QStringLiteral("customers")});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(process.readAllStandardError().startsWith("Cannot write standard output: No space"),
+             "the error does not say the disk is full");
 }
 
 void TestCli::importErrorNamesFileAndLineAndWritesNothing()

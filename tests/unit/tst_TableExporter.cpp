@@ -7,8 +7,12 @@
 #include "import/TableImporter.h"
 
 #include <QBuffer>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QtTest>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
 
 class TestTableExporter : public QObject
 {
@@ -19,6 +23,8 @@ private Q_SLOTS:
     void viewsAndHostileNames();
     void errorsLeaveExistingFileAlone();
     void cancelWritesNoFile();
+    void fifosDevicesAndHardLinksAreWrittenInPlace();
+    void aFullDiskIsAnError();
     void roundTripProperty();
 
 private:
@@ -157,6 +163,71 @@ void TestTableExporter::cancelWritesNoFile()
 // For random tables — every affinity, NULLs, empty strings, quotes, delimiters, line breaks,
 // spaces, Unicode, hostile names — export then import (appending into a table with the same
 // schema) gives the same rows: same values, same types, same NULLs.
+void TestTableExporter::fifosDevicesAndHardLinksAreWrittenInPlace()
+{
+    // The export used to write a temporary file and rename it over the target: a FIFO became
+    // a regular file, and a hard link was split from its other name.
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (v)"),
+                       QStringLiteral("INSERT INTO t VALUES ('a'), ('b')")});
+    const QByteArray expected = "v\na\nb\n";
+    const QString fifo = temp.folder() + QStringLiteral("/pipe");
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QByteArray received;
+    std::thread reader([&] {
+        QFile in(fifo);
+        if (in.open(QIODevice::ReadOnly))
+            received = in.readAll();
+    });
+    TableExporter::exportToFile(temp.db(), QStringLiteral("t"), fifo, ExportOptions());
+    reader.join();
+    QCOMPARE(received, expected);
+    struct stat info;
+    QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &info), 0);
+    QVERIFY(S_ISFIFO(info.st_mode));
+
+    const QString first = temp.folder() + QStringLiteral("/first.csv");
+    const QString second = temp.folder() + QStringLiteral("/second.csv");
+    QFile old(first);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("old contents, longer than the export that replaces them\n");
+    old.close();
+    QCOMPARE(::link(QFile::encodeName(first).constData(), QFile::encodeName(second).constData()),
+             0);
+    TableExporter::exportToFile(temp.db(), QStringLiteral("t"), first, ExportOptions());
+    QFile other(second);
+    QVERIFY(other.open(QIODevice::ReadOnly));
+    QCOMPARE(other.readAll(), expected);
+    QCOMPARE(::stat(QFile::encodeName(first).constData(), &info), 0);
+    QCOMPARE(int(info.st_nlink), 2);
+
+    // A single-named regular file is still replaced atomically (a new inode).
+    const QString single = temp.folder() + QStringLiteral("/single.csv");
+    QFile(single).open(QIODevice::WriteOnly);
+    QCOMPARE(::stat(QFile::encodeName(single).constData(), &info), 0);
+    const ino_t before = info.st_ino;
+    TableExporter::exportToFile(temp.db(), QStringLiteral("t"), single, ExportOptions());
+    QCOMPARE(::stat(QFile::encodeName(single).constData(), &info), 0);
+    QVERIFY(info.st_ino != before);
+}
+
+void TestTableExporter::aFullDiskIsAnError()
+{
+    if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+        QSKIP("no /dev/full here");
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (v)"),
+                       QStringLiteral("INSERT INTO t VALUES ('a'), ('b')")});
+    try {
+        TableExporter::exportToFile(temp.db(), QStringLiteral("t"), QStringLiteral("/dev/full"),
+                                    ExportOptions());
+        QFAIL("writing to a full device succeeded");
+    } catch (const RowforgeError &error) {
+        QVERIFY2(error.message().startsWith(QLatin1String("Cannot write /dev/full: ")) &&
+                     error.message().contains(QLatin1String("space")),
+                 qPrintable(error.message()));
+    }
+    QVERIFY(QFileInfo(QStringLiteral("/dev/full")).isFile() == false);
+}
+
 void TestTableExporter::roundTripProperty()
 {
     QRandomGenerator random(20261124);

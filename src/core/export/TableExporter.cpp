@@ -7,9 +7,11 @@
 #include "db/SqliteHandle.h"
 #include "util/RowforgeError.h"
 
+#include <QFile>
 #include <QSaveFile>
 #include <QScopeGuard>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 namespace {
 constexpr qsizetype FlushBytes = 1 << 20;
@@ -22,10 +24,33 @@ void writeAll(QIODevice &device, const QByteArray &bytes, const QString &where)
 }
 } // namespace
 
+bool TableExporter::replacedAtomically(const QString &path)
+{
+    struct stat info;
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return true; // a new file
+    return S_ISREG(info.st_mode) && info.st_nlink <= 1;
+}
+
 qint64 TableExporter::exportToFile(QSqlDatabase &db, const QString &table, const QString &path,
                                    const ExportOptions &options, const Progress &progress)
 {
     SchemaReader::require(db, table); // a clear error before any file is touched
+    if (!replacedAtomically(path)) {
+        // A FIFO, a device or a file with other names: replacing it with a new file would
+        // turn /dev/null into a regular file or split a hard link. Written in place.
+        QFile target(path);
+        target.setObjectName(path);
+        if (!target.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            throw RowforgeError(
+                QStringLiteral("Cannot write %1: %2").arg(path, target.errorString()));
+        const qint64 rows = exportToDevice(db, table, target, options, progress);
+        target.close();
+        if (target.error() != QFileDevice::NoError)
+            throw RowforgeError(
+                QStringLiteral("Cannot write %1: %2").arg(path, target.errorString()));
+        return rows;
+    }
     QSaveFile file(path);
     file.setObjectName(path); // write errors name the path
     if (!file.open(QIODevice::WriteOnly))
@@ -110,6 +135,9 @@ qint64 TableExporter::exportToDevice(QSqlDatabase &db, const QString &tableName,
     if (status != SQLITE_DONE)
         throw RowforgeError(QString::fromUtf8(sqlite3_errmsg(handle)));
     writeAll(device, buffer, where);
+    // A full disk often shows only here, when the last buffered bytes reach it.
+    if (auto *file = qobject_cast<QFileDevice *>(&device); file && !file->flush())
+        throw RowforgeError(QStringLiteral("Cannot write %1: %2").arg(where, file->errorString()));
     if (progress && !progress(rows, total))
         throw ExportCancelled();
     return rows;

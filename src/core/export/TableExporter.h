@@ -16,7 +16,8 @@ public:
     // rows done, rows in all (-1 if unknown); return false to cancel.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
-    // Writes to a file through QSaveFile: on error or cancel the file at `path` is as it was.
+    // Writes to a regular file through QSaveFile: on error or cancel the file at `path` is as
+    // it was. Anything else (a FIFO, a device, a file with hard links) is written in place.
     // Returns the number of rows written. Throws RowforgeError naming the path, or
     // ExportCancelled.
     static qint64 exportToFile(QSqlDatabase &db, const QString &table, const QString &path,
@@ -24,4 +25,8 @@ public:
     // Writes to an open device (stdout for the CLI).
     static qint64 exportToDevice(QSqlDatabase &db, const QString &table, QIODevice &device,
                                  const ExportOptions &options, const Progress &progress = {});
+
+private:
+    // True for a new path or a regular file with one name: replaced by an atomic rename.
+    static bool replacedAtomically(const QString &path);
 };
