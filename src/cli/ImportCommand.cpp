@@ -8,6 +8,8 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <unistd.h>
 
 int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -103,10 +105,12 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     }
 
     const bool showProgress = isatty(STDERR_FILENO);
+    // Importing into a new file creates it, as sqlite3 does; an import that fails before any
+    // file went in leaves no file behind. An existing database keeps its journal mode.
+    const bool created = !QFileInfo::exists(database.path());
+    int imported = 0;
     try {
-        // Importing into a new file creates it, as sqlite3 does.
         DatabaseConnection connection(database.path(), DatabaseConnection::Mode::CreateIfMissing);
-        connection.enableWriteAheadLog();
         for (const QString &file : files) {
             QElapsedTimer shown;
             shown.start();
@@ -126,11 +130,17 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
                 << Qt::flush;
             if (result.skippedRows > 0)
                 err << file << ": skipped " << result.skippedRows << " ragged rows\n";
+            ++imported;
         }
     } catch (const RowforgeError &error) {
         if (showProgress)
             err << "\r\033[K";
         err << error.message() << "\n";
+        if (created && imported == 0) {
+            for (const QString &suffix : {QString(), QStringLiteral("-journal"),
+                                          QStringLiteral("-wal"), QStringLiteral("-shm")})
+                QFile::remove(database.path() + suffix);
+        }
         return UserError;
     }
     return Success;

@@ -275,6 +275,25 @@ void TestCli::importErrorNamesFileAndLineAndWritesNothing()
                                         "closed)\n"));
     QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
              QStringLiteral("good\t1\t1\n"));
+
+    // A failed import changes nothing: not the journal mode of an existing database (it was
+    // switched to WAL first), and into a new path it leaves no file (it left an empty one).
+    auto journalByte = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.read(20).at(18) : char(-1);
+    };
+    const QString plain = m_home.filePath(QStringLiteral("rollback.sqlite"));
+    {
+        TempDatabase setup({QStringLiteral("CREATE TABLE kept (v)")});
+        SqlExec::exec(setup.db(), QStringLiteral("VACUUM INTO ?"), {plain});
+    }
+    QCOMPARE(journalByte(plain), char(1)); // rollback journal
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--db"), plain, bad}).exitCode, 1);
+    QCOMPARE(journalByte(plain), char(1));
+    const QString fresh = m_home.filePath(QStringLiteral("never.sqlite"));
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--db"), fresh, bad}).exitCode, 1);
+    QVERIFY(!QFileInfo::exists(fresh));
+    QVERIFY(QDir(m_home.path()).entryList({QStringLiteral("never.sqlite*")}).isEmpty());
 }
 
 void TestCli::importBadUsage_data()

@@ -53,7 +53,11 @@ DatabaseConnection::~DatabaseConnection()
 
 void DatabaseConnection::enableWriteAheadLog()
 {
-    // Fails harmlessly on read-only files; the database then keeps its journal mode.
+    // Fails harmlessly on read-only files; the database then keeps its journal mode. In a
+    // folder that cannot hold the -wal and -shm files the switch would succeed and every later
+    // open fail, so it is not tried there.
+    if (!QFileInfo(QFileInfo(m_path).absolutePath()).isWritable())
+        return;
     QSqlQuery query(m_database);
     query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
 }
