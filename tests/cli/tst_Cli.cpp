@@ -26,6 +26,7 @@ private Q_SLOTS:
     void importOptions();
     void importReplaceKeepsOtherTablesRows();
     void exportToAFullDiskFails();
+    void noWritesIntoADamagedDatabase();
     void importErrorNamesFileAndLineAndWritesNothing();
     void importBadUsage_data();
     void importBadUsage();
@@ -243,6 +244,51 @@ void TestCli::importReplaceKeepsOtherTablesRows()
              qPrintable(result.err));
     QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
              QStringLiteral("customers\t1\t2\norders\t3\t2\n"));
+}
+
+void TestCli::noWritesIntoADamagedDatabase()
+{
+    // With the table's root page overwritten, `generate` inserted and exited 0, and an import
+    // blamed the CSV file. Now both refuse, blame the database, and leave the file as it was.
+    // Damage deeper in the table is found by the full check of an offline run.
+    for (const qint64 damagedPage : {2, 12}) {
+        const QString db = m_home.filePath(QStringLiteral("damaged-%1.sqlite").arg(damagedPage));
+        {
+            TempDatabase setup({QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, name "
+                                               "TEXT, n INTEGER)"),
+                                QStringLiteral("WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT "
+                                               "i + 1 FROM k WHERE i < 5000) INSERT INTO t (name, "
+                                               "n) SELECT 'name ' || i, i FROM k")});
+            SqlExec::exec(setup.db(), QStringLiteral("VACUUM INTO ?"), {db});
+        }
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek((damagedPage - 1) * 4096));
+        file.write(QByteArray(4096, '\xab'));
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        Result result =
+            run({QStringLiteral("generate"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                 QStringLiteral("t"), QStringLiteral("--rows"), QStringLiteral("100"),
+                 QStringLiteral("--provider"), QStringLiteral("offline")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.startsWith(QLatin1String("The database is damaged (")) &&
+                     result.err.contains(QLatin1String("nothing was written")),
+                 qPrintable(result.err));
+        if (damagedPage == 2) {
+            result = run({QStringLiteral("import"), QStringLiteral("--db"), db,
+                          QStringLiteral("--table"), QStringLiteral("t"),
+                          QStringLiteral("--if-exists"), QStringLiteral("append"),
+                          writeFile(QStringLiteral("more.csv"), "name,n\nx,1\n")});
+            QCOMPARE(result.exitCode, 1);
+            QVERIFY2(result.err.startsWith(QLatin1String("The database is damaged (")),
+                     qPrintable(result.err));
+        }
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll() == before);
+    }
 }
 
 void TestCli::exportToAFullDiskFails()

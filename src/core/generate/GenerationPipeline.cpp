@@ -1,5 +1,7 @@
 #include "GenerationPipeline.h"
 
+#include "db/IntegrityCheck.h"
+
 #include "EngineColumns.h"
 #include "GeneratedRows.h"
 #include "PromptBuilder.h"
@@ -71,6 +73,12 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
     if (table.kind != TableInfo::Table)
         throw RowforgeError(
             QStringLiteral("\"%1\" is a view; Generate Data grows tables").arg(table.name));
+    // A few page reads always; a full look at the table as long as the run itself may take.
+    if (!options.dryRun)
+        IntegrityCheck::requireIntact(db, table,
+                                      options.effectiveMode() == GenerationOptions::Mode::Rows
+                                          ? 0
+                                          : std::clamp(options.rows / 5000, 50, 500));
     QRandomGenerator random = options.seed
                                   ? QRandomGenerator(options.seed)
                                   : QRandomGenerator(QRandomGenerator::global()->generate());

@@ -1,6 +1,7 @@
 #include "GenerationUndo.h"
 
 #include "GeneratedRows.h"
+#include "db/IntegrityCheck.h"
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
@@ -9,6 +10,7 @@
 int GenerationUndo::undo(QSqlDatabase &db, const GenerationResult &generation)
 {
     const TableInfo table = SchemaReader::require(db, generation.table);
+    IntegrityCheck::requireIntact(db, table, 0);
     QStringList conditions;
     for (const QString &column : generation.insertedColumns)
         conditions << QStringLiteral("%1 IS ?").arg(SqlIdentifier::quote(column));

@@ -6,6 +6,8 @@
 #include "ImportNaming.h"
 #include "RecordSource.h"
 #include "RowBatchQueue.h"
+#include "db/DatabaseDamaged.h"
+#include "db/IntegrityCheck.h"
 #include "db/RowInserter.h"
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
@@ -105,6 +107,8 @@ ImportResult TableImporter::import(QSqlDatabase &db, const QString &path,
         const QString tableName = resolveTable(db, path, options, &exists);
         const bool append = exists && options.ifExists == ImportOptions::IfExists::Append;
 
+        // Not into a damaged database: the table written to, or the schema for a new one.
+        IntegrityCheck::requireIntact(db, exists ? tableName : QString());
         if (exists && options.ifExists == ImportOptions::IfExists::Replace)
             refuseReplacingAReferencedTable(db, tableName);
         Transaction transaction(db);
@@ -141,7 +145,11 @@ ImportResult TableImporter::import(QSqlDatabase &db, const QString &path,
         return result;
     } catch (const ImportCancelled &) {
         throw;
+    } catch (const DatabaseDamaged &) {
+        throw; // the database's fault, not the file's
     } catch (const RowforgeError &error) {
+        if (error.message().contains(QLatin1String("database disk image is malformed")))
+            throw DatabaseDamaged(error.message());
         throw RowforgeError(QStringLiteral("%1: %2").arg(fileName, error.message()));
     }
 }
