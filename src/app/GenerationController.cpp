@@ -58,10 +58,10 @@ GenerationController::GenerationController(DatabaseSession *session, QStatusBar 
 
 GenerationController::~GenerationController()
 {
-    for (Job &job : m_jobs) {
-        job.client->cancel();
+    // Quitting never commits: every run is told to stop, then waited for.
+    cancel();
+    for (Job &job : m_jobs)
         job.watcher->waitForFinished();
-    }
 }
 
 void GenerationController::generate(const QString &table)

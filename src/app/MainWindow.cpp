@@ -20,7 +20,9 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 
 namespace {
 constexpr int MessageTimeoutMs = 8000;
@@ -305,6 +307,35 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Work still running is not dropped silently, nor finished (and committed) after the
+    // window has gone: the user chooses, and quitting cancels it and waits for it to stop.
+    QStringList running;
+    if (m_generationController->isBusy())
+        running << tr("a generation");
+    if (m_importController->isRunning())
+        running << tr("an import");
+    if (m_exportController->isRunning())
+        running << tr("an export");
+    if (!running.isEmpty()) {
+        QMessageBox box(QMessageBox::Question, tr("Quit Rowforge"),
+                        tr("Rowforge is still running %1. Quit and cancel it? Nothing it was "
+                           "writing is kept.")
+                            .arg(running.join(tr(" and "))),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("quitWhileBusyBox"));
+        QPushButton *quit = box.addButton(tr("Cancel and Quit"), QMessageBox::DestructiveRole);
+        QPushButton *keep = box.addButton(tr("Keep Working"), QMessageBox::RejectRole);
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() != quit) {
+            event->ignore();
+            return;
+        }
+        m_generationController->cancel();
+        m_importController->cancel();
+        m_exportController->cancel();
+        statusBar()->showMessage(tr("Stopping…"));
+    }
     saveSettings();
     event->accept();
 }

@@ -22,6 +22,7 @@
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void localServerPresetsListModelsAndSetTheContext();
     void generateDialogPreviewsWithoutWriting();
     void largeOfflineRunShowsProgressAndCancels();
+    void quittingDuringARunAsksAndNeverCommits();
 
 private:
     void useMock(const MockLlmServer &server);
@@ -431,6 +433,47 @@ void TestGenerateGui::generateDialogPreviewsWithoutWriting()
     dialog.modeBox()->setCurrentIndex(0);
     QVERIFY(!dialog.options(&options));
     QVERIFY(dialog.statusLabel()->text().contains(QLatin1String("recipe or offline mode")));
+}
+
+void TestGenerateGui::quittingDuringARunAsksAndNeverCommits()
+{
+    // Ctrl+Q during a million-row run closed the window, kept running headless and committed
+    // every row. Now the window asks; Keep Working keeps it; Cancel and Quit stops the run,
+    // and nothing is written.
+    TempDatabase temp;
+    fillShop(temp);
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    window->session()->open(temp.path());
+    QTRY_COMPARE(window->tableActions()->currentTable(), QStringLiteral("orders"));
+    QSignalSpy finished(window->generationController(), &GenerationController::finished);
+    GenerationOptions options;
+    options.llm.provider = LlmSettings::Provider::Offline;
+    options.rows = 2000000;
+    window->generationController()->generateWith(QStringLiteral("orders"), options);
+    QVERIFY(window->generationController()->isBusy());
+    auto answer = [](const QString &button, QString *question) {
+        QTimer::singleShot(50, [button, question] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            *question = box->text();
+            for (QAbstractButton *candidate : box->buttons()) {
+                if (candidate->text() == button)
+                    candidate->click();
+            }
+        });
+    };
+    QString question;
+    answer(QStringLiteral("Keep Working"), &question);
+    QVERIFY(!window->close());
+    QCOMPARE(question, QStringLiteral("Rowforge is still running a generation. Quit and cancel "
+                                      "it? Nothing it was writing is kept."));
+    QVERIFY(window->isVisible() && window->generationController()->isBusy());
+    answer(QStringLiteral("Cancel and Quit"), &question);
+    QVERIFY(window->close());
+    window.reset(); // as when the application quits: waits for the run to stop
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 300);
 }
 
 void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()

@@ -1,6 +1,7 @@
 #include "GenerationPipeline.h"
 
 #include "db/IntegrityCheck.h"
+#include "util/GenerationCancelled.h"
 
 #include "EngineColumns.h"
 #include "GeneratedRows.h"
@@ -196,6 +197,8 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
         RowInserter inserter(db, table, validator.columns());
         for (const QVariantList &values : accepted)
             result.rowids << inserter.insert(values);
+        if (options.cancelled && options.cancelled->load())
+            throw GenerationCancelled();
         transaction.commit();
         result.insertedColumns = validator.columns();
         result.insertedValues = accepted;

@@ -262,6 +262,9 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
         if (options.progress && result.inserted % progressStep == 0)
             options.progress(result.inserted, options.rows);
     }
+    // Asked to stop after the last row was made (or to quit): still nothing is written.
+    if (options.cancelled && options.cancelled->load())
+        throw GenerationCancelled();
     if (options.commit)
         transaction.commit();
     QList<QPair<qint64, QString>> ranked;
