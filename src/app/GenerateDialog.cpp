@@ -145,8 +145,7 @@ bool GenerateDialog::options(GenerationOptions *options)
             QJsonDocument::fromJson(m_recipe->toPlainText().toUtf8(), &error).object();
         if (error.error != QJsonParseError::NoError || options->recipe.isEmpty()) {
             m_status->setText(tr("The recipe is not a JSON object: %1 (at character %2)")
-                                  .arg(error.errorString())
-                                  .arg(error.offset));
+                                  .arg(error.errorString(), QString::number(error.offset)));
             return false;
         }
     }

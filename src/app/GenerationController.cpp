@@ -168,8 +168,7 @@ void GenerationController::showModelProgress()
             continue;
         }
         parts << tr("%1 %2 of %3 rows · about %4 tokens received")
-                     .arg(job.started)
-                     .arg(QLocale().toString(job.done->load()),
+                     .arg(job.started, QLocale().toString(job.done->load()),
                           QLocale().toString(job.outcome->requested), QLocale().toString(tokens));
     }
     const QString text = parts.join(QStringLiteral(" · "));
@@ -292,13 +291,11 @@ void GenerationController::undoLast()
             Q_EMIT message(
                 kept == 0
                     ? tr("Removed the %1 generated %2 from %3")
-                          .arg(outcome.first)
-                          .arg(outcome.first == 1 ? tr("row") : tr("rows"), last.table)
+                          .arg(QString::number(outcome.first),
+                               outcome.first == 1 ? tr("row") : tr("rows"), last.table)
                     : tr("Removed %1 of %2 generated rows from %3; %4 changed since and were kept")
-                          .arg(outcome.first)
-                          .arg(last.inserted)
-                          .arg(last.table)
-                          .arg(kept));
+                          .arg(QString::number(outcome.first), QString::number(last.inserted),
+                               last.table, QString::number(kept)));
             Q_EMIT undone(last.table, outcome.first);
             m_session->refresh();
         });

@@ -58,6 +58,11 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     }
 
     ImportOptions options;
+    if (parser.isSet(table) && parser.value(table).isEmpty()) {
+        // Empty would mean "name it after the file": say so rather than ignore the option.
+        err << "--table needs a name; leave the option out to name the table after the file\n";
+        return UsageError;
+    }
     options.table = parser.value(table);
     const QString mode = parser.value(ifExists);
     if (mode == QLatin1String("fail"))

@@ -65,13 +65,12 @@ int ReportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
                    .arg(QStringLiteral("categ."), 7)
                    .arg(QStringLiteral("nulls"), 7);
         for (const FidelityReport::Column &column : report.columns)
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-                       .arg(column.name.left(24), -24)
-                       .arg(column.kind, -12)
-                       .arg(score(column.shape), 7)
-                       .arg(score(column.boundary), 7)
-                       .arg(score(column.category), 7)
-                       .arg(score(column.missing), 7);
+            // Padded piece by piece: a name holding "%2" must not take the next value.
+            out << column.name.left(24).leftJustified(24) << ' ' << column.kind.leftJustified(12)
+                << ' ' << score(column.shape).rightJustified(7) << ' '
+                << score(column.boundary).rightJustified(7) << ' '
+                << score(column.category).rightJustified(7) << ' '
+                << score(column.missing).rightJustified(7) << '\n';
     } catch (const RowforgeError &error) {
         err << error.message() << "\n";
         return UserError;

@@ -355,6 +355,8 @@ void TestCli::importBadUsage_data()
     QTest::newRow("bad ragged") << QStringList{"import", "--ragged", "fix", "x.csv"} << "fix";
     QTest::newRow("header twice") << QStringList{"import", "--header", "--no-header", "x.csv"}
                                   << "exclude";
+    QTest::newRow("empty table name")
+        << QStringList{"import", "--table", "", "x.csv"} << "--table needs a name";
 }
 
 void TestCli::importBadUsage()

@@ -117,6 +117,17 @@ void TestColumnType::columnNames()
              (QStringList{"id", "column_2", "Name", "name_2", "column_5", "x\"y"}));
     QCOMPARE(ImportNaming::uniqueName(QStringLiteral("sales"), {"SALES", "sales_2"}),
              QStringLiteral("sales_3"));
+    // Placeholders in names are names (a header "%1,%1" became "%1,2_%2"), code units that are
+    // not text are replaced, and 20,000 alike fields get 20,000 names (linear: one set, and
+    // the next suffix per base remembered).
+    QCOMPARE(ImportNaming::columnNames({"%1", "%1", "%2_%1"}),
+             (QStringList{"%1", "%1_2", "%2_%1"}));
+    QCOMPARE(ImportNaming::columnNames({QStringLiteral("a") + QChar(0xD800)}),
+             QStringList{QStringLiteral("a\uFFFD")});
+    const QStringList wide = ImportNaming::columnNames(QStringList(20000, QStringLiteral("x")));
+    QCOMPARE(wide.size(), 20000);
+    QCOMPARE(wide.last(), QStringLiteral("x_20000"));
+    QCOMPARE(QSet<QString>(wide.begin(), wide.end()).size(), 20000);
 }
 
 QTEST_GUILESS_MAIN(TestColumnType)

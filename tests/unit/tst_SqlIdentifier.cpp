@@ -15,6 +15,7 @@ private Q_SLOTS:
     void quoteList();
     void hostileNamesWorkInRealStatements_data();
     void hostileNamesWorkInRealStatements();
+    void codeUnitsThatAreNotTextCannotEndTheQuote();
 };
 
 void TestSqlIdentifier::quote_data()
@@ -98,6 +99,27 @@ void TestSqlIdentifier::hostileNamesWorkInRealStatements()
     QVERIFY(SchemaReader::read(temp.db(), QStringLiteral("y")).has_value());
     QVERIFY(SchemaReader::read(temp.db(), QStringLiteral("z")).has_value());
     QCOMPARE(SchemaReader::rowCount(temp.db(), info), 1);
+}
+
+void TestSqlIdentifier::codeUnitsThatAreNotTextCannotEndTheQuote()
+{
+    // A lone surrogate before the closing quote (a JSON key "a\ud800") once swallowed the
+    // quote on the way to UTF-8, and the rest was read as SQL. NUL ends SQLite's reading.
+    const QString lone = QStringLiteral("a") + QChar(0xD800);
+    const QString withNul = QStringLiteral("a") + QChar(0) + QStringLiteral("b");
+    const QString pair = QStringLiteral("a") + QChar(0xD83D) + QChar(0xDE00); // 😀, kept
+    QCOMPARE(SqlIdentifier::quote(lone), QStringLiteral("\"a\uFFFD\""));
+    QCOMPARE(SqlIdentifier::quote(withNul), QStringLiteral("\"a\uFFFDb\""));
+    QCOMPARE(SqlIdentifier::quote(pair), QStringLiteral("\"") + pair + QStringLiteral("\""));
+    QCOMPARE(SqlIdentifier::quote(QString(QChar(0xDC00)) + QChar(0xD800)),
+             QStringLiteral("\"\uFFFD\uFFFD\""));
+    TempDatabase temp({QStringLiteral("CREATE TABLE y (v)")});
+    const QString hostile = lone + QStringLiteral("\" (v); DROP TABLE y; --");
+    temp.exec(QStringLiteral("CREATE TABLE %1 (v)").arg(SqlIdentifier::quote(hostile)));
+    QVERIFY(SchemaReader::read(temp.db(), QStringLiteral("y")).has_value());
+    const QString stored = SqlIdentifier::sanitized(hostile);
+    QVERIFY(SchemaReader::read(temp.db(), stored).has_value());
+    QCOMPARE(SqlIdentifier::quote(stored), SqlIdentifier::quote(hostile));
 }
 
 QTEST_GUILESS_MAIN(TestSqlIdentifier)

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void viewFallsBackToOffset();
     void shadowedRowidName();
     void emptyTable();
+    void placeholdersInTheTableName();
     void exactMultipleOfPageSize();
     void sinkCanStopTheScan();
 
@@ -147,6 +148,19 @@ void TestTablePager::emptyTable()
     QVERIFY(readAllPages(temp.db(), pager, &total, &reported).isEmpty());
     QCOMPARE(total, 0);
     QCOMPARE(reported, QList<qint64>{0});
+}
+
+void TestTablePager::placeholdersInTheTableName()
+{
+    // The data view of a table named "%1" failed: the page size went into the name.
+    TempDatabase temp({QStringLiteral("CREATE TABLE \"%1 %4\" (a)"),
+                       QStringLiteral("INSERT INTO \"%1 %4\" VALUES (1), (2), (3)")});
+    const TablePager pager(SchemaReader::require(temp.db(), QStringLiteral("%1 %4")), 2);
+    qint64 total = -1;
+    const QList<QVariantList> rows = readAllPages(temp.db(), pager, &total);
+    QCOMPARE(total, 3);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows.last().value(0).toInt(), 3);
 }
 
 void TestTablePager::exactMultipleOfPageSize()

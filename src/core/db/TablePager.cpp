@@ -51,8 +51,7 @@ qint64 TablePager::scan(QSqlDatabase &db, const AnchorSink &sink) const
     next.setForwardOnly(true);
     if (!next.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE (%1) >= (%3) ORDER BY %1 "
                                      "LIMIT 1 OFFSET %4")
-                          .arg(keys, table, tuple)
-                          .arg(m_pageSize)))
+                          .arg(keys, table, tuple, QString::number(m_pageSize))))
         throw RowforgeError(SqlExec::errorText(next));
 
     // The first batch goes out as soon as page 0 is known to be full; until the scan ends only

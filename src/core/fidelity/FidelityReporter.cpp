@@ -435,10 +435,9 @@ FidelityReport FidelityReporter::sinceRowid(QSqlDatabase &db, const QString &tab
         RowSampler::sample(db, table, SampleRows, random, columns, lastRealRowid + 1);
     if (real.isEmpty())
         throw RowforgeError(QStringLiteral("\"%1\" has no rows up to rowid %2 to compare with")
-                                .arg(table.name)
-                                .arg(lastRealRowid));
+                                .arg(table.name, QString::number(lastRealRowid)));
     if (synthetic.isEmpty())
-        throw RowforgeError(
-            QStringLiteral("\"%1\" has no rows after rowid %2").arg(table.name).arg(lastRealRowid));
+        throw RowforgeError(QStringLiteral("\"%1\" has no rows after rowid %2")
+                                .arg(table.name, QString::number(lastRealRowid)));
     return compare(table, columns, real, synthetic);
 }

@@ -209,9 +209,8 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
     GeneratedRows::remember(db, table, options, result);
     if (accepted.isEmpty())
         throw RowforgeError(QStringLiteral("%1 sent no valid row for \"%2\" in %3 requests: %4")
-                                .arg(result.provider, table.name)
-                                .arg(result.requests)
-                                .arg(result.rejectionReasons.value(0, QStringLiteral("no rows"))));
+                                .arg(result.provider, table.name, QString::number(result.requests),
+                                     result.rejectionReasons.value(0, QStringLiteral("no rows"))));
     if (!real.isEmpty()) {
         result.fidelity = FidelityReporter::compare(table, validator.columns(), real, accepted);
         result.hasFidelity = true;
@@ -221,11 +220,8 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
     qCInfo(generationLog).noquote()
         << QStringLiteral("table=%1 provider=%2 model=%3 requests=%4 input_tokens=%5 "
                           "output_tokens=%6 inserted=%7 rejected=%8")
-               .arg(result.table, result.provider, result.model)
-               .arg(result.requests)
-               .arg(result.inputTokens)
-               .arg(result.outputTokens)
-               .arg(result.inserted)
-               .arg(result.rejected);
+               .arg(result.table, result.provider, result.model, QString::number(result.requests),
+                    QString::number(result.inputTokens), QString::number(result.outputTokens),
+                    QString::number(result.inserted), QString::number(result.rejected));
     return result;
 }

@@ -37,7 +37,8 @@ QString GenerationResult::summary() const
                         .arg(locale.toString(fidelity.ruleAdherence(), 'f', 2));
     }
     if (rejected > 0 && mode == QLatin1String("rows"))
-        text += QStringLiteral(" · %1 rejected (%2)").arg(rejected).arg(rejectionReasons.value(0));
+        text += QStringLiteral(" · %1 rejected (%2)")
+                    .arg(QString::number(rejected), rejectionReasons.value(0));
     if (inserted < requested)
         text += QStringLiteral(" · %1 of %2 asked for").arg(inserted).arg(requested);
     return text;

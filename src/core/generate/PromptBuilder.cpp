@@ -90,9 +90,8 @@ QString PromptBuilder::constraintsInWords(const GenerationContext &context,
         } else if (context.uniqueCounts.contains(name) || context.uniqueValues.contains(name)) {
             lines << QStringLiteral("- %1 is UNIQUE and %2 values exist: make every value new and "
                                     "distinct (vary names, numbers and suffixes).")
-                         .arg(name)
-                         .arg(context.uniqueCounts.value(name,
-                                                         context.uniqueValues.value(name).size()));
+                         .arg(name, QString::number(context.uniqueCounts.value(
+                                        name, context.uniqueValues.value(name).size())));
         }
         for (const QString &check : column->checks)
             lines << QStringLiteral("- CHECK on %1: %2").arg(name, check);

@@ -47,9 +47,8 @@ QJsonObject askForRecipe(QSqlDatabase &db, const TableInfo &table, const Generat
     throw RowforgeError(QStringLiteral("%1 sent no valid recipe for \"%2\" in %3 requests. The "
                                        "last one was refused: %4. Try again, edit the recipe in "
                                        "Generate Data…, or use offline mode.")
-                            .arg(options.llm.displayName(), table.name)
-                            .arg(options.maxFollowUps + 1)
-                            .arg(problem));
+                            .arg(options.llm.displayName(), table.name,
+                                 QString::number(options.maxFollowUps + 1), problem));
 }
 
 } // namespace

@@ -1,6 +1,9 @@
 #include "ImportNaming.h"
 
+#include "db/SqlIdentifier.h"
+
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 
 QString ImportNaming::tableNameForFile(const QString &filePath)
@@ -21,27 +24,45 @@ QString ImportNaming::tableNameForFile(const QString &filePath)
     return name.isEmpty() ? QStringLiteral("imported") : name;
 }
 
+namespace {
+// `from`: the suffix to try first (kept per base by a caller naming many columns alike).
+QString freeName(const QString &base, const QSet<QString> &used, int *from = nullptr)
+{
+    if (!used.contains(base.toLower()))
+        return base;
+    int start = 2;
+    if (!from)
+        from = &start;
+    for (int &suffix = *from;; ++suffix) {
+        const QString candidate = QStringLiteral("%1_%2").arg(base, QString::number(suffix));
+        if (!used.contains(candidate.toLower()))
+            return candidate;
+    }
+}
+} // namespace
+
 QString ImportNaming::uniqueName(const QString &base, const QStringList &taken)
 {
     QSet<QString> used;
     for (const QString &name : taken)
         used.insert(name.toLower());
-    if (!used.contains(base.toLower()))
-        return base;
-    for (int suffix = 2;; ++suffix) {
-        const QString candidate = QStringLiteral("%1_%2").arg(base).arg(suffix);
-        if (!used.contains(candidate.toLower()))
-            return candidate;
-    }
+    return freeName(base, used);
 }
 
 QStringList ImportNaming::columnNames(const QStringList &header)
 {
+    // One set for the whole header: a 20,000-field header is named in linear time.
     QStringList names;
+    QSet<QString> used;
+    QHash<QString, int> nextSuffix;
+    names.reserve(header.size());
     for (int i = 0; i < header.size(); ++i) {
-        const QString trimmed = header.at(i).trimmed();
+        const QString trimmed = SqlIdentifier::sanitized(header.at(i).trimmed());
         const QString base = trimmed.isEmpty() ? QStringLiteral("column_%1").arg(i + 1) : trimmed;
-        names << uniqueName(base, names);
+        int &from = nextSuffix.insert(base.toLower(), nextSuffix.value(base.toLower(), 2)).value();
+        const QString name = freeName(base, used, &from);
+        used.insert(name.toLower());
+        names << name;
     }
     return names;
 }

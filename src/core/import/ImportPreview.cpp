@@ -50,10 +50,8 @@ ImportPreview ImportPreview::read(const QString &path, const ImportOptions &opti
                     --significant;
                 if (significant != width) {
                     preview.error = QStringLiteral("%1: line %2: %3 fields where the header has %4")
-                                        .arg(QFileInfo(path).fileName())
-                                        .arg(r.line)
-                                        .arg(r.size)
-                                        .arg(width);
+                                        .arg(QFileInfo(path).fileName(), QString::number(r.line),
+                                             QString::number(r.size), QString::number(width));
                     break;
                 }
             }

@@ -333,9 +333,9 @@ void TableImporter::insertRows(QSqlDatabase &db, RecordSource &source, const Tab
             try {
                 inserter.insertBound();
             } catch (const RowforgeError &error) {
-                throw RowforgeError(QStringLiteral("line %1: %2")
-                                        .arg(batch.lines[size_t(row)])
-                                        .arg(error.message()));
+                throw RowforgeError(
+                    QStringLiteral("line %1: %2")
+                        .arg(QString::number(batch.lines[size_t(row)]), error.message()));
             }
         }
         if (!batch.error.isEmpty())

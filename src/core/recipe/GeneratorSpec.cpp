@@ -96,7 +96,7 @@ QList<QPair<QJsonValue, double>> GeneratorSpec::weighted(const QJsonValue &value
     const QJsonArray array = value.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonObject item = array[i].toObject();
-        const QString where = QStringLiteral("%1[%2]").arg(key).arg(i);
+        const QString where = QStringLiteral("%1[%2]").arg(key, QString::number(i));
         if (!item.contains(QLatin1String("value")))
             fail(where, QStringLiteral("needs a \"value\""));
         const QJsonValue weight = item.value(QLatin1String("weight"));

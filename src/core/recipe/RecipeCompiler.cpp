@@ -180,7 +180,7 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
             spec.fail(poolsKey, QStringLiteral("must be a non-empty list of word lists"));
         std::vector<WeightedPicker<QByteArray>> pickers;
         for (qsizetype i = 0; i < pools.size(); ++i) {
-            const QString key = QStringLiteral("%1[%2]").arg(poolsKey).arg(i);
+            const QString key = QStringLiteral("%1[%2]").arg(poolsKey, QString::number(i));
             QList<QPair<QByteArray, double>> words;
             for (const auto &[value, weight] : spec.weighted(pools[i], key)) {
                 if (!value.isString())
