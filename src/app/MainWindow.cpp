@@ -10,6 +10,7 @@
 #include "SchemaTreeModel.h"
 #include "TableActionsController.h"
 #include "TableDataModel.h"
+#include "db/WriteQueue.h"
 #include "util/AppIdentity.h"
 
 #include <QCloseEvent>
@@ -125,9 +126,18 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_databaseStatus);
     showMessage(tr("Opening database…"));
     restoreSettings();
+    // A write that waits for another (a second generation, an import during one) says so.
+    WriteQueue::setObserver([this](const QString &, const QString &waiter, const QString &holder) {
+        QMetaObject::invokeMethod(this, [this, waiter, holder] {
+            showMessage(tr("Waiting for %1 to finish before %2…").arg(holder, waiter));
+        });
+    });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    WriteQueue::setObserver({});
+}
 
 void MainWindow::setUpViews()
 {

@@ -5,6 +5,7 @@
 #include "ModelsCommand.h"
 #include "ReportCommand.h"
 #include "TablesCommand.h"
+#include "db/WriteQueue.h"
 #include "util/AppIdentity.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,10 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("rowforge.*.info=false"));
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // Another program writing to the same database is waited for, and said once.
+    WriteQueue::setObserver([&err](const QString &path, const QString &, const QString &holder) {
+        err << "Waiting for " << holder << " to finish writing to " << path << "…\n" << Qt::flush;
+    });
 
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<TablesCommand>());

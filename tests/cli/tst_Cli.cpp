@@ -1,6 +1,7 @@
 #include "MockLlmServer.h"
 #include "TempDatabase.h"
 #include "TestFiles.h"
+#include "db/DatabaseConnection.h"
 #include "db/SqlExec.h"
 
 #include <QJsonDocument>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void importOptions();
     void importReplaceKeepsOtherTablesRows();
     void exportToAFullDiskFails();
+    void importWaitsForAnotherWriter();
     void noWritesIntoADamagedDatabase();
     void importErrorNamesFileAndLineAndWritesNothing();
     void importBadUsage_data();
@@ -289,6 +291,30 @@ void TestCli::noWritesIntoADamagedDatabase()
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll() == before);
     }
+}
+
+void TestCli::importWaitsForAnotherWriter()
+{
+    // Another program holds the write lock for 6 s, past SQLite's 5 s busy timeout: the import
+    // used to fail with a bare "database is locked"; now it says it waits, then succeeds.
+    const QString db = m_home.filePath(QStringLiteral("busy.sqlite"));
+    QVERIFY(run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+                 QStringLiteral("first"), writeFile(QStringLiteral("first.csv"), "a\n1\n")})
+                .exitCode == 0);
+    DatabaseConnection holder(db);
+    SqlExec::exec(holder.database(), QStringLiteral("BEGIN IMMEDIATE"));
+    SqlExec::exec(holder.database(), QStringLiteral("INSERT INTO first VALUES (2)"));
+    QTimer::singleShot(6000,
+                       [&holder] { SqlExec::exec(holder.database(), QStringLiteral("COMMIT")); });
+    const Result result =
+        run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--table"),
+             QStringLiteral("second"), writeFile(QStringLiteral("second.csv"), "b\n3\n")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.err.startsWith(QStringLiteral("Waiting for another program to finish writing "
+                                                  "to ")),
+             qPrintable(result.err));
+    QCOMPARE(run({QStringLiteral("tables"), QStringLiteral("--db"), db}).out,
+             QStringLiteral("first\t2\t1\nsecond\t1\t1\n"));
 }
 
 void TestCli::exportToAFullDiskFails()

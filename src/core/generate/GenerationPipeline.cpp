@@ -193,7 +193,7 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
         real = RowSampler::sample(db, table, FidelityRealRows, random, validator.columns());
     if (!options.dryRun && !accepted.isEmpty()) {
         // The same insert path as imports, in one transaction: all rows or none.
-        Transaction transaction(db);
+        Transaction transaction(db, QStringLiteral("the generation on %1").arg(table.name));
         RowInserter inserter(db, table, validator.columns());
         for (const QVariantList &values : accepted)
             result.rowids << inserter.insert(values);

@@ -22,7 +22,7 @@ int GenerationUndo::undo(QSqlDatabase &db, const GenerationResult &generation)
     const QString sql =
         QStringLiteral("DELETE FROM %1 WHERE %2")
             .arg(SqlIdentifier::quote(table.name), conditions.join(QStringLiteral(" AND ")));
-    Transaction transaction(db);
+    Transaction transaction(db, QStringLiteral("undoing the generation on %1").arg(table.name));
     int removed = 0;
     for (int i = 0; i < generation.insertedValues.size(); ++i) {
         QVariantList values = generation.insertedValues[i];

@@ -175,7 +175,7 @@ QList<QVariantList> RowValidator::validate(const QList<QJsonObject> &rows,
     QSet<quint64> seen; // this run's rows: accepted before, and in this batch
     // Everything below happens in a transaction that is rolled back: rows are inserted only
     // to let SQLite judge them.
-    Transaction trial(m_db);
+    Transaction trial(m_db, QStringLiteral("checking new rows for %1").arg(m_table.name));
     RowInserter inserter(m_db, m_table, m_columns);
     for (const QVariantList &values : accepted) {
         const qint64 rowid = inserter.insert(values);

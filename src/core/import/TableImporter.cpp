@@ -111,7 +111,7 @@ ImportResult TableImporter::import(QSqlDatabase &db, const QString &path,
         IntegrityCheck::requireIntact(db, exists ? tableName : QString());
         if (exists && options.ifExists == ImportOptions::IfExists::Replace)
             refuseReplacingAReferencedTable(db, tableName);
-        Transaction transaction(db);
+        Transaction transaction(db, QStringLiteral("the import into %1").arg(tableName));
         if (exists && options.ifExists == ImportOptions::IfExists::Replace)
             SqlExec::exec(db, QStringLiteral("DROP TABLE %1").arg(SqlIdentifier::quote(tableName)));
         if (!append)

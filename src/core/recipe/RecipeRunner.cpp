@@ -143,7 +143,7 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
     // A big run touches index pages all over: a larger page cache keeps them in memory instead
     // of spilling to the WAL and reading them back (the default is 2 MB).
     CacheSizeScope cache(db, LargeRunCacheKiB, options.rows >= LargeRun);
-    Transaction transaction(db);
+    Transaction transaction(db, QStringLiteral("the generation on %1").arg(table.name));
     RowInserter inserter(db, table, result.columns);
     std::vector<GeneratedValue> row(compiled.columns.size());
     QHash<QString, qint64> reasons;
