@@ -76,6 +76,9 @@ void ExportController::run(const QString &table, const QString &path, const Expo
             outcome->cancelled = true;
         } catch (const RowforgeError &error) {
             outcome->error = error.message();
+        } catch (const std::exception &error) {
+            outcome->error =
+                tr("The export failed unexpectedly (%1)").arg(QString::fromLocal8Bit(error.what()));
         }
         outcome->seconds = timer.nsecsElapsed() / 1e9;
     }));

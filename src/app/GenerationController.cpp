@@ -151,6 +151,11 @@ void GenerationController::generateWith(const QString &table, const GenerationOp
                     GenerationPipeline::run(connection.database(), table, options, *client);
             } catch (const RowforgeError &error) {
                 outcome->error = error.message();
+            } catch (const std::exception &error) {
+                // Out of memory or a bug: said as such, never "Added 0 rows", never a crash.
+                outcome->error = tr("Generation for %1 failed unexpectedly (%2); nothing was "
+                                    "written")
+                                     .arg(table, QString::fromLocal8Bit(error.what()));
             }
         }));
 }

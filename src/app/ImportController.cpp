@@ -146,6 +146,10 @@ void ImportController::run(const QList<Job> &jobs)
                 }
             } catch (const RowforgeError &error) {
                 outcome.errors << error.message();
+            } catch (const std::exception &error) {
+                outcome.errors << tr("The import failed unexpectedly (%1); the file being "
+                                     "imported was not written")
+                                      .arg(QString::fromLocal8Bit(error.what()));
             }
         }));
 }

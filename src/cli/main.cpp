@@ -69,7 +69,13 @@ int main(int argc, char *argv[])
         if (command->name() == first) {
             QStringList rest = arguments.mid(2);
             rest.prepend(QStringLiteral("rowforge-cli %1").arg(first));
-            return command->run(rest, out, err);
+            try {
+                return command->run(rest, out, err);
+            } catch (const std::exception &error) {
+                // Out of memory or a bug: one clear line and status 1, never an abort.
+                err << "rowforge-cli " << first << " failed unexpectedly: " << error.what() << "\n";
+                return CliCommand::UserError;
+            }
         }
     }
     err << "Unknown command: " << first << "\n\n";

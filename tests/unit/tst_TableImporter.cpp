@@ -25,6 +25,7 @@ private Q_SLOTS:
     void appendConstraintViolationWritesNothing();
     void replaceSwapsTheTable();
     void replaceRefusesATableOthersReference();
+    void aReadOnlyDatabaseIsNotTheLinesFault();
     void windows1252DetectedPastTheSample();
     void utf16WithBom();
     void jsonArrayFlattensInFirstSeenOrder();
@@ -358,6 +359,28 @@ void TestTableImporter::replaceRefusesATableOthersReference()
     options.ifExists = ImportOptions::IfExists::Replace;
     TableImporter::import(temp.db(), writeFile(QStringLiteral("s.csv"), "name\nDi\n"), options);
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM staff")).toInt(), 1);
+}
+
+void TestTableImporter::aReadOnlyDatabaseIsNotTheLinesFault()
+{
+    // "line 2: attempt to write a readonly database" blamed the first data line.
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (v TEXT)")});
+    SqlExec::exec(temp.db(), QStringLiteral("PRAGMA query_only = 1"));
+    for (const auto mode : {ImportOptions::IfExists::Append, ImportOptions::IfExists::Fail}) {
+        ImportOptions options;
+        options.table =
+            mode == ImportOptions::IfExists::Append ? QStringLiteral("t") : QStringLiteral("fresh");
+        options.ifExists = mode;
+        try {
+            TableImporter::import(temp.db(), writeFile(QStringLiteral("r.csv"), "v\nx\n"), options);
+            QFAIL("a read-only database was written");
+        } catch (const RowforgeError &error) {
+            QVERIFY2(error.message().startsWith(QLatin1String(
+                         "r.csv was not imported. The database cannot be written (attempt to "
+                         "write a readonly database)")),
+                     qPrintable(error.message()));
+        }
+    }
 }
 
 void TestTableImporter::windows1252DetectedPastTheSample()

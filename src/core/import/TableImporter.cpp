@@ -7,6 +7,7 @@
 #include "RecordSource.h"
 #include "RowBatchQueue.h"
 #include "db/DatabaseDamaged.h"
+#include "db/DatabaseProblem.h"
 #include "db/IntegrityCheck.h"
 #include "db/RowInserter.h"
 #include "db/SchemaReader.h"
@@ -147,9 +148,16 @@ ImportResult TableImporter::import(QSqlDatabase &db, const QString &path,
         throw;
     } catch (const DatabaseDamaged &) {
         throw; // the database's fault, not the file's
+    } catch (const DatabaseProblemError &error) {
+        throw DatabaseProblemError(
+            QStringLiteral("%1 was not imported. %2").arg(fileName, error.message()));
     } catch (const RowforgeError &error) {
         if (error.message().contains(QLatin1String("database disk image is malformed")))
             throw DatabaseDamaged(error.message());
+        const QString problem = DatabaseProblem::explain(error.message());
+        if (!problem.isEmpty())
+            throw DatabaseProblemError(
+                QStringLiteral("%1 was not imported. %2").arg(fileName, problem));
         throw RowforgeError(QStringLiteral("%1: %2").arg(fileName, error.message()));
     }
 }
@@ -333,6 +341,10 @@ void TableImporter::insertRows(QSqlDatabase &db, RecordSource &source, const Tab
             try {
                 inserter.insertBound();
             } catch (const RowforgeError &error) {
+                // A read-only or full database is not the line's fault.
+                const QString problem = DatabaseProblem::explain(error.message());
+                if (!problem.isEmpty())
+                    throw DatabaseProblemError(problem);
                 throw RowforgeError(
                     QStringLiteral("line %1: %2")
                         .arg(QString::number(batch.lines[size_t(row)]), error.message()));
