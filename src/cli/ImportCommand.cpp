@@ -46,7 +46,12 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         QStringLiteral("Rows with too few or too many fields: error (default), pad (fill "
                        "missing fields with NULL), or skip."),
         QStringLiteral("POLICY"), QStringLiteral("error"));
-    parser.addOptions({table, ifExists, delimiter, noHeader, header, encoding, ragged});
+    const QCommandLineOption maxRecord(
+        QStringLiteral("max-record-mb"),
+        QStringLiteral("Refuse a record (row, JSON object or line) longer than this many MB "
+                       "(default 64)."),
+        QStringLiteral("MB"), QStringLiteral("64"));
+    parser.addOptions({table, ifExists, delimiter, noHeader, header, encoding, ragged, maxRecord});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to import."),
                                  QStringLiteral("FILE..."));
     if (const int status = parse(parser, arguments, out, err); status >= 0)
@@ -97,6 +102,13 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         }
         options.encoding = kind;
     }
+    bool recordOk = false;
+    const int recordMb = parser.value(maxRecord).toInt(&recordOk);
+    if (!recordOk || recordMb < 1 || recordMb > 16384) {
+        err << "--max-record-mb must be a number of megabytes from 1 to 16384\n";
+        return UsageError;
+    }
+    options.maxRecordBytes = qint64(recordMb) << 20;
     const QString policy = parser.value(ragged);
     if (policy == QLatin1String("error"))
         options.raggedRows = ImportOptions::RaggedRows::Error;

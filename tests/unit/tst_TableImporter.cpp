@@ -26,6 +26,7 @@ private Q_SLOTS:
     void replaceSwapsTheTable();
     void replaceRefusesATableOthersReference();
     void aReadOnlyDatabaseIsNotTheLinesFault();
+    void recordsBeyondTheLimitAreRefused();
     void windows1252DetectedPastTheSample();
     void utf16WithBom();
     void jsonArrayFlattensInFirstSeenOrder();
@@ -381,6 +382,44 @@ void TestTableImporter::aReadOnlyDatabaseIsNotTheLinesFault()
                      qPrintable(error.message()));
         }
     }
+}
+
+void TestTableImporter::recordsBeyondTheLimitAreRefused()
+{
+    // A stray quote made the reader hold the rest of a 103 MB file as one record (319 MB);
+    // one 200 MB JSON line took 1.07 GB. Beyond the limit a record is refused, with its line.
+    TempDatabase temp;
+    const QByteArray filler(3 * 1024 * 1024, 'x');
+    ImportOptions options;
+    options.maxRecordBytes = 1024 * 1024;
+    const struct
+    {
+        const char *name;
+        QByteArray bytes;
+        const char *message;
+    } cases[] = {
+        {"quote.csv", "a,b\n1,\"never closed\n" + filler + "\n",
+         "quote.csv: line 2: a record longer than 1 MB"},
+        {"wide.jsonl", "{\"a\": 1}\n{\"a\": \"" + filler + "\"}\n", "wide.jsonl: line 2"},
+        {"array.json", "[{\"a\": 1}, {\"a\": \"" + filler + "\"}]", "array.json: line 1"},
+    };
+    for (const auto &c : cases) {
+        try {
+            TableImporter::import(temp.db(), writeFile(QString::fromLatin1(c.name), c.bytes),
+                                  options);
+            QFAIL(c.name);
+        } catch (const RowforgeError &error) {
+            QVERIFY2(error.message().startsWith(QLatin1String(c.message)) &&
+                         error.message().contains(QLatin1String("longer than 1 MB")),
+                     qPrintable(error.message()));
+        }
+    }
+    QVERIFY(SchemaReader::readAll(temp.db()).isEmpty());
+    // Within the limit the same long field imports.
+    options.maxRecordBytes = 8 * 1024 * 1024;
+    TableImporter::import(
+        temp.db(), writeFile(QStringLiteral("long.csv"), "a\n\"" + filler + "\"\n"), options);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT length(a) FROM long")).toInt(), filler.size());
 }
 
 void TestTableImporter::windows1252DetectedPastTheSample()

@@ -4,6 +4,7 @@
 
 namespace {
 constexpr qint64 BaseChunk = 1 << 20;
+constexpr qint64 MaxChunk = 16 << 20;
 const QChar Quote = u'"';
 const QChar Cr = u'\r';
 const QChar Lf = u'\n';
@@ -60,7 +61,13 @@ bool CsvReader::next(ImportRecord &record)
         case Parse::NeedMore:
             // A record longer than what is buffered: read more, in growing chunks, so one huge
             // field costs a few re-scans rather than one per chunk.
-            if (before > m_chunkSize / 2)
+            // Counted as the memory it takes (two bytes a character).
+            if (before * qint64(sizeof(QChar)) > m_maxRecord)
+                throw RowforgeError(
+                    QStringLiteral("line %1: a record longer than %2 MB — a quote that is never "
+                                   "closed, or not a CSV file? (the limit is an import option)")
+                        .arg(QString::number(m_line), QString::number(m_maxRecord >> 20)));
+            if (before > m_chunkSize / 2 && m_chunkSize < MaxChunk)
                 m_chunkSize *= 2;
             fill();
             break;

@@ -24,8 +24,13 @@ public:
     // reads it; elsewhere blank lines are skipped.
     void setBlankLinesAreRecords(bool on) { m_blankLinesAreRecords = on; }
 
+    // A record taking more memory than this (two bytes a character) is refused with the line
+    // it starts on.
+    void setMaxRecordBytes(qint64 bytes) { m_maxRecord = bytes; }
+
 private:
     enum class Parse { Complete, NeedMore, End };
+
     Parse parse(ImportRecord &record);
     bool fill();
 
@@ -40,4 +45,5 @@ private:
     bool m_eof = false;
     bool m_blankLinesAreRecords = false;
     QByteArray m_bytes;
+    qint64 m_maxRecord = 64LL * 1024 * 1024;
 };

@@ -4,7 +4,7 @@
 #include "util/RowforgeError.h"
 
 CsvSource::CsvSource(const QString &path, const QByteArray &head, const ImportOptions &options)
-    : m_file(path)
+    : m_file(path), m_maxRecordBytes(options.maxRecordBytes)
 {
     if (!m_file.open(QIODevice::ReadOnly))
         throw RowforgeError(QStringLiteral("cannot read the file: %1").arg(m_file.errorString()));
@@ -35,6 +35,7 @@ void CsvSource::rewind()
 {
     m_file.seek(m_bom);
     m_reader = std::make_unique<CsvReader>(&m_file, m_encoding, m_delimiter);
+    m_reader->setMaxRecordBytes(m_maxRecordBytes);
     m_header.clear();
     if (m_hasHeader) {
         ImportRecord record;

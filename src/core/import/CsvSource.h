@@ -36,4 +36,5 @@ private:
     QChar m_delimiter = u',';
     bool m_hasHeader = true;
     QStringList m_header;
+    qint64 m_maxRecordBytes;
 };

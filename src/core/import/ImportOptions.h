@@ -24,4 +24,7 @@ struct ImportOptions
     RaggedRows raggedRows = RaggedRows::Error;
     // Column types chosen by the user, by column name; others are inferred.
     QHash<QString, ColumnType::Type> columnTypes;
+    // A record (a CSV row, a JSON object or line) longer than this is refused: a quote never
+    // closed, or a file that is not what it seems, must not take all the memory there is.
+    qint64 maxRecordBytes = 64LL * 1024 * 1024;
 };

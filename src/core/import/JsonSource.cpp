@@ -6,7 +6,8 @@ namespace {
 constexpr qint64 ChunkSize = 1 << 20;
 }
 
-JsonSource::JsonSource(const QString &path, Layout layout) : m_file(path), m_layout(layout)
+JsonSource::JsonSource(const QString &path, Layout layout, qint64 maxRecordBytes)
+    : m_file(path), m_layout(layout), m_maxRecordBytes(maxRecordBytes)
 {
     if (!m_file.open(QIODevice::ReadOnly))
         throw RowforgeError(QStringLiteral("cannot read the file: %1").arg(m_file.errorString()));
@@ -40,6 +41,12 @@ void JsonSource::fill()
         m_buffer.remove(0, m_pos);
         m_pos = 0;
     }
+    // What is still buffered is the record being read: refuse it before it takes all memory.
+    if (m_buffer.size() > m_maxRecordBytes)
+        fail(m_line, m_column,
+             QStringLiteral("a record longer than %1 MB — a string that is never closed, or not "
+                            "a JSON file? (the limit is an import option)")
+                 .arg(m_maxRecordBytes >> 20));
     m_buffer += m_file.read(ChunkSize);
 }
 

@@ -13,7 +13,8 @@ class JsonSource : public RecordSource
 {
 public:
     enum Layout { Array, Lines };
-    JsonSource(const QString &path, Layout layout);
+    // maxRecordBytes: a longer object or line is refused (ImportOptions::maxRecordBytes).
+    JsonSource(const QString &path, Layout layout, qint64 maxRecordBytes = 64LL * 1024 * 1024);
 
     QString format() const override
     {
@@ -37,6 +38,7 @@ private:
 
     QFile m_file;
     Layout m_layout;
+    qint64 m_maxRecordBytes;
     QByteArray m_buffer;
     qsizetype m_pos = 0;
     qint64 m_consumed = 0;

@@ -46,12 +46,12 @@ std::unique_ptr<RecordSource> RecordSource::open(const QString &path, const Impo
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QByteArray start = head.mid(TextEncoding::bomLength(head, TextEncoding::Utf8)).trimmed();
     if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
-        return std::make_unique<JsonSource>(path, JsonSource::Lines);
+        return std::make_unique<JsonSource>(path, JsonSource::Lines, options.maxRecordBytes);
     if (suffix == QLatin1String("json")) {
         if (start.startsWith('['))
-            return std::make_unique<JsonSource>(path, JsonSource::Array);
+            return std::make_unique<JsonSource>(path, JsonSource::Array, options.maxRecordBytes);
         if (start.startsWith('{'))
-            return std::make_unique<JsonSource>(path, JsonSource::Lines);
+            return std::make_unique<JsonSource>(path, JsonSource::Lines, options.maxRecordBytes);
         throw RowforgeError(QStringLiteral("line 1: expected a JSON array of objects"));
     }
     return std::make_unique<CsvSource>(path, head, options);
