@@ -212,6 +212,20 @@ void GenerationController::onFinished(const QString &table)
         QString summary = outcome.result.summary();
         if (outcome.result.undoable()) {
             m_undoable << outcome.result;
+            // The stack keeps every inserted value: bounded in total, the oldest runs go.
+            qint64 kept = 0;
+            for (const GenerationResult &run : std::as_const(m_undoable))
+                kept += run.inserted;
+            int dropped = 0;
+            while (m_undoable.size() > 1 && kept > MaxUndoRows) {
+                kept -= m_undoable.takeFirst().inserted;
+                ++dropped;
+            }
+            if (dropped > 0)
+                summary += tr(" · %1 can no longer be undone (undo keeps %2 rows)")
+                               .arg(dropped == 1 ? tr("1 older generation")
+                                                 : tr("%1 older generations").arg(dropped),
+                                    QLocale().toString(MaxUndoRows));
         } else {
             summary += tr(" · too many rows to undo one by one");
         }

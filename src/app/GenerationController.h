@@ -86,6 +86,8 @@ private:
     QString m_lastProgress;
     QTimer *m_modelProgressTimer;
     QList<GenerationResult> m_undoable; // most recent last
+    // Rows kept for undo over all runs (their values are held in memory).
+    static constexpr qint64 MaxUndoRows = 200000;
     bool m_undoing = false;
     GenerationResult m_lastResult;
     QTimer *m_progressTimer;

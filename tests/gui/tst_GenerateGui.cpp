@@ -47,6 +47,7 @@ private Q_SLOTS:
     void generateDialogPreviewsWithoutWriting();
     void largeOfflineRunShowsProgressAndCancels();
     void quittingDuringARunAsksAndNeverCommits();
+    void undoMemoryIsBounded();
 
 private:
     void useMock(const MockLlmServer &server);
@@ -474,6 +475,42 @@ void TestGenerateGui::quittingDuringARunAsksAndNeverCommits()
     QVERIFY(window->close());
     window.reset(); // as when the application quits: waits for the run to stop
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 300);
+}
+
+void TestGenerateGui::undoMemoryIsBounded()
+{
+    // The undo stack held up to 100,000 rows per run, for every run. Now 200,000 in all: a
+    // third run of 80,000 rows drops the first from the stack, and says so.
+    TempDatabase temp;
+    fillShop(temp);
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_COMPARE(window.tableActions()->currentTable(), QStringLiteral("orders"));
+    QSignalSpy finished(window.generationController(), &GenerationController::finished);
+    GenerationOptions options;
+    options.llm.provider = LlmSettings::Provider::Offline;
+    options.rows = 80000;
+    options.fidelityReport = false;
+    for (int run = 1; run <= 3; ++run) {
+        window.generationController()->generateWith(QStringLiteral("orders"), options);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), run, 60000);
+    }
+    QVERIFY2(window.statusBar()->currentMessage().endsWith(
+                 QStringLiteral(" · 1 older generation can no longer be undone (undo keeps "
+                                "200,000 rows)")),
+             qPrintable(window.statusBar()->currentMessage()));
+    // Without a report the table is still said to have been learned from, not empty.
+    QVERIFY(!window.statusBar()->currentMessage().contains(QLatin1String("empty")));
+    QAction *undo = window.findChild<QAction *>(QStringLiteral("undoGenerationAction"));
+    undo->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.schemaModel()->rowCountOf(QStringLiteral("orders")), 160300,
+                              30000);
+    QTRY_VERIFY(undo->isEnabled());
+    undo->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.schemaModel()->rowCountOf(QStringLiteral("orders")), 80300,
+                              30000);
+    QTRY_VERIFY(!undo->isEnabled()); // the first run was dropped from the stack
 }
 
 void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()

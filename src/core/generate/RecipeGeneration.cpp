@@ -116,8 +116,8 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
     if (options.fidelityReport)
         real = RowSampler::sample(db, table, FidelityReporter::SampleRows, random, columns,
                                   -Any - 1, Any, result.onlyGenerated ? RowidRanges() : generated);
-    if (real.isEmpty())
-        result.emptyTable = true;
+    if (options.fidelityReport && real.isEmpty())
+        result.emptyTable = true; // (without a report nothing was sampled to tell)
 
     RecipeRunOptions run;
     run.rows = options.rows;
