@@ -33,6 +33,47 @@ QJsonArray weightedValues(const QHash<QString, qint64> &counts,
     return array;
 }
 
+// Each row's value of one column as a small integer (-1 for NULL), made once per column so
+// that the pairs of a wide table are measured without converting a value per pair.
+struct Codes
+{
+    std::vector<int> of;
+    int distinct = 0;
+};
+
+Codes codesOf(const QList<QVariantList> &rows, int column)
+{
+    Codes codes;
+    codes.of.reserve(size_t(rows.size()));
+    QHash<QString, int> index;
+    for (const QVariantList &row : rows) {
+        const QVariant &value = row[column];
+        if (value.isNull()) {
+            codes.of.push_back(-1);
+            continue;
+        }
+        const QString text = value.toString();
+        auto it = index.find(text);
+        if (it == index.end())
+            it = index.insert(text, codes.distinct++);
+        codes.of.push_back(it.value());
+    }
+    return codes;
+}
+
+double cramersV(const Codes &a, const Codes &b)
+{
+    QHash<QPair<int, int>, qint64> cells;
+    qint64 n = 0;
+    for (size_t i = 0; i < a.of.size(); ++i) {
+        if (a.of[i] < 0 || b.of[i] < 0)
+            continue;
+        ++cells[qMakePair(a.of[i], b.of[i])];
+        ++n;
+    }
+    return n < DependencyLearner::MinPairs ? 0 : biasCorrectedCramersV(cells);
+}
+
 bool dependsOnTransitively(const QHash<int, int> &given, int from, int target)
 {
     for (int current = from, steps = 0; steps < 1000; ++steps) {
@@ -75,11 +116,16 @@ void linkCategorical(const QStringList &names, const QList<QVariantList> &rows,
         int base, dependent;
     };
     QList<Pair> pairs;
+    QHash<int, Codes> codes;
+    for (const int c : bases + dependents) {
+        if (!codes.contains(c))
+            codes.insert(c, codesOf(rows, c));
+    }
     for (const int a : bases) {
         for (const int b : dependents) {
             if (a == b)
                 continue;
-            const double v = DependencyLearner::cramersV(rows, a, b);
+            const double v = cramersV(codes[a], codes[b]);
             if (v >= DependencyLearner::MinCramersV)
                 pairs << Pair{v, a, b};
         }
@@ -222,15 +268,7 @@ void linkOrdered(const QStringList &names, const QList<QVariantList> &rows, QJso
 
 double DependencyLearner::cramersV(const QList<QVariantList> &rows, int a, int b)
 {
-    QHash<QPair<QString, QString>, qint64> cells;
-    qint64 n = 0;
-    for (const QVariantList &row : rows) {
-        if (row[a].isNull() || row[b].isNull())
-            continue;
-        ++cells[qMakePair(row[a].toString(), row[b].toString())];
-        ++n;
-    }
-    return n < MinPairs ? 0 : biasCorrectedCramersV(cells);
+    return ::cramersV(codesOf(rows, a), codesOf(rows, b));
 }
 
 void DependencyLearner::link(const TableInfo &, const QStringList &names,
