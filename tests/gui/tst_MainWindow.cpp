@@ -253,6 +253,9 @@ void TestMainWindow::deleteTableSaysWhatOtherTablesLose()
                 return;
             }
             informative = box->informativeText();
+            const QString shots = qEnvironmentVariable("ROWFORGE_SCREENSHOT_DIR");
+            if (!shots.isEmpty())
+                box->grab().save(shots + QStringLiteral("/delete-table.png"));
             box->button(QMessageBox::Cancel)->click();
         };
         answer();
@@ -260,11 +263,12 @@ void TestMainWindow::deleteTableSaysWhatOtherTablesLose()
     action(window, "deleteTableAction")->trigger();
     QTRY_VERIFY(!informative.isEmpty());
     QVERIFY2(informative.contains(QStringLiteral(
-                 "\"orders\" (customer_id) references it, ON DELETE CASCADE: up to 3 rows of "
-                 "\"orders\" that point here would be deleted too.")),
+                 "\"orders\" (customer_id) references it, ON DELETE CASCADE: its rows that "
+                 "point here (3 at most) would be deleted too.")),
              qPrintable(informative));
     QVERIFY2(informative.contains(QStringLiteral("\"notes\" (customer_id) references it, ON "
-                                                 "DELETE SET NULL: the 1 row of \"notes\"")),
+                                                 "DELETE SET NULL: its rows that point here (1 "
+                                                 "at most) would lose their reference")),
              qPrintable(informative));
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 3);
 }

@@ -25,21 +25,19 @@ QStringList TableReferences::consequences(const QList<Reference> &references,
         const QString action = reference.key.onDelete.isEmpty() ? QStringLiteral("NO ACTION")
                                                                 : reference.key.onDelete.toUpper();
         const qint64 rows = childRows ? childRows(reference.childTable) : -1;
-        const QString upTo =
-            rows == 1   ? QStringLiteral("the 1 row of \"%1\"").arg(reference.childTable)
-            : rows >= 0 ? QStringLiteral("up to %1 rows of \"%2\"")
-                              .arg(QLocale().toString(rows), reference.childTable)
-                        : QStringLiteral("the rows of \"%1\"").arg(reference.childTable);
+        // "its rows that point here (3 at most)": the count is the child table's, an upper bound.
+        const QString rowsHere = rows >= 0 ? QStringLiteral("its rows that point here (%1 at most)")
+                                                 .arg(QLocale().toString(rows))
+                                           : QStringLiteral("its rows that point here");
         QString effect;
         if (action == QLatin1String("CASCADE"))
-            effect = QStringLiteral("%1 that point here would be deleted too").arg(upTo);
+            effect = QStringLiteral("%1 would be deleted too").arg(rowsHere);
         else if (action == QLatin1String("SET NULL"))
-            effect = QStringLiteral("%1 that point here would lose their reference (set to NULL)")
-                         .arg(upTo);
+            effect = QStringLiteral("%1 would lose their reference (set to NULL)").arg(rowsHere);
         else if (action == QLatin1String("SET DEFAULT"))
-            effect = QStringLiteral("%1 that point here would be set to their default").arg(upTo);
+            effect = QStringLiteral("%1 would be set to their default").arg(rowsHere);
         else
-            effect = QStringLiteral("refused while any of %1 points here").arg(upTo);
+            effect = QStringLiteral("the delete is refused while any of %1 remain").arg(rowsHere);
         lines << QStringLiteral("\"%1\" (%2) references it, ON DELETE %3: %4.")
                      .arg(reference.childTable, reference.key.columns.join(QStringLiteral(", ")),
                           action, effect);

@@ -22,8 +22,9 @@ public:
     // From the schema alone (no query): every foreign key of another table whose parent is
     // `table` (names compared as SQLite does, ignoring ASCII case).
     static QList<Reference> to(const QList<TableInfo> &schema, const QString &table);
-    // One line per reference: `orders (customer_id): ON DELETE CASCADE — its rows that point
-    // here would be deleted`. `childRows` gives each child table's row count (-1: unknown).
+    // One line per reference: `"orders" (customer_id) references it, ON DELETE CASCADE: its
+    // rows that point here (3 at most) would be deleted too.` `childRows` gives each child
+    // table's row count (-1: unknown).
     static QStringList consequences(const QList<Reference> &references,
                                     const std::function<qint64(const QString &)> &childRows);
 };
