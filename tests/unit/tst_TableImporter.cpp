@@ -27,6 +27,7 @@ private Q_SLOTS:
     void replaceRefusesATableOthersReference();
     void aReadOnlyDatabaseIsNotTheLinesFault();
     void recordsBeyondTheLimitAreRefused();
+    void aMismatchNamesTheColumnAndTheValue();
     void windows1252DetectedPastTheSample();
     void utf16WithBom();
     void jsonArrayFlattensInFirstSeenOrder();
@@ -420,6 +421,24 @@ void TestTableImporter::recordsBeyondTheLimitAreRefused()
     TableImporter::import(
         temp.db(), writeFile(QStringLiteral("long.csv"), "a\n\"" + filler + "\"\n"), options);
     QCOMPARE(temp.scalar(QStringLiteral("SELECT length(a) FROM long")).toInt(), filler.size());
+}
+
+void TestTableImporter::aMismatchNamesTheColumnAndTheValue()
+{
+    // Appending "abc" to an INTEGER PRIMARY KEY said only "line 3: datatype mismatch".
+    TempDatabase temp({QStringLiteral("CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT)")});
+    ImportOptions options;
+    options.table = QStringLiteral("p");
+    options.ifExists = ImportOptions::IfExists::Append;
+    try {
+        TableImporter::import(temp.db(),
+                              writeFile(QStringLiteral("p.csv"), "id,name\n1,a\nabc,b\n"), options);
+        QFAIL("text went into a rowid");
+    } catch (const RowforgeError &error) {
+        QCOMPARE(error.message(), QStringLiteral("p.csv: line 3: \"id\" is an INTEGER PRIMARY KEY "
+                                                 "and takes whole numbers only, got \"abc\""));
+    }
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM p")).toInt(), 0);
 }
 
 void TestTableImporter::windows1252DetectedPastTheSample()

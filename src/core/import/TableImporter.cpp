@@ -345,9 +345,25 @@ void TableImporter::insertRows(QSqlDatabase &db, RecordSource &source, const Tab
                 const QString problem = DatabaseProblem::explain(error.message());
                 if (!problem.isEmpty())
                     throw DatabaseProblemError(problem);
-                throw RowforgeError(
-                    QStringLiteral("line %1: %2")
-                        .arg(QString::number(batch.lines[size_t(row)]), error.message()));
+                const QString line = QString::number(batch.lines[size_t(row)]);
+                // SQLite's bare "datatype mismatch" is a rowid column given something that is
+                // not a whole number: name the column and the value.
+                if (error.message() == QLatin1String("datatype mismatch")) {
+                    for (int c = 0; c < columns; ++c) {
+                        const ColumnInfo *info = table.column(targetColumns[c]);
+                        const RowBatch::Cell &value = batch.cells[size_t(row * columns + c)];
+                        if (info && info->rowidAlias && value.type == RowBatch::Text)
+                            throw RowforgeError(
+                                QStringLiteral("line %1: \"%2\" is an INTEGER PRIMARY KEY and "
+                                               "takes whole numbers only, got \"%3\"")
+                                    .arg(line, info->name,
+                                         QString::fromUtf8(batch.text.constData() +
+                                                               value.text.offset,
+                                                           value.text.length)
+                                             .left(80)));
+                    }
+                }
+                throw RowforgeError(QStringLiteral("line %1: %2").arg(line, error.message()));
             }
         }
         if (!batch.error.isEmpty())
