@@ -227,6 +227,12 @@ void TestCsvReader::sniffHeader_data()
     QTest::newRow("zip codes under a name") << "code,n\n0805,1\n0806,x\n" << true;
     QTest::newRow("zip codes only") << "0805,1201\n0806,1202\n" << false;
     QTest::newRow("header only") << "a,b\n" << true;
+    // A constant column whose value has the header's length ("city" over "Oslo") voted the
+    // header down, and the file was imported without one.
+    QTest::newRow("constant text column")
+        << "name,city,note\nPerson 0,Oslo,a note 0\nPerson 1,Oslo,a note 1\n"
+        << true;
+    QTest::newRow("constant column, no header") << "ann,Oslo\nbo,Oslo\ncy,Oslo\n" << false;
 }
 
 void TestCsvReader::sniffHeader()

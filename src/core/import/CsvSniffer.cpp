@@ -88,6 +88,7 @@ bool CsvSniffer::sniffHeader(const QString &sample, QChar delimiter, bool comple
     for (int column = 0; column < first.size(); ++column) {
         ColumnType::Type type = ColumnType::Null;
         QSet<qsizetype> lengths;
+        QSet<QString> distinct;
         bool seen = false;
         bool digitsOnly = true; // codes like 0805 or 2024-01-31: no letters
         for (int r = 1; r < rows.size(); ++r) {
@@ -96,6 +97,8 @@ bool CsvSniffer::sniffHeader(const QString &sample, QChar delimiter, bool comple
             seen = true;
             type = ColumnType::widen(type, ColumnType::classify(rows[r][column]));
             lengths.insert(rows[r][column].size());
+            if (distinct.size() < 2)
+                distinct.insert(rows[r][column]);
             digitsOnly = digitsOnly && !hasLetter(rows[r][column]);
         }
         if (!seen)
@@ -105,6 +108,10 @@ bool CsvSniffer::sniffHeader(const QString &sample, QChar delimiter, bool comple
             votes += (headerType == ColumnType::Text) ? 1 : -1;
         else if (digitsOnly)
             votes += hasLetter(first[column]) ? 1 : -1;
+        else if (distinct.size() == 1)
+            // One value all the way down ("Oslo" in every row): a first row that differs is
+            // a name; its length says nothing ("city" is four letters too).
+            votes += distinct.contains(first[column]) ? -1 : 1;
         else if (lengths.size() == 1)
             votes += (first[column].size() != *lengths.begin()) ? 1 : -1;
     }
