@@ -5,6 +5,7 @@
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
+#include "db/Transaction.h"
 #include "util/Background.h"
 #include "util/RowforgeError.h"
 
@@ -183,8 +184,12 @@ void DatabaseSession::dropTable(const QString &name)
                 const QString statement = current.kind == TableInfo::View
                                               ? QStringLiteral("DROP VIEW %1")
                                               : QStringLiteral("DROP TABLE %1");
+                // In its turn: a generation writing to the file is waited for, not failed on.
+                Transaction transaction(connection.database(),
+                                        QStringLiteral("deleting %1").arg(current.name));
                 SqlExec::exec(connection.database(),
                               statement.arg(SqlIdentifier::quote(current.name)));
+                transaction.commit();
             } catch (const RowforgeError &error) {
                 // NO ACTION / RESTRICT children still point at it; nothing was deleted.
                 if (error.message().contains(QLatin1String("FOREIGN KEY constraint failed")))

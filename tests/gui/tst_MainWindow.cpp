@@ -4,7 +4,10 @@
 #include "TableActionsController.h"
 #include "TableDataModel.h"
 #include "TempDatabase.h"
+#include "db/DatabaseConnection.h"
 #include "db/SchemaReader.h"
+#include "db/SqlExec.h"
+#include "db/Transaction.h"
 #include "util/AppIdentity.h"
 
 #include <QAction>
@@ -21,6 +24,8 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QtTest>
+#include <atomic>
+#include <thread>
 
 class TestMainWindow : public QObject
 {
@@ -33,6 +38,7 @@ private Q_SLOTS:
     void toolbarOrderAndIcons();
     void deleteTableAsksFirst();
     void deleteTableSaysWhatOtherTablesLose();
+    void deleteTableWaitsForAWriteInProgress();
     void newDatabaseAsksBeforeReplacingTheFileItWouldReplace();
     void droppingADatabaseOpensIt();
     void openingANonDatabaseExplainsWhy();
@@ -271,6 +277,41 @@ void TestMainWindow::deleteTableSaysWhatOtherTablesLose()
                                                  "at most) would lose their reference")),
              qPrintable(informative));
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 3);
+}
+
+void TestMainWindow::deleteTableWaitsForAWriteInProgress()
+{
+    // A write holds the file for 6 s, past SQLite's 5 s busy timeout (as a long generation
+    // does): Delete Table waits for its turn, says so, then deletes; it used to fail with
+    // "database is locked".
+    TempDatabase temp(
+        {QStringLiteral("CREATE TABLE keep (v)"), QStringLiteral("CREATE TABLE gone (v)")});
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 2);
+    window.tableActions()->selectTable(QStringLiteral("gone"));
+    std::atomic<bool> holding{false};
+    std::thread writer([&] {
+        DatabaseConnection connection(temp.path());
+        Transaction transaction(connection.database(), QStringLiteral("the generation on keep"));
+        SqlExec::exec(connection.database(), QStringLiteral("INSERT INTO keep VALUES (1)"));
+        holding = true;
+        QThread::msleep(6000);
+        transaction.commit();
+    });
+    QTRY_VERIFY(holding.load());
+    QStringList seen;
+    connect(window.statusBar(), &QStatusBar::messageChanged, this,
+            [&seen](const QString &text) { seen << text; });
+    answerNextDialog(QStringLiteral("Delete"));
+    action(window, "deleteTableAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.schemaModel()->rowCount(), 1, 15000);
+    writer.join();
+    QVERIFY2(seen.contains(QStringLiteral(
+                 "Waiting for the generation on keep to finish before deleting gone…")),
+             qPrintable(seen.join(u'\n')));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM keep")).toInt(), 1);
 }
 
 void TestMainWindow::newDatabaseAsksBeforeReplacingTheFileItWouldReplace()
