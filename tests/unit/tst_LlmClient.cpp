@@ -1,4 +1,5 @@
 #include "MockLlmServer.h"
+#include "llm/AnthropicWire.h"
 #include "llm/LlmClient.h"
 #include "llm/ProviderResolver.h"
 #include "llm/RowsParser.h"
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void anErrorMidStreamIsRetried_data();
     void anErrorMidStreamIsRetried();
     void aStreamCutMidRowKeepsTheCompleteRows();
+    void streamBlockIndexesOutOfRangeAreIgnored();
     void aPromptBeyondTheContextWindowSaysWhatToSet();
     void credentialsInAUrlAreNeverPrinted();
     void theOpenAiKeyGoesToOpenAiOnly();
@@ -533,6 +535,23 @@ void TestLlmClient::aStreamCutMidRowKeepsTheCompleteRows()
     QVERIFY(reply.truncated);
     QCOMPARE(reply.rows.size(), 10);
     QCOMPARE(reply.rows.last().value(QStringLiteral("name")).toString(), QStringLiteral("Name 9"));
+}
+
+void TestLlmClient::streamBlockIndexesOutOfRangeAreIgnored()
+{
+    // Found by fuzzing (tests/fuzz): a content_block_start with index -5 wrote before the list;
+    // a huge index would have grown it without end. Neither is a block.
+    for (const QByteArray &index : {QByteArray("-5"), QByteArray("2000000000")}) {
+        const QByteArray stream =
+            "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":" +
+            index +
+            ",\"content_block\":{\"type\":\"text\"}}\n\nevent: content_block_delta\ndata: "
+            "{\"type\":\"content_block_delta\",\"index\":" +
+            index + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"x\"}}\n\n";
+        const QJsonObject message =
+            QJsonDocument::fromJson(AnthropicWire::assembleStream(stream)).object();
+        QCOMPARE(message.value(QLatin1String("content")).toArray().size(), 0);
+    }
 }
 
 void TestLlmClient::aPromptBeyondTheContextWindowSaysWhatToSet()

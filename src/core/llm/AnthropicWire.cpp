@@ -66,15 +66,18 @@ QByteArray AnthropicWire::assembleStream(const QByteArray &events)
     for (const QJsonObject &event : streamEvents(events)) {
         const QString type = event.value(QLatin1String("type")).toString();
         const int index = event.value(QLatin1String("index")).toInt();
+        // A block index out of any real answer's range (found by fuzzing: -5) is not a block.
+        const bool validIndex = index >= 0 && index < MaxContentBlocks;
         if (type == QLatin1String("message_start")) {
             message = event.value(QLatin1String("message")).toObject();
-        } else if (type == QLatin1String("content_block_start")) {
+        } else if (type == QLatin1String("content_block_start") && validIndex) {
             while (blocks.size() <= index) {
                 blocks << QJsonObject();
                 pieces << QString();
             }
             blocks[index] = event.value(QLatin1String("content_block")).toObject();
-        } else if (type == QLatin1String("content_block_delta") && index < blocks.size()) {
+        } else if (type == QLatin1String("content_block_delta") && validIndex &&
+                   index < blocks.size()) {
             const QJsonObject delta = event.value(QLatin1String("delta")).toObject();
             pieces[index] += delta.value(QLatin1String("partial_json")).toString() +
                              delta.value(QLatin1String("text")).toString();

@@ -16,4 +16,6 @@ public:
     Error streamError(const QByteArray &body) const override;
     // A streamed answer (server-sent events) as the one message it adds up to.
     static QByteArray assembleStream(const QByteArray &events);
+    // Content blocks a streamed message may have; later indexes are ignored.
+    static constexpr int MaxContentBlocks = 64;
 };
