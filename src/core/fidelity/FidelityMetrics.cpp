@@ -56,10 +56,11 @@ double FidelityMetrics::boundaryAdherence(const std::vector<double> &real,
         return 1.0;
     if (real.empty())
         return 0.0;
-    const auto [low, high] = std::minmax_element(real.begin(), real.end());
-    const auto inside = std::count_if(synthetic.begin(), synthetic.end(), [&](double value) {
-        return value >= *low && value <= *high;
-    });
+    const auto range = std::minmax_element(real.begin(), real.end());
+    // Copied: a C++17 lambda cannot capture structured bindings (clang refuses).
+    const double low = *range.first, high = *range.second;
+    const auto inside = std::count_if(synthetic.begin(), synthetic.end(),
+                                      [&](double value) { return value >= low && value <= high; });
     return double(inside) / double(synthetic.size());
 }
 

@@ -135,12 +135,13 @@ QString ColumnProfiler::detectFormat(const QStringList &texts)
         {QStringLiteral("phone"),
          QRegularExpression(QStringLiteral("^\\+?[\\d(][\\d\\s().-]{6,}\\d$"))},
     };
-    for (const auto &[name, pattern] : formats) {
+    for (const auto &format : formats) {
+        const QRegularExpression &pattern = format.second;
         const auto matches =
             std::count_if(texts.begin(), texts.end(),
                           [&pattern](const QString &t) { return pattern.match(t).hasMatch(); });
         if (matches * 10 >= texts.size() * 9) // 90% of the values
-            return name;
+            return format.first;
     }
     return {};
 }
