@@ -50,9 +50,7 @@ void DatabaseSession::removeReplacedDatabase(const QString &path)
 {
     // The user agreed to replace the file. Its -wal and -journal go with it: left behind,
     // SQLite would replay them onto the new, empty database.
-    for (const QString &suffix :
-         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
-        const QString file = path + suffix;
+    for (const QString &file : DatabaseConnection::filesOf(path)) {
         if (QFileInfo::exists(file) && !QFile::remove(file))
             throw RowforgeError(
                 QStringLiteral("Cannot replace %1: the file is in use or read-only").arg(file));

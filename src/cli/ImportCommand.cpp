@@ -154,9 +154,8 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
             err << "\r\033[K";
         err << error.message() << "\n";
         if (created && imported == 0) {
-            for (const QString &suffix : {QString(), QStringLiteral("-journal"),
-                                          QStringLiteral("-wal"), QStringLiteral("-shm")})
-                QFile::remove(database.path() + suffix);
+            for (const QString &file : DatabaseConnection::filesOf(database.path()))
+                QFile::remove(file);
         }
         return UserError;
     }

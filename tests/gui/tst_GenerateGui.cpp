@@ -378,6 +378,23 @@ void fillShop(TempDatabase &temp)
                    QDate(2024, 1, 1).addDays(i % 200).toString(Qt::ISODate),
                    i % 4 ? QVariant() : QVariant(QStringLiteral("ring twice"))});
 }
+
+// The shop's 300 orders, open in a shown window with orders selected.
+void openShop(MainWindow &window, TempDatabase &temp)
+{
+    fillShop(temp);
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_COMPARE(window.tableActions()->currentTable(), QStringLiteral("orders"));
+}
+
+GenerationOptions offlineRun(int rows)
+{
+    GenerationOptions options;
+    options.llm.provider = LlmSettings::Provider::Offline;
+    options.rows = rows;
+    return options;
+}
 } // namespace
 
 void TestGenerateGui::generateDialogPreviewsWithoutWriting()
@@ -442,15 +459,10 @@ void TestGenerateGui::quittingDuringARunAsksAndNeverCommits()
     // every row. Now the window asks; Keep Working keeps it; Cancel and Quit stops the run,
     // and nothing is written.
     TempDatabase temp;
-    fillShop(temp);
     auto window = std::make_unique<MainWindow>();
-    window->show();
-    window->session()->open(temp.path());
-    QTRY_COMPARE(window->tableActions()->currentTable(), QStringLiteral("orders"));
+    openShop(*window, temp);
     QSignalSpy finished(window->generationController(), &GenerationController::finished);
-    GenerationOptions options;
-    options.llm.provider = LlmSettings::Provider::Offline;
-    options.rows = 2000000;
+    GenerationOptions options = offlineRun(2000000);
     window->generationController()->generateWith(QStringLiteral("orders"), options);
     QVERIFY(window->generationController()->isBusy());
     auto answer = [](const QString &button, QString *question) {
@@ -482,15 +494,10 @@ void TestGenerateGui::undoMemoryIsBounded()
     // The undo stack held up to 100,000 rows per run, for every run. Now 200,000 in all: a
     // third run of 80,000 rows drops the first from the stack, and says so.
     TempDatabase temp;
-    fillShop(temp);
     MainWindow window;
-    window.show();
-    window.session()->open(temp.path());
-    QTRY_COMPARE(window.tableActions()->currentTable(), QStringLiteral("orders"));
+    openShop(window, temp);
     QSignalSpy finished(window.generationController(), &GenerationController::finished);
-    GenerationOptions options;
-    options.llm.provider = LlmSettings::Provider::Offline;
-    options.rows = 80000;
+    GenerationOptions options = offlineRun(80000);
     options.fidelityReport = false;
     for (int run = 1; run <= 3; ++run) {
         window.generationController()->generateWith(QStringLiteral("orders"), options);
@@ -516,15 +523,10 @@ void TestGenerateGui::undoMemoryIsBounded()
 void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()
 {
     TempDatabase temp;
-    fillShop(temp);
     MainWindow window;
-    window.show();
-    window.session()->open(temp.path());
-    QTRY_COMPARE(window.tableActions()->currentTable(), QStringLiteral("orders"));
+    openShop(window, temp);
     QSignalSpy finished(window.generationController(), &GenerationController::finished);
-    GenerationOptions options;
-    options.llm.provider = LlmSettings::Provider::Offline;
-    options.rows = 5000;
+    GenerationOptions options = offlineRun(5000);
     window.generationController()->generateWith(QStringLiteral("orders"), options);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
     QTRY_COMPARE(window.schemaModel()->rowCountOf(QStringLiteral("orders")), 5300);

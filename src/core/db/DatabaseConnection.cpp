@@ -51,6 +51,12 @@ DatabaseConnection::~DatabaseConnection()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+QStringList DatabaseConnection::filesOf(const QString &path)
+{
+    return {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm"),
+            path + QStringLiteral("-journal")};
+}
+
 void DatabaseConnection::enableWriteAheadLog()
 {
     // Fails harmlessly on read-only files; the database then keeps its journal mode. In a

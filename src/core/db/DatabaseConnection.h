@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 // A SQLite connection owned by the thread that creates it. Qt's connections are per thread,
 // so every worker opens its own under a unique name; the destructor closes and removes it.
@@ -22,6 +23,10 @@ public:
     // Switches the file to write-ahead logging (persistent). Readers then never block the
     // writer, so the GUI's workers can read while an import writes.
     void enableWriteAheadLog();
+
+    // The database file and the files SQLite keeps beside it (-wal, -shm, -journal): what
+    // goes when a database is replaced or removed, lest SQLite replay them onto a new file.
+    static QStringList filesOf(const QString &path);
 
 private:
     QString m_path;
