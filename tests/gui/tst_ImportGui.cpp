@@ -1,4 +1,5 @@
 #include "DatabaseSession.h"
+#include "GenerationController.h"
 #include "ImportController.h"
 #include "ImportDialog.h"
 #include "MainWindow.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void dialogTypeChoiceIsEnforced();
     void cancelWritesNothing();
     void failedFileIsExplained();
+    void importAndTwoGenerationsAtOnceTakeTurns();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -229,6 +231,56 @@ void TestImportGui::failedFileIsExplained()
                  QLatin1String("bad.csv: line 3: 1 fields where the header has 2")),
              qPrintable(outcome.errors.first()));
     QVERIFY(!SchemaReader::read(temp.db(), QStringLiteral("bad")).has_value());
+}
+
+void TestImportGui::importAndTwoGenerationsAtOnceTakeTurns()
+{
+    // Two offline generations each hold the write lock for their whole run; an import started
+    // meanwhile waits its turn, says so in the status bar, and all three land in full.
+    TempDatabase temp(
+        {QStringLiteral("CREATE TABLE a (id INTEGER PRIMARY KEY, city TEXT, n REAL)"),
+         QStringLiteral("CREATE TABLE b (id INTEGER PRIMARY KEY, city TEXT, n REAL)")});
+    const QStringList cities{QStringLiteral("Oslo"), QStringLiteral("Rome"),
+                             QStringLiteral("Lima")};
+    for (const char *table : {"a", "b"}) {
+        for (int i = 0; i < 100; ++i)
+            temp.exec(QStringLiteral("INSERT INTO %1 (city, n) VALUES (?, ?)").arg(table),
+                      {cities[i % 3], std::fmod(i * 97.531, 10000.0)});
+    }
+    QByteArray csv("id,text\n");
+    for (int i = 0; i < 200000; ++i)
+        csv += QByteArray::number(i) + ",row " + QByteArray::number(i) + "\n";
+    const QString path = writeFile(QStringLiteral("meanwhile.csv"), csv);
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_VERIFY(window.session()->isOpen());
+    QStringList messages;
+    connect(window.statusBar(), &QStatusBar::messageChanged, this,
+            [&messages](const QString &text) { messages << text; });
+    QSignalSpy generated(window.generationController(), &GenerationController::finished);
+    QSignalSpy imported(window.importController(), &ImportController::finished);
+    GenerationOptions options;
+    options.llm.provider = LlmSettings::Provider::Offline;
+    options.rows = 300000;
+    options.fidelityReport = false;
+    window.generationController()->generateWith(QStringLiteral("a"), options);
+    window.generationController()->generateWith(QStringLiteral("b"), options);
+    window.importController()->run({{path, ImportOptions()}});
+    QTRY_COMPARE_WITH_TIMEOUT(generated.count(), 2, 120000);
+    QTRY_COMPARE_WITH_TIMEOUT(imported.count(), 1, 120000);
+    for (const QList<QVariant> &signal : generated) {
+        const auto outcome = signal.first().value<GenerationController::Outcome>();
+        QVERIFY2(outcome.error.isEmpty() && !outcome.cancelled, qPrintable(outcome.error));
+    }
+    QVERIFY(imported.first().first().value<ImportController::Outcome>().errors.isEmpty());
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM a")).toInt(), 300100);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM b")).toInt(), 300100);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM meanwhile")).toInt(), 200000);
+    const QStringList waits =
+        messages.filter(QRegularExpression(QStringLiteral("^Waiting for the generation on [ab] "
+                                                          "to finish before ")));
+    QVERIFY2(!waits.isEmpty(), qPrintable(messages.join(u'\n')));
 }
 
 QTEST_MAIN(TestImportGui)

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlError>
+#include <algorithm>
 
 namespace {
 bool isBusy(const QSqlError &error)
@@ -24,9 +25,19 @@ Transaction::Transaction(QSqlDatabase &db, const QString &what) : m_db(db)
     QElapsedTimer waited;
     waited.start();
     bool told = false;
+    // The first attempt waits briefly, so that whoever waits is told at once, not after the
+    // connection's whole busy timeout; later attempts wait that timeout each.
+    const int busyTimeoutMs =
+        file ? SqlExec::scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() : 0;
+    if (file)
+        SqlExec::exec(db, QStringLiteral("PRAGMA busy_timeout = %1")
+                              .arg(std::min(busyTimeoutMs, FirstAttemptMs)));
     for (;;) {
         QSqlQuery begin(db);
-        if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        const bool begun = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (file && !told)
+            SqlExec::exec(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs));
+        if (begun)
             return;
         const QSqlError error = begin.lastError();
         if (!file || !isBusy(error))

@@ -21,6 +21,8 @@ public:
 
     // How long another program's write is waited for before giving up.
     static constexpr int OtherProgramPatienceMs = 10 * 60 * 1000;
+    // How long the first attempt waits before the waiter is told that another program writes.
+    static constexpr int FirstAttemptMs = 200;
 
 private:
     QSqlDatabase &m_db;
