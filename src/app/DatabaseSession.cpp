@@ -10,6 +10,7 @@
 #include "util/RowforgeError.h"
 
 #include <QFileInfo>
+#include <utility>
 
 namespace {
 struct SchemaResult
@@ -17,7 +18,21 @@ struct SchemaResult
     QString path;
     QList<TableInfo> tables;
     QString error;
+    QString journalModeToRestore;
 };
+
+// patienceMs: how long to wait for other connections to the file (a row count, a page being
+// read) to close.
+void restoreJournalMode(const QString &path, const QString &mode, int patienceMs)
+{
+    if (mode.isEmpty())
+        return;
+    try {
+        DatabaseConnection(path).restoreJournalMode(mode, patienceMs);
+    } catch (const RowforgeError &) {
+        // Gone or unreadable since: there is nothing to put back.
+    }
+}
 struct RowCounts
 {
     QList<QPair<QString, qint64>> counts;
@@ -26,6 +41,13 @@ struct RowCounts
 } // namespace
 
 DatabaseSession::DatabaseSession(QObject *parent) : QObject(parent) {}
+
+DatabaseSession::~DatabaseSession()
+{
+    // On the GUI thread, once, at the very end: one PRAGMA, which waits at most a second for a
+    // worker that still reads the file.
+    restoreJournalMode(m_path, m_journalModeToRestore, 1000);
+}
 
 const TableInfo *DatabaseSession::table(const QString &name) const
 {
@@ -65,9 +87,12 @@ void DatabaseSession::openDefault()
 void DatabaseSession::openWith(OpenKind kind, const QString &requestedPath)
 {
     const quint64 generation = ++m_generation;
+    // The file being closed gets its journal mode back, unless it is opened again.
+    const QString closing = m_path;
+    const QString closingMode = std::exchange(m_journalModeToRestore, QString());
     Background::run(
         this,
-        [kind, requestedPath] {
+        [kind, requestedPath, closing, closingMode] {
             SchemaResult result;
             result.path = requestedPath;
             try {
@@ -76,11 +101,17 @@ void DatabaseSession::openWith(OpenKind kind, const QString &requestedPath)
                 else if (kind == OpenKind::Create)
                     removeReplacedDatabase(requestedPath);
                 result.path = QFileInfo(result.path).absoluteFilePath();
+                if (result.path == closing)
+                    result.journalModeToRestore = closingMode;
+                else
+                    restoreJournalMode(closing, closingMode, 5000);
                 DatabaseConnection connection(result.path,
                                               kind == OpenKind::Create
                                                   ? DatabaseConnection::Mode::CreateIfMissing
                                                   : DatabaseConnection::Mode::OpenExisting);
-                connection.enableWriteAheadLog();
+                const QString before = connection.enableWriteAheadLog();
+                if (!before.isEmpty())
+                    result.journalModeToRestore = before;
                 result.tables = SchemaReader::readAll(connection.database());
             } catch (const RowforgeError &error) {
                 result.error = error.message();
@@ -95,6 +126,7 @@ void DatabaseSession::openWith(OpenKind kind, const QString &requestedPath)
                 return;
             }
             m_path = result.path;
+            m_journalModeToRestore = result.journalModeToRestore;
             m_tables = result.tables;
             Q_EMIT opened(m_path);
             Q_EMIT schemaChanged(m_tables);

@@ -12,6 +12,8 @@ class DatabaseSession : public QObject
     Q_OBJECT
 public:
     explicit DatabaseSession(QObject *parent = nullptr);
+    // Puts back the journal mode the open database had before it was switched to WAL.
+    ~DatabaseSession() override;
 
     QString path() const { return m_path; }
     bool isOpen() const { return !m_path.isEmpty(); }
@@ -42,6 +44,9 @@ private:
     void countRows();
 
     QString m_path;
+    // The open file's journal mode before the GUI switched it to WAL (which lets the view
+    // read while a generation writes); put back when the file is closed. Empty: nothing to do.
+    QString m_journalModeToRestore;
     QList<TableInfo> m_tables;
     quint64 m_generation = 0; // bumped on every open, so late results of the old file are dropped
 };

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void deleteTableWaitsForAWriteInProgress();
     void newDatabaseAsksBeforeReplacingTheFileItWouldReplace();
     void droppingADatabaseOpensIt();
+    void journalModeIsPutBackWhenTheFileIsClosed();
     void openingANonDatabaseExplainsWhy();
     void generateWithoutKeyFallsBackToOffline();
     void geometryAndSplitterAreRemembered();
@@ -377,6 +378,40 @@ void TestMainWindow::droppingADatabaseOpensIt()
     QDragEnterEvent refused(QPoint(50, 50), Qt::CopyAction, &image, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window, &refused);
     QVERIFY(!refused.isAccepted());
+}
+
+void TestMainWindow::journalModeIsPutBackWhenTheFileIsClosed()
+{
+    // The window switches a database to WAL while it has it open (the view reads while a
+    // generation writes); the user's rollback journal comes back when it closes the file.
+    QTemporaryDir folder;
+    auto makeDatabase = [&folder](const QString &name) {
+        const QString path = folder.filePath(name);
+        DatabaseConnection connection(path, DatabaseConnection::Mode::CreateIfMissing);
+        SqlExec::exec(connection.database(), QStringLiteral("CREATE TABLE t (v)"));
+        return path;
+    };
+    auto journalByte = [](const QString &path) { // 1: rollback journal, 2: WAL
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? int(file.read(20).at(18)) : -1;
+    };
+    const QString first = makeDatabase(QStringLiteral("first.sqlite"));
+    const QString second = makeDatabase(QStringLiteral("second.sqlite"));
+    QCOMPARE(journalByte(first), 1);
+    {
+        MainWindow window;
+        window.session()->open(first);
+        QTRY_COMPARE(window.session()->path(), first);
+        QCOMPARE(journalByte(first), 2);
+        window.session()->open(second); // while the first file's rows are still being read
+        QTRY_COMPARE(window.session()->path(), second);
+        QCOMPARE(journalByte(first), 1);
+        QCOMPARE(journalByte(second), 2);
+        window.session()->open(second); // opened again: still put back in the end
+        QTest::qWait(200);
+    }
+    QCOMPARE(journalByte(first), 1);
+    QTRY_COMPARE(journalByte(second), 1);
 }
 
 void TestMainWindow::openingANonDatabaseExplainsWhy()

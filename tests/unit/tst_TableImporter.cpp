@@ -3,6 +3,7 @@
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
+#include "export/TableExporter.h"
 #include "import/ImportCancelled.h"
 #include "import/TableImporter.h"
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void raggedRowsPadOrSkip();
     void cancelRollsBack();
     void hostileNames();
+    void anEmptyNameGivenOnPurposeRoundTrips();
     void nameClashes();
     void appendMapsByHeader();
     void appendConstraintViolationWritesNothing();
@@ -238,6 +240,35 @@ void TestTableImporter::hostileNames()
              (QStringList{"a\"b", "select", QStringLiteral("名前"), "'); DROP TABLE y;--"}));
     QVERIFY(SchemaReader::read(temp.db(), QStringLiteral("y")).has_value());
     QCOMPARE(SchemaReader::rowCount(temp.db(), table), 1);
+}
+
+void TestTableImporter::anEmptyNameGivenOnPurposeRoundTrips()
+{
+    // A column named "" exports as a quoted empty header field; it imported back as column_1.
+    // An unquoted empty field (a pandas index) or a blank one still gets column_N.
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (\"\" TEXT, b INTEGER)"),
+                       QStringLiteral("INSERT INTO t VALUES ('x', 1), (NULL, 2)")});
+    const QString exported = temp.folder() + QStringLiteral("/t.csv");
+    QCOMPARE(TableExporter::exportToFile(temp.db(), QStringLiteral("t"), exported, ExportOptions()),
+             qint64(2));
+    ImportOptions options;
+    options.table = QStringLiteral("back");
+    TableImporter::import(temp.db(), exported, options);
+    const TableInfo back = SchemaReader::require(temp.db(), QStringLiteral("back"));
+    QCOMPARE(back.columnNames(), (QStringList{QString(), QStringLiteral("b")}));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT group_concat(quote(\"\"), ',') FROM back")),
+             QVariant(QStringLiteral("'x',NULL")));
+
+    const auto namesOf = [&temp, this](const QString &file, const QByteArray &bytes) {
+        ImportOptions named;
+        named.table = file;
+        TableImporter::import(temp.db(), writeFile(file, bytes), named);
+        return SchemaReader::require(temp.db(), file).columnNames();
+    };
+    QCOMPARE(namesOf(QStringLiteral("index.csv"), ",a,\"  \"\n0,1,2\n"),
+             (QStringList{"column_1", "a", "column_3"}));
+    QCOMPARE(namesOf(QStringLiteral("keys.jsonl"), "{\"\": 1, \"a\": 2}\n"),
+             (QStringList{QString(), QStringLiteral("a")}));
 }
 
 void TestTableImporter::nameClashes()

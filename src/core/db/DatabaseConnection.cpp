@@ -57,13 +57,33 @@ QStringList DatabaseConnection::filesOf(const QString &path)
             path + QStringLiteral("-journal")};
 }
 
-void DatabaseConnection::enableWriteAheadLog()
+QString DatabaseConnection::enableWriteAheadLog()
 {
     // Fails harmlessly on read-only files; the database then keeps its journal mode. In a
     // folder that cannot hold the -wal and -shm files the switch would succeed and every later
     // open fail, so it is not tried there.
     if (!QFileInfo(QFileInfo(m_path).absolutePath()).isWritable())
+        return {};
+    QSqlQuery query(m_database);
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode")) || !query.next())
+        return {};
+    const QString before = query.value(0).toString().toLower();
+    if (before == QLatin1String("wal") || before == QLatin1String("memory"))
+        return {};
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
+        query.value(0).toString().toLower() != QLatin1String("wal"))
+        return {};
+    return before;
+}
+
+void DatabaseConnection::restoreJournalMode(const QString &mode, int patienceMs)
+{
+    // A keyword, not a value: only SQLite's own names are ever put into the statement.
+    static const QStringList modes{QStringLiteral("delete"), QStringLiteral("truncate"),
+                                   QStringLiteral("persist"), QStringLiteral("off")};
+    if (!modes.contains(mode))
         return;
     QSqlQuery query(m_database);
-    query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    query.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(patienceMs));
+    query.exec(QStringLiteral("PRAGMA journal_mode = ") + mode);
 }

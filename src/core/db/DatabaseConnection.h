@@ -21,8 +21,13 @@ public:
     const QString &path() const { return m_path; }
 
     // Switches the file to write-ahead logging (persistent). Readers then never block the
-    // writer, so the GUI's workers can read while an import writes.
-    void enableWriteAheadLog();
+    // writer, so the GUI's workers can read while an import writes. Returns the journal mode
+    // the file had when it was switched ("delete", "truncate", ...), else an empty string.
+    QString enableWriteAheadLog();
+    // Puts back a journal mode that enableWriteAheadLog() replaced. Only possible when no other
+    // connection has the file open: waits up to patienceMs for them to close, then leaves the
+    // file in WAL, which is harmless.
+    void restoreJournalMode(const QString &mode, int patienceMs);
 
     // The database file and the files SQLite keeps beside it (-wal, -shm, -journal): what
     // goes when a database is replaced or removed, lest SQLite replay them onto a new file.

@@ -1,6 +1,7 @@
 #include "CsvSource.h"
 
 #include "CsvSniffer.h"
+#include "ImportNaming.h"
 #include "util/RowforgeError.h"
 
 CsvSource::CsvSource(const QString &path, const QByteArray &head, const ImportOptions &options)
@@ -41,7 +42,9 @@ void CsvSource::rewind()
         ImportRecord record;
         if (m_reader->next(record)) {
             for (int i = 0; i < record.size; ++i)
-                m_header << record.values.at(i);
+                m_header << (record.kinds.at(i) == ImportRecord::Null
+                                 ? QString()
+                                 : ImportNaming::explicitName(record.values.at(i)));
         }
         m_reader->setBlankLinesAreRecords(m_header.size() == 1);
     }

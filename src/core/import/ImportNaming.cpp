@@ -49,6 +49,11 @@ QString ImportNaming::uniqueName(const QString &base, const QStringList &taken)
     return freeName(base, used);
 }
 
+QString ImportNaming::explicitName(const QString &name)
+{
+    return name.isNull() ? QString(qsizetype(0), QChar()) : name; // empty, not null
+}
+
 QStringList ImportNaming::columnNames(const QStringList &header)
 {
     // One set for the whole header: a 20,000-field header is named in linear time.
@@ -57,8 +62,11 @@ QStringList ImportNaming::columnNames(const QStringList &header)
     QHash<QString, int> nextSuffix;
     names.reserve(header.size());
     for (int i = 0; i < header.size(); ++i) {
-        const QString trimmed = SqlIdentifier::sanitized(header.at(i).trimmed());
-        const QString base = trimmed.isEmpty() ? QStringLiteral("column_%1").arg(i + 1) : trimmed;
+        const QString &given = header.at(i);
+        const QString trimmed = SqlIdentifier::sanitized(given.trimmed());
+        const bool emptyOnPurpose = given.isEmpty() && !given.isNull();
+        const QString base =
+            trimmed.isEmpty() && !emptyOnPurpose ? QStringLiteral("column_%1").arg(i + 1) : trimmed;
         int &from = nextSuffix.insert(base.toLower(), nextSuffix.value(base.toLower(), 2)).value();
         const QString name = freeName(base, used, &from);
         used.insert(name.toLower());

@@ -1,5 +1,6 @@
 #include "JsonSource.h"
 
+#include "ImportNaming.h"
 #include "util/RowforgeError.h"
 
 namespace {
@@ -221,7 +222,7 @@ bool JsonSource::next(ImportRecord &record)
         int index = m_keyIndex.value(field.name, -1);
         if (index < 0) {
             index = int(m_keys.size());
-            m_keys << field.name;
+            m_keys << ImportNaming::explicitName(field.name);
             m_keyIndex.insert(field.name, index);
             record.append(ImportRecord::Null);
         }

@@ -21,7 +21,9 @@ public:
     virtual void rewind() = 0;
     virtual bool next(ImportRecord &record) = 0;
     // Column names from the file (CSV header, JSON keys seen so far); empty for a CSV file
-    // without header.
+    // without header. A column the file leaves unnamed (an unquoted empty CSV header field) is
+    // a null QString; an empty name given on purpose (a quoted "" field, a "" key) is empty
+    // but not null, so that a table exported with an empty column name imports back as it was.
     virtual QStringList header() const = 0;
     // CSV rows must all have the header's width; JSON objects may leave keys out.
     virtual bool fixedWidth() const = 0;
