@@ -118,7 +118,7 @@ QString TestCliWriters::prepare(const QString &name, int rows)
     QByteArray big = "id,name,amount,day\n";
     for (int i = 0; i < rows; ++i)
         big += QByteArray::number(i) + ",name " + QByteArray::number(i) + ',' +
-               QByteArray::number((i * 7919) % 10000 / 100.0) + ",2024-01-" +
+               QByteArray::number((qint64(i) * 7919) % 10000 / 100.0) + ",2024-01-" +
                QByteArray::number(10 + i % 19) + '\n';
     TestFiles::write(m_home.path(), name + QStringLiteral(".csv"), big);
     const QString db = m_home.filePath(name + QStringLiteral(".sqlite"));
