@@ -12,7 +12,7 @@ still count for validity, and copies are counted on whole rows.
 Data: vega-datasets (npm registry), python3-statsmodels (Debian; only its CSV files are used),
 and Rowforge's own demo tables. Needs python3-numpy and python3-scipy (Debian).
 
-    python3 tests/bench/realism_public.py [BUILD_DIR]
+    python3 tests/bench/realism_public.py [BUILD_DIR [TABLE...]]   (tables: all by default)
 """
 import json
 import os
@@ -28,6 +28,7 @@ import numpy as np
 from scipy import stats
 
 BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
+ONLY = set(sys.argv[2:])
 CLI = os.path.abspath(os.path.join(BUILD, "src/cli/rowforge-cli"))
 NEW_ROWS = 1000
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -261,6 +262,8 @@ def main():
         failures = []
         for dataset in DATASETS:
             name = dataset[0]
+            if ONLY and name not in ONLY:
+                continue
             n, cols, whole, copies, r = measure(work, sources, *dataset)
             ours, copula, ceiling = r["rowforge"], r["copula"], r["ceiling"]
             ratio = (ours["column_pair_trends"] or 0) / (ceiling["column_pair_trends"] or 1)

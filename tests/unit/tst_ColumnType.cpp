@@ -113,8 +113,12 @@ void TestColumnType::tableNames()
 
 void TestColumnType::columnNames()
 {
-    QCOMPARE(ImportNaming::columnNames({" id ", "", "Name", "name", "", "x\"y"}),
+    // A missing name is a null string (an unquoted empty header field), a blank one is
+    // whitespace; an empty name given on purpose (a quoted "" field) is kept.
+    QCOMPARE(ImportNaming::columnNames({" id ", QString(), "Name", "name", "  ", "x\"y"}),
              (QStringList{"id", "column_2", "Name", "name_2", "column_5", "x\"y"}));
+    QCOMPARE(ImportNaming::columnNames({ImportNaming::explicitName(QString()), "a"}),
+             (QStringList{"", "a"}));
     QCOMPARE(ImportNaming::uniqueName(QStringLiteral("sales"), {"SALES", "sales_2"}),
              QStringLiteral("sales_3"));
     // Placeholders in names are names (a header "%1,%1" became "%1,2_%2"), code units that are

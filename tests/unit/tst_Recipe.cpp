@@ -266,6 +266,25 @@ void TestRecipe::badRecipesAreRefusedWithThePlace()
                            {QStringLiteral("quantiles"), QJsonArray{5, 3}}}),
                      orders),
              QStringLiteral("Recipe: columns.amount.quantiles must be in ascending order"));
+    QCOMPARE(refusal(with(QStringLiteral("amount"),
+                          {{QStringLiteral("generator"), QStringLiteral("number")},
+                           {QStringLiteral("quantiles"), QJsonArray{1, 9}},
+                           {QStringLiteral("atoms"),
+                            QJsonArray{QJsonObject{{QStringLiteral("value"), 0},
+                                                   {QStringLiteral("share"), 0.7}},
+                                       QJsonObject{{QStringLiteral("value"), 5},
+                                                   {QStringLiteral("share"), 0.6}}}}}),
+                     orders),
+             QStringLiteral("Recipe: columns.amount.atoms shares add up to 1.3, more than 1"));
+    QCOMPARE(refusal(with(QStringLiteral("amount"),
+                          {{QStringLiteral("generator"), QStringLiteral("number")},
+                           {QStringLiteral("quantiles"), QJsonArray{1, 9}},
+                           {QStringLiteral("atoms"),
+                            QJsonArray{QJsonObject{{QStringLiteral("value"), "zero"},
+                                                   {QStringLiteral("share"), 0.5}}}}}),
+                     orders),
+             QStringLiteral("Recipe: columns.amount.atoms must list {\"value\": number, "
+                            "\"share\": number in (0, 1]}"));
     QCOMPARE(refusal(with(QStringLiteral("note"),
                           {{QStringLiteral("generator"), QStringLiteral("poetry")}}),
                      orders),

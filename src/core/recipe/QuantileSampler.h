@@ -1,19 +1,39 @@
 #pragma once
 
 #include <QRandomGenerator>
+#include <algorithm>
 #include <vector>
 
 // Draws from an empirical distribution given by evenly spaced quantiles (the minimum, ...,
 // the maximum), interpolating linearly between neighbours: values follow the observed shape,
 // not a uniform spread between the extremes, and never leave [minimum, maximum].
+//
+// Atoms are values that many rows hold exactly (a spend of 0, a standard price): each is drawn
+// as it is with its share, where quantiles alone would smear it over its neighbours.
 class QuantileSampler
 {
 public:
+    struct Atom
+    {
+        double value = 0;
+        double share = 0; // of all draws; the shares add up to at most 1
+    };
+
     QuantileSampler() = default;
-    explicit QuantileSampler(std::vector<double> quantiles) : m_quantiles(std::move(quantiles)) {}
+    explicit QuantileSampler(std::vector<double> quantiles, std::vector<Atom> atoms = {})
+        : m_quantiles(std::move(quantiles)), m_atoms(std::move(atoms))
+    {}
 
     double sample(QRandomGenerator &random) const
     {
+        if (!m_atoms.empty()) {
+            double u = random.generateDouble();
+            for (const Atom &atom : m_atoms) {
+                if (u < atom.share)
+                    return atom.value;
+                u -= atom.share;
+            }
+        }
         const double position = random.generateDouble() * double(m_quantiles.size() - 1);
         const size_t index = size_t(position);
         if (index + 1 >= m_quantiles.size())
@@ -21,8 +41,20 @@ public:
         const double low = m_quantiles[index], high = m_quantiles[index + 1];
         return low + (high - low) * (position - double(index));
     }
-    double min() const { return m_quantiles.front(); }
-    double max() const { return m_quantiles.back(); }
+    double min() const
+    {
+        double least = m_quantiles.front();
+        for (const Atom &atom : m_atoms)
+            least = std::min(least, atom.value);
+        return least;
+    }
+    double max() const
+    {
+        double most = m_quantiles.back();
+        for (const Atom &atom : m_atoms)
+            most = std::max(most, atom.value);
+        return most;
+    }
 
     // `count` evenly spaced quantiles of sorted values (count >= 2).
     static std::vector<double> quantilesOf(const std::vector<double> &sorted, int count)
@@ -40,6 +72,33 @@ public:
         return result;
     }
 
+    // Removes from sorted values those that make up at least minShare of them (and at least
+    // two rows) and returns them as atoms, largest share first.
+    static std::vector<Atom> takeAtoms(std::vector<double> &sorted, double minShare)
+    {
+        std::vector<Atom> atoms;
+        const double total = double(sorted.size());
+        std::vector<double> rest;
+        for (size_t i = 0; i < sorted.size();) {
+            size_t j = i;
+            while (j < sorted.size() && sorted[j] == sorted[i])
+                ++j;
+            const double count = double(j - i);
+            if (count >= 2 && count >= minShare * total)
+                atoms.push_back({sorted[i], count / total});
+            else
+                rest.insert(rest.end(), sorted.begin() + qsizetype(i),
+                            sorted.begin() + qsizetype(j));
+            i = j;
+        }
+        std::stable_sort(atoms.begin(), atoms.end(),
+                         [](const Atom &a, const Atom &b) { return a.share > b.share; });
+        if (!atoms.empty())
+            sorted = std::move(rest);
+        return atoms;
+    }
+
 private:
     std::vector<double> m_quantiles;
+    std::vector<Atom> m_atoms;
 };

@@ -11,6 +11,7 @@
 #include "GeneratorSpec.h"
 #include "Ipv4Generator.h"
 #include "NumberGenerator.h"
+#include "NumberSummary.h"
 #include "RecipeValue.h"
 #include "SequenceGenerator.h"
 #include "SeriesGenerator.h"
@@ -89,7 +90,8 @@ std::unique_ptr<NumericGenerator> numeric(const GeneratorSpec &spec, const Colum
         return generator;
     }
     return std::make_unique<NumberGenerator>(
-        QuantileSampler(spec.quantiles(QStringLiteral("quantiles"), false)),
+        QuantileSampler(spec.quantiles(QStringLiteral("quantiles"), false),
+                        NumberSummary::atoms(spec)),
         int(spec.integer(QStringLiteral("decimals"), 0, 12, 0)), column.affinity);
 }
 

@@ -2,6 +2,7 @@
 
 #include "DependencyLearner.h"
 #include "EmailNameLearner.h"
+#include "NumberSummary.h"
 #include "QuantileSampler.h"
 #include "RecipeCompiler.h"
 #include "RecipeValue.h"
@@ -83,7 +84,7 @@ QJsonObject numberColumn(const ColumnInfo &column, const QVariantList &values, b
         return spec;
     }
     QJsonObject spec = entry(QStringLiteral("number"));
-    spec.insert(QStringLiteral("quantiles"), quantileArray(numbers));
+    NumberSummary::describe(numbers, RecipeLearner::Quantiles, false, spec);
     spec.insert(QStringLiteral("decimals"), integral ? 0 : std::max(decimals, 1));
     return spec;
 }

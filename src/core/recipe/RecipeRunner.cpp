@@ -1,5 +1,6 @@
 #include "RecipeRunner.h"
 
+#include "CopyRedraw.h"
 #include "RecipeCompiler.h"
 #include "RecipeValue.h"
 #include "RowHashSet.h"
@@ -108,6 +109,7 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
     RowHashSet seen;
     if (checkCopies)
         seen.loadExisting(db, table, result.columns);
+    CopyRedraw copyRedraw(compiled.columns.size());
 
     // Unique keys (of one column or several) are checked in memory first: a value already
     // taken is drawn again here, far cheaper than an insert SQLite refuses. A key with a NULL
@@ -192,8 +194,20 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
         }
         if (const int broken = compiled.rules.firstBroken(row); broken >= 0)
             return QStringLiteral("breaks the rule %1").arg(compiled.rules.describe(broken));
-        if (checkCopies && seen.contains(RowHashSet::hashRow(row)))
-            return QStringLiteral("an exact copy of an existing row");
+        if (checkCopies && seen.contains(RowHashSet::hashRow(row))) {
+            // One column is drawn again, not the whole row (CopyRedraw says why).
+            bool copy = true;
+            for (int redraw = 0; copy && redraw < CopyRedraw::MaxRedraws; ++redraw) {
+                const int column = copyRedraw.pick(random);
+                if (column < 0)
+                    break;
+                compiled.regenerate(column, row, random);
+                copy =
+                    compiled.rules.firstBroken(row) >= 0 || seen.contains(RowHashSet::hashRow(row));
+            }
+            if (copy)
+                return QStringLiteral("an exact copy of an existing row");
+        }
         return {};
     };
 
@@ -239,8 +253,10 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
             continue;
         }
         refusedInARow = 0;
-        if (checkCopies)
+        if (checkCopies) {
             seen.insert(RowHashSet::hashRow(row));
+            copyRedraw.observe(row);
+        }
         for (UniqueCheck &check : uniqueChecks) {
             bool hasNull = false;
             const quint64 hash = keyHash(check, row, &hasNull);

@@ -1,6 +1,7 @@
 #include "TreeLearner.h"
 
 #include "DateParts.h"
+#include "NumberSummary.h"
 #include "QuantileSampler.h"
 #include "RecipeValue.h"
 #include "TextRecipeLearner.h"
@@ -64,9 +65,12 @@ QJsonObject leafOf(const TreeColumn &t, const QString &generator, const std::vec
     if (!notNull)
         leaf.insert(QStringLiteral("null_rate"), double(nulls) / double(rows.size()));
     if (t.target == TreeColumn::Kind::Numeric && !values.empty()) {
-        leaf.insert(generator == QLatin1String("after") ? QStringLiteral("gaps")
-                                                        : QStringLiteral("quantiles"),
-                    numbersArray(values));
+        if (generator == QLatin1String("number"))
+            NumberSummary::describe(std::move(values), TreeLearner::LeafQuantiles, true, leaf);
+        else
+            leaf.insert(generator == QLatin1String("after") ? QStringLiteral("gaps")
+                                                            : QStringLiteral("quantiles"),
+                        numbersArray(values));
     } else if (t.target == TreeColumn::Kind::Categorical && !counts.isEmpty()) {
         QHash<QString, qint64> byText;
         QHash<QString, QJsonValue> original;
