@@ -218,7 +218,9 @@ QList<FidelityReport::Rule> ruleAdherence(const TableInfo &table, const QStringL
                                           const QList<QVariantList> &synthetic)
 {
     QList<FidelityReport::Rule> results;
-    // A thousand real rows (a random sample) tell what always holds; more only cost time.
+    // A thousand real rows (a random sample) suggest what always holds; mining more only costs
+    // time. Each rule is then checked on every real row sampled: over 50 airports, one held in
+    // the thousand by chance ("BARKSDALE ⇒ speed IS NOT NULL", NULL in 28 of its 435 rows).
     const QJsonArray mined = RuleMiner::mine(columns, real.mid(0, MinedRows));
     if (mined.isEmpty() || synthetic.isEmpty())
         return results;
@@ -229,6 +231,15 @@ QList<FidelityReport::Rule> ruleAdherence(const TableInfo &table, const QStringL
         RuleSet::compile(mined, index, [&](int c) { return table.column(columns[c])->affinity; });
     std::vector<qint64> broken(size_t(rules.size()), 0);
     std::vector<GeneratedValue> row(size_t(columns.size()));
+    std::vector<bool> holdsInReal(size_t(rules.size()), true);
+    for (const QVariantList &values : real.mid(MinedRows)) {
+        for (int c = 0; c < columns.size(); ++c)
+            row[size_t(c)] = RecipeValue::fromVariant(values[c]);
+        for (int r = 0; r < rules.size(); ++r) {
+            if (holdsInReal[size_t(r)] && !rules.holds(r, row))
+                holdsInReal[size_t(r)] = false;
+        }
+    }
     for (const QVariantList &values : synthetic) {
         for (int c = 0; c < columns.size(); ++c)
             row[size_t(c)] = RecipeValue::fromVariant(values[c]);
@@ -237,10 +248,13 @@ QList<FidelityReport::Rule> ruleAdherence(const TableInfo &table, const QStringL
                 ++broken[size_t(r)];
         }
     }
-    for (int r = 0; r < rules.size(); ++r)
+    for (int r = 0; r < rules.size(); ++r) {
+        if (!holdsInReal[size_t(r)])
+            continue;
         results << FidelityReport::Rule{rules.kind(r), rules.describe(r),
                                         1.0 - double(broken[size_t(r)]) / double(synthetic.size()),
                                         broken[size_t(r)]};
+    }
     return results;
 }
 
