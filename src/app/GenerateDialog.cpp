@@ -18,13 +18,13 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -43,10 +43,7 @@ GenerateDialog::GenerateDialog(const QString &databasePath, const QString &table
     form->addRow(tr("&Rows to add:"), m_rows);
     m_provider = new QComboBox(this);
     for (const QString &name : ProviderResolver::providerNames())
-        m_provider->addItem(name == QLatin1String("auto")
-                                ? tr("Auto (OpenAI or Anthropic with a key, else Offline)")
-                                : name,
-                            name);
+        m_provider->addItem(GenerationSettings::providerLabel(name), name);
     m_provider->setCurrentIndex(std::max(0, m_provider->findData(settings.provider)));
     form->addRow(tr("&Provider:"), m_provider);
     m_mode = new QComboBox(this);
@@ -84,9 +81,15 @@ GenerateDialog::GenerateDialog(const QString &databasePath, const QString &table
     m_preview = new QTableWidget(previewPage);
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->setAlternatingRowColors(true);
-    previewLayout->addWidget(m_preview, 3);
+    // The rows above their report, the split movable: a fixed layout gave the rows two lines.
+    auto *split = new QSplitter(Qt::Vertical, previewPage);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_preview);
     m_report = new FidelityReportView(previewPage);
-    previewLayout->addWidget(m_report, 2);
+    split->addWidget(m_report);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    previewLayout->addWidget(split);
     m_tabs->addTab(previewPage, tr("Pre&view"));
     auto *recipePage = new QWidget(m_tabs);
     auto *recipeLayout = new QVBoxLayout(recipePage);
@@ -97,7 +100,8 @@ GenerateDialog::GenerateDialog(const QString &databasePath, const QString &table
     m_recipe->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     recipeLayout->addWidget(m_recipe);
     auto *recipeButtons = new QHBoxLayout;
-    m_loadRecipeButton = new QPushButton(tr("Show &Recipe"), recipePage);
+    m_loadRecipeButton = new QPushButton(tr("Sh&ow Recipe"), recipePage);
+    m_loadRecipeButton->setAutoDefault(false);
     m_useRecipe = new QCheckBox(tr("Run &this recipe"), recipePage);
     recipeButtons->addWidget(m_loadRecipeButton);
     recipeButtons->addWidget(m_useRecipe);
@@ -111,7 +115,10 @@ GenerateDialog::GenerateDialog(const QString &databasePath, const QString &table
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_previewButton = buttons->addButton(tr("&Preview"), QDialogButtonBox::ActionRole);
+    // Each mnemonic once (Alt+P was both Provider and Preview). Enter means Generate, whichever
+    // button has the focus after a preview.
+    m_previewButton = buttons->addButton(tr("Previe&w"), QDialogButtonBox::ActionRole);
+    m_previewButton->setAutoDefault(false);
     QPushButton *generate = buttons->addButton(tr("&Generate"), QDialogButtonBox::AcceptRole);
     generate->setDefault(true);
     layout->addWidget(buttons);
@@ -123,7 +130,7 @@ GenerateDialog::GenerateDialog(const QString &databasePath, const QString &table
         if (m_recipe->hasFocus())
             m_useRecipe->setChecked(true);
     });
-    resize(860, 640);
+    resize(860, 720);
 }
 
 bool GenerateDialog::options(GenerationOptions *options)
@@ -161,10 +168,14 @@ bool GenerateDialog::options(GenerationOptions *options)
 
 void GenerateDialog::setBusy(bool busy, const QString &text)
 {
+    if (busy && !m_busy)
+        m_focusBeforeBusy = focusWidget();
     m_busy = busy;
     m_previewButton->setEnabled(!busy);
     m_loadRecipeButton->setEnabled(!busy);
     m_status->setText(text);
+    if (!busy && m_focusBeforeBusy)
+        m_focusBeforeBusy->setFocus(Qt::OtherFocusReason);
 }
 
 void GenerateDialog::preview()
@@ -279,6 +290,11 @@ void GenerateDialog::loadRecipe()
 void GenerateDialog::accept()
 {
     GenerationOptions options;
-    if (this->options(&options))
-        QDialog::accept();
+    if (!this->options(&options))
+        return;
+    // The next Generate Data… starts from the count chosen last, not from 10 again.
+    GenerationSettings settings = GenerationSettings::load();
+    settings.rows = options.rows;
+    settings.save();
+    QDialog::accept();
 }

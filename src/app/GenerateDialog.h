@@ -3,6 +3,7 @@
 #include "generate/GenerationOptions.h"
 
 #include <QDialog>
+#include <QPointer>
 
 class FidelityReportView;
 class QCheckBox;
@@ -66,4 +67,7 @@ private:
     QPushButton *m_loadRecipeButton;
     QLabel *m_status;
     bool m_busy = false;
+    // Where the focus was when a preview started: disabling the busy button moved it on (to
+    // Cancel), and it comes back when the preview is shown.
+    QPointer<QWidget> m_focusBeforeBusy;
 };

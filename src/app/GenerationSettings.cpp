@@ -1,5 +1,6 @@
 #include "GenerationSettings.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSettings>
 
@@ -93,4 +94,17 @@ GenerationOptions GenerationSettings::options() const
     options.share = GenerationOptions::Share(
         std::max<qsizetype>(0, GenerationOptions::shareNames().indexOf(share)));
     return options;
+}
+
+QString GenerationSettings::providerLabel(const QString &provider)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("auto"), "Auto (OpenAI if it has a key, else Anthropic, else Offline)"},
+        {QStringLiteral("openai"), "OpenAI"},
+        {QStringLiteral("anthropic"), "Anthropic"},
+        {QStringLiteral("openai-compatible"),
+         "OpenAI-compatible server (Ollama, llama.cpp, LM Studio)"},
+        {QStringLiteral("offline"), "Offline (no LLM: learned from the table)"}};
+    const char *label = labels.value(provider);
+    return label ? QCoreApplication::translate("GenerationSettings", label) : provider;
 }

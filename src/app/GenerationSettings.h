@@ -30,4 +30,7 @@ public:
 
     // Resolved options for one run; throws RowforgeError when no provider can be used.
     GenerationOptions options() const;
+
+    // What the GUI calls a provider (ProviderResolver::providerNames()): "OpenAI", not "openai".
+    static QString providerLabel(const QString &provider);
 };

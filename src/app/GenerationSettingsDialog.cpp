@@ -36,14 +36,8 @@ GenerationSettingsDialog::GenerationSettingsDialog(QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::GenerationSettingsDialog>())
 {
     m_ui->setupUi(this);
-    m_ui->providerCombo->addItem(tr("Auto (OpenAI if it has a key, else Anthropic, else Offline)"),
-                                 QStringLiteral("auto"));
-    m_ui->providerCombo->addItem(tr("OpenAI"), QStringLiteral("openai"));
-    m_ui->providerCombo->addItem(tr("Anthropic"), QStringLiteral("anthropic"));
-    m_ui->providerCombo->addItem(tr("OpenAI-compatible server (Ollama, llama.cpp, LM Studio)"),
-                                 QStringLiteral("openai-compatible"));
-    m_ui->providerCombo->addItem(tr("Offline (no LLM: learned from the table)"),
-                                 QStringLiteral("offline"));
+    for (const QString &provider : ProviderResolver::providerNames())
+        m_ui->providerCombo->addItem(GenerationSettings::providerLabel(provider), provider);
     connect(KeyStore::instance(), &KeyStore::stateChanged, this,
             &GenerationSettingsDialog::updateForProvider);
     const GenerationSettings settings = GenerationSettings::load();
