@@ -513,11 +513,11 @@ void TestGenerateGui::undoMemoryIsBounded()
     undo->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(window.schemaModel()->rowCountOf(QStringLiteral("orders")), 160300,
                               30000);
-    QTRY_VERIFY(undo->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(undo->isEnabled(), 30000); // the undo runs in a worker
     undo->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(window.schemaModel()->rowCountOf(QStringLiteral("orders")), 80300,
                               30000);
-    QTRY_VERIFY(!undo->isEnabled()); // the first run was dropped from the stack
+    QTRY_VERIFY_WITH_TIMEOUT(!undo->isEnabled(), 30000); // the first run was dropped
 }
 
 void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()
@@ -529,7 +529,8 @@ void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()
     GenerationOptions options = offlineRun(5000);
     window.generationController()->generateWith(QStringLiteral("orders"), options);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
-    QTRY_COMPARE(window.schemaModel()->rowCountOf(QStringLiteral("orders")), 5300);
+    QTRY_COMPARE_WITH_TIMEOUT(window.schemaModel()->rowCountOf(QStringLiteral("orders")), 5300,
+                              30000);
     QVERIFY2(window.statusBar()->currentMessage().startsWith(
                  QStringLiteral("Added 5,000 rows to orders · Offline")),
              qPrintable(window.statusBar()->currentMessage()));
