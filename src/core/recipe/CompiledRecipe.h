@@ -49,6 +49,25 @@ struct CompiledRecipe
         rules.derive(row);
     }
 
+    // Column `index` and every column that depends on it (directly or not).
+    std::vector<int> withDependents(int index) const
+    {
+        std::vector<bool> dirty(columns.size(), false);
+        dirty[size_t(index)] = true;
+        std::vector<int> result{index};
+        for (const int i : order) {
+            if (dirty[size_t(i)])
+                continue;
+            const std::vector<int> dependencies = columns[size_t(i)].generator->dependencies();
+            if (std::any_of(dependencies.begin(), dependencies.end(),
+                            [&dirty](int d) { return dirty[size_t(d)]; })) {
+                dirty[size_t(i)] = true;
+                result.push_back(i);
+            }
+        }
+        return result;
+    }
+
     // Fills `row` (one value per column) with a new row.
     void generate(std::vector<GeneratedValue> &row, QRandomGenerator &random) const
     {

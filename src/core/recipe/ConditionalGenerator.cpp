@@ -3,6 +3,7 @@
 #include "DateParts.h"
 #include "GeneratorSpec.h"
 #include "RecipeValue.h"
+#include "RowHashSet.h"
 #include "util/RowforgeError.h"
 
 #include <QJsonArray>
@@ -118,8 +119,7 @@ int ConditionalGenerator::read(const QJsonObject &node, const QJsonObject &base,
     return self;
 }
 
-void ConditionalGenerator::generate(const std::vector<GeneratedValue> &row,
-                                    QRandomGenerator &random, GeneratedValue &out)
+int ConditionalGenerator::leafOf(const std::vector<GeneratedValue> &row) const
 {
     const Node *node = &m_nodes.front();
     while (node->leaf < 0) {
@@ -137,7 +137,20 @@ void ConditionalGenerator::generate(const std::vector<GeneratedValue> &row,
             then = node->keys.contains(value.key());
         node = &m_nodes[size_t(then ? node->then : node->otherwise)];
     }
-    const Leaf &leaf = m_leaves[size_t(node->leaf)];
+    return node->leaf;
+}
+
+quint64 ConditionalGenerator::context(const std::vector<GeneratedValue> &row) const
+{
+    const int leaf = leafOf(row);
+    const ValueGenerator *generator = m_leaves[size_t(leaf)].generator.get();
+    return RowHashSet::combine(quint64(leaf) + 1, generator ? generator->context(row) : 0);
+}
+
+void ConditionalGenerator::generate(const std::vector<GeneratedValue> &row,
+                                    QRandomGenerator &random, GeneratedValue &out)
+{
+    const Leaf &leaf = m_leaves[size_t(leafOf(row))];
     if (!leaf.generator || (leaf.nullRate > 0 && random.generateDouble() < leaf.nullRate))
         out.setNull();
     else

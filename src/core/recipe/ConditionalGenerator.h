@@ -46,6 +46,7 @@ public:
     void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
                   GeneratedValue &out) override;
     std::vector<int> dependencies() const override;
+    quint64 context(const std::vector<GeneratedValue> &row) const override;
     int leafCount() const { return int(m_leaves.size()); }
 
 private:
@@ -59,6 +60,7 @@ private:
         bool nullGoesThen = false;
         int then = -1, otherwise = -1, leaf = -1;
     };
+    int leafOf(const std::vector<GeneratedValue> &row) const;
     int read(const QJsonObject &node, const QJsonObject &base, const QString &where,
              const Scope &scope, int depth);
 

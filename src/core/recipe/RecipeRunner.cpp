@@ -1,6 +1,7 @@
 #include "RecipeRunner.h"
 
 #include "CopyRedraw.h"
+#include "CopySwapper.h"
 #include "RecipeCompiler.h"
 #include "RecipeValue.h"
 #include "RowHashSet.h"
@@ -155,7 +156,14 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
 
     // A new row that passes the checks made in memory (unique values, copies): a value
     // already taken is drawn again, far cheaper than an insert SQLite refuses.
-    auto draw = [&]() -> QString {
+    // A row that keeps the rules and copies none (when copies are checked, no unique key lies
+    // within the generated columns: nothing else to check in memory).
+    auto newRow = [&](const std::vector<GeneratedValue> &candidate) {
+        return compiled.rules.firstBroken(candidate) < 0 &&
+               !seen.contains(RowHashSet::hashRow(candidate));
+    };
+    auto draw = [&](bool *copy) -> QString {
+        *copy = false;
         compiled.generate(row, random);
         // Rows that break a rule are drawn again (rejection keeps the joint distribution); a
         // rule still broken after that is repaired where a local change can.
@@ -194,31 +202,28 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
         }
         if (const int broken = compiled.rules.firstBroken(row); broken >= 0)
             return QStringLiteral("breaks the rule %1").arg(compiled.rules.describe(broken));
-        if (checkCopies && seen.contains(RowHashSet::hashRow(row))) {
-            // One column is drawn again, not the whole row (CopyRedraw says why).
-            bool copy = true;
-            for (int redraw = 0; copy && redraw < CopyRedraw::MaxRedraws; ++redraw) {
-                const int column = copyRedraw.pick(random);
-                if (column < 0)
-                    break;
-                compiled.regenerate(column, row, random);
-                copy =
-                    compiled.rules.firstBroken(row) >= 0 || seen.contains(RowHashSet::hashRow(row));
-            }
-            if (copy)
-                return QStringLiteral("an exact copy of an existing row");
-        }
+        *copy = checkCopies && seen.contains(RowHashSet::hashRow(row));
         return {};
     };
+    // A copy no fresh row could trade with: one column is drawn again (CopyRedraw says why).
+    auto redrawCopy = [&]() -> QString {
+        for (int redraw = 0; redraw < CopyRedraw::MaxRedraws; ++redraw) {
+            const int column = copyRedraw.pick(random);
+            if (column < 0)
+                break;
+            compiled.regenerate(column, row, random);
+            if (newRow(row))
+                return {};
+        }
+        return QStringLiteral("an exact copy of an existing row");
+    };
 
-    while (result.inserted < options.rows) {
-        if ((++attempts & 1023) == 0 && options.cancelled && options.cancelled->load())
-            throw GenerationCancelled();
-        QString refusal = draw();
+    // Inserts `values` (a row drawn, or refused with `refusal`) and keeps count.
+    auto store = [&](const std::vector<GeneratedValue> &values, QString refusal) {
         qint64 rowid = 0;
         if (refusal.isEmpty()) {
-            for (int c = 0; c < int(row.size()); ++c)
-                bind(inserter, c, row[size_t(c)]);
+            for (int c = 0; c < int(values.size()); ++c)
+                bind(inserter, c, values[size_t(c)]);
             inserter.tryInsertBound(&refusal, &rowid);
         }
         if (!refusal.isEmpty()) {
@@ -250,16 +255,16 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
                         .arg(MaxRefusedInARow)
                         .arg(refusal, table.name, space));
             }
-            continue;
+            return;
         }
         refusedInARow = 0;
         if (checkCopies) {
-            seen.insert(RowHashSet::hashRow(row));
-            copyRedraw.observe(row);
+            seen.insert(RowHashSet::hashRow(values));
+            copyRedraw.observe(values);
         }
         for (UniqueCheck &check : uniqueChecks) {
             bool hasNull = false;
-            const quint64 hash = keyHash(check, row, &hasNull);
+            const quint64 hash = keyHash(check, values, &hasNull);
             if (!hasNull)
                 check.values.insert(hash);
         }
@@ -268,15 +273,35 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
         result.lastRowid = rowid;
         if (result.inserted < options.keepRows) {
             result.rowids << rowid;
-            QVariantList values;
-            values.reserve(qsizetype(row.size()));
-            for (const GeneratedValue &value : row)
-                values << value.toVariant();
-            result.rows << values;
+            QVariantList variants;
+            variants.reserve(qsizetype(values.size()));
+            for (const GeneratedValue &value : values)
+                variants << value.toVariant();
+            result.rows << variants;
         }
         ++result.inserted;
         if (options.progress && result.inserted % progressStep == 0)
             options.progress(result.inserted, options.rows);
+    };
+
+    // Copies wait for a fresh row to trade a column with (CopySwapper says why); copies left
+    // waiting when the rows are made were extra draws and are dropped.
+    CopySwapper copySwapper;
+    std::vector<GeneratedValue> partner;
+    while (result.inserted < options.rows) {
+        if ((++attempts & 1023) == 0 && options.cancelled && options.cancelled->load())
+            throw GenerationCancelled();
+        bool copy = false;
+        QString refusal = draw(&copy);
+        if (copy && copySwapper.hold(row, compiled))
+            continue;
+        if (copy)
+            refusal = redrawCopy();
+        else if (refusal.isEmpty() && copySwapper.held() > 0 &&
+                 result.inserted + 1 < options.rows &&
+                 copySwapper.trade(row, partner, compiled, copyRedraw, newRow, random))
+            store(partner, {});
+        store(row, refusal);
     }
     // Asked to stop after the last row was made (or to quit): still nothing is written.
     if (options.cancelled && options.cancelled->load())
