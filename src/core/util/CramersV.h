@@ -4,6 +4,8 @@
 #include <QPair>
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 // Bias-corrected Cramér's V (Bergsma 2013) of a contingency table given by its non-empty
 // cells: 0 when two categorical columns are independent, 1 when each determines the other.
@@ -21,10 +23,15 @@ template <typename Key> double biasCorrectedCramersV(const QHash<QPair<Key, Key>
     }
     if (n < 2 || rows.size() < 2 || columns.size() < 2)
         return 0;
+    // Summed in key order: a QHash's order changes from run to run, and with it the last bits
+    // of the sum, which flipped near-equal choices and so the rows a seed gives.
+    std::vector<std::pair<QPair<Key, Key>, qint64>> ordered(cells.constKeyValueBegin(),
+                                                            cells.constKeyValueEnd());
+    std::sort(ordered.begin(), ordered.end());
     double chi2 = n; // over all cells the expected counts add up to n; empty cells add theirs
-    for (auto it = cells.constBegin(); it != cells.constEnd(); ++it) {
-        const double expected = rows[it.key().first] * columns[it.key().second] / n;
-        const double observed = double(it.value());
+    for (const auto &[key, count] : ordered) {
+        const double expected = rows[key.first] * columns[key.second] / n;
+        const double observed = double(count);
         chi2 += (observed - expected) * (observed - expected) / expected - expected;
     }
     const double r = double(rows.size()), c = double(columns.size());
