@@ -460,7 +460,10 @@ void TestRealism::uniqueCodesAndDateSeries()
     // Airport-like codes: 3 letters, a fifth of the 17,576 in use.
     TempDatabase temp({QStringLiteral("CREATE TABLE codes (code TEXT PRIMARY KEY, n INTEGER)"),
                        QStringLiteral("CREATE TABLE days (day TEXT NOT NULL UNIQUE, temp REAL)"),
-                       QStringLiteral("CREATE TABLE years (year TEXT UNIQUE, n REAL)")});
+                       QStringLiteral("CREATE TABLE years (year TEXT UNIQUE, n REAL)"),
+                       QStringLiteral("CREATE TABLE gappy (day TEXT UNIQUE, n REAL)"),
+                       QStringLiteral("CREATE TABLE long (day TEXT UNIQUE, n REAL)"),
+                       QStringLiteral("CREATE TABLE sparse (day TEXT UNIQUE, n REAL)")});
     QRandomGenerator random(8);
     temp.exec(QStringLiteral("BEGIN"));
     for (int i = 0; i < 3500; ++i) {
@@ -475,6 +478,19 @@ void TestRealism::uniqueCodesAndDateSeries()
     for (int i = 0; i < 30; ++i)
         temp.exec(QStringLiteral("INSERT INTO years VALUES (?, ?)"),
                   {QStringLiteral("%1-01-01").arg(1970 + i), random.bounded(30.0)});
+    // Four years of days with 45% of them missing; 20 years of days (more than a sample
+    // holds); and 300 distinct days scattered over 20 years, which is no series.
+    for (int i = 0; i < 1461; ++i) {
+        const QString day = QDate(2012, 1, 1).addDays(i).toString(Qt::ISODate);
+        if (random.bounded(100) >= 45)
+            temp.exec(QStringLiteral("INSERT INTO gappy VALUES (?, ?)"), {day, i});
+    }
+    for (int i = 0; i < 7305; ++i)
+        temp.exec(QStringLiteral("INSERT INTO long VALUES (?, ?)"),
+                  {QDate(2000, 1, 1).addDays(i).toString(Qt::ISODate), i});
+    for (int i = 0; i < 300; ++i)
+        temp.exec(QStringLiteral("INSERT OR IGNORE INTO sparse VALUES (?, ?)"),
+                  {QDate(2000, 1, 1).addDays(random.bounded(7305)).toString(Qt::ISODate), i});
     temp.exec(QStringLiteral("COMMIT"));
     QCOMPARE(generate(temp, QStringLiteral("codes"), 1000, 1).inserted, 1000);
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM codes WHERE rowid > 3300 AND code "
@@ -494,6 +510,23 @@ void TestRealism::uniqueCodesAndDateSeries()
                                         "WHERE rowid > 30 ORDER BY rowid)"))
                  .toString(),
              QStringLiteral("2000-01-01,2001-01-01,2002-01-01,2003-01-01,2004-01-01"));
+    // More new days than the gaps hold: the series goes on past its last day (it stopped
+    // after the gaps were used up, "all refused").
+    QCOMPARE(generate(temp, QStringLiteral("gappy"), 1000, 1).inserted, 1000);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT min(day) FROM gappy WHERE rowid > 800 AND "
+                                        "day > '2015-12-31'"))
+                 .toString(),
+             QStringLiteral("2016-01-01"));
+    QCOMPARE(generate(temp, QStringLiteral("long"), 10, 1).inserted, 10);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT min(day) || ' ' || max(day) FROM long WHERE "
+                                        "rowid > 7305"))
+                 .toString(),
+             QStringLiteral("2020-01-01 2020-01-10"));
+    // Scattered days stay within their range.
+    QCOMPARE(generate(temp, QStringLiteral("sparse"), 100, 1).inserted, 100);
+    QCOMPARE(
+        temp.scalar(QStringLiteral("SELECT count(*) FROM sparse WHERE day > '2019-12-31'")).toInt(),
+        0);
 }
 
 void TestRealism::compositeUniqueKeysAreCheckedFirst()

@@ -22,6 +22,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <cmath>
+#include <numeric>
 
 namespace {
 
@@ -102,8 +103,9 @@ bool isJsonText(const QStringList &texts)
 
 // A unique date column with a cadence (every day, the 1st of every month) continues it;
 // without one, it draws valid dates from the observed range (uniqueness is checked on insert).
+// `sampledShare` is the share of the table's rows in `texts`.
 QJsonObject dateColumn(const QStringList &texts, const QString &format, bool unique,
-                       const QString &last)
+                       const QString &last, double sampledShare)
 {
     std::vector<double> seconds;
     for (const QString &text : texts) {
@@ -130,12 +132,26 @@ QJsonObject dateColumn(const QStringList &texts, const QString &format, bool uni
             ++gaps[monthly ? qint64(b.year() * 12 + b.month() - a.year() * 12 - a.month())
                            : qint64(std::llround(seconds[i] - seconds[i - 1]))];
         }
-        qint64 step = 0, count = 0;
+        qint64 step = 0, count = 0, divisor = 0;
         for (auto it = gaps.constBegin(); it != gaps.constEnd(); ++it) {
             if (it.value() > count || (it.value() == count && it.key() < step))
                 step = it.key(), count = it.value();
+            divisor = std::gcd(divisor, it.key());
         }
-        if (step > 0 && count * 5 >= qint64(seconds.size() - 1) * 4) {
+        bool series = step > 0 && count * 5 >= qint64(seconds.size() - 1) * 4;
+        // A series with days missing (or a sample of a long one) has gaps of several steps:
+        // every value still on one grid, and at least a quarter of its points taken.
+        if (!series && divisor > 0) {
+            const QDate first = moment(seconds.front()).date(), end = moment(seconds.back()).date();
+            const double points =
+                1 + (monthly
+                         ? double(end.year() * 12 + end.month() - first.year() * 12 - first.month())
+                         : seconds.back() - seconds.front()) /
+                        double(divisor);
+            series = double(seconds.size()) / std::max(sampledShare, 1e-9) >= points / 4;
+            step = divisor;
+        }
+        if (series) {
             QString unit = monthly ? QStringLiteral("month") : QStringLiteral("second");
             if (!monthly && step % 86400 == 0)
                 unit = QStringLiteral("day"), step /= 86400;
@@ -157,7 +173,8 @@ QJsonObject dateColumn(const QStringList &texts, const QString &format, bool uni
     return spec;
 }
 
-QJsonObject textColumn(const QStringList &texts, bool unique, const QString &last)
+QJsonObject textColumn(const QStringList &texts, bool unique, const QString &last,
+                       double sampledShare)
 {
     static const QRegularExpression ipv4(
         QStringLiteral("^(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}$"));
@@ -166,7 +183,7 @@ QJsonObject textColumn(const QStringList &texts, bool unique, const QString &las
         ++counts[text];
     const QString dateFormat = DateTimeFormats::detect(texts);
     if (!dateFormat.isEmpty())
-        return dateColumn(texts, dateFormat, unique, last);
+        return dateColumn(texts, dateFormat, unique, last, sampledShare);
     if (!unique && isCategorical(counts.size(), texts.size())) {
         QJsonObject spec = entry(QStringLiteral("choice"));
         spec.insert(QStringLiteral("values"), TextRecipeLearner::weighted(counts, 1000));
@@ -217,7 +234,8 @@ bool RecipeLearner::isSchemaOnly(const QJsonObject &recipe)
 
 QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVariantList> &rows,
                                          const QHash<QString, qint64> &maxima,
-                                         const QHash<QString, QString> &lastValues)
+                                         const QHash<QString, QString> &lastValues,
+                                         double sampledShare)
 {
     const QStringList names = RecipeCompiler::generatedColumns(table);
     if (rows.isEmpty())
@@ -261,7 +279,7 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
         } else {
             const bool unique =
                 column.unique || (column.isPrimaryKey() && table.primaryKey().size() == 1);
-            spec = textColumn(texts, unique, lastValues.value(column.name));
+            spec = textColumn(texts, unique, lastValues.value(column.name), sampledShare);
         }
         const double nullRate = double(rows.size() - present.size()) / double(rows.size());
         if (nullRate > 0 && !column.notNull)
@@ -352,7 +370,16 @@ QJsonObject RecipeLearner::learn(QSqlDatabase &db, const TableInfo &table, QRand
                 lastValues.insert(column.name, last);
         }
     }
-    QJsonObject recipe = learnFromRows(table, rows, maxima, lastValues);
+    // What share of the table the sample is: a sampled series shows gaps it does not have.
+    double sampledShare = 1;
+    if (!lastValues.isEmpty() && rows.size() >= SampleRows) {
+        const qint64 total =
+            SqlExec::scalar(
+                db, QStringLiteral("SELECT count(*) FROM %1").arg(SqlIdentifier::quote(table.name)))
+                .toLongLong();
+        sampledShare = total > 0 ? double(rows.size()) / double(total) : 1;
+    }
+    QJsonObject recipe = learnFromRows(table, rows, maxima, lastValues, sampledShare);
     if (onlyGenerated)
         recipe.insert(QStringLiteral("learned_from_generated"), true);
     return recipe;

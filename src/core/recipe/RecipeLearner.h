@@ -25,10 +25,12 @@ public:
                              const RowidRanges &leaveOut = {});
     // The same from rows already read (values in RecipeCompiler::generatedColumns order).
     // `maxima` holds the largest existing value of integer key columns, for sequences.
-    // `lastValues` holds the largest existing value of unique ISO date columns, for series.
+    // `lastValues` holds the largest existing value of unique ISO date columns, for series;
+    // `sampledShare` the share of the table's rows that `rows` are.
     static QJsonObject learnFromRows(const TableInfo &table, const QList<QVariantList> &rows,
                                      const QHash<QString, qint64> &maxima = {},
-                                     const QHash<QString, QString> &lastValues = {});
+                                     const QHash<QString, QString> &lastValues = {},
+                                     double sampledShare = 1);
     // True when the recipe was made from column names and types alone (an empty table).
     static bool isSchemaOnly(const QJsonObject &recipe);
 };
