@@ -3,6 +3,7 @@
 #include "GenerateCommand.h"
 #include "ImportCommand.h"
 #include "ModelsCommand.h"
+#include "QueryCommand.h"
 #include "ReportCommand.h"
 #include "TablesCommand.h"
 #include "db/WriteQueue.h"
@@ -19,7 +20,8 @@ namespace {
 void printUsage(QTextStream &stream, const std::vector<std::unique_ptr<CliCommand>> &commands)
 {
     stream << "Usage: rowforge-cli <command> [options]\n\n"
-           << "Rowforge from the command line: inspect, import, export and grow SQLite tables.\n\n"
+           << "Rowforge from the command line: inspect, import, export, query and grow SQLite "
+              "tables.\n\n"
            << "Commands:\n";
     for (const auto &command : commands)
         stream << "  " << command->name().leftJustified(10) << command->summary() << "\n";
@@ -46,6 +48,7 @@ int main(int argc, char *argv[])
     commands.push_back(std::make_unique<TablesCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<QueryCommand>());
     commands.push_back(std::make_unique<GenerateCommand>());
     commands.push_back(std::make_unique<ReportCommand>());
     commands.push_back(std::make_unique<ModelsCommand>());

@@ -68,7 +68,7 @@ void TestTableExporter::quotingNullsAndNumbers()
                        QStringLiteral("INSERT INTO t VALUES (-9223372036854775808, 3.0, 'a,b', "
                                       "x'00ff'), (42, 0.1, '', NULL), (NULL, 1e20, ' lead', NULL), "
                                       "(0, 2.5e-7, 'say \"hi\"', NULL), (1, -0.5, 'line1' || "
-                                      "char(13, 10) || 'line2', NULL), (2, 1.5, 'trail ', NULL), "
+                                      "char(13, 10) || 'line2', NULL), (2, 1.5, 'trail ', x''), "
                                       "(3, 123456.789, 'plain', NULL)")});
     QCOMPARE(exportBytes(temp, QStringLiteral("t")),
              QByteArray("i,r,s,b\n"
@@ -77,7 +77,7 @@ void TestTableExporter::quotingNullsAndNumbers()
                         ",1e+20,\" lead\",\n"
                         "0,2.5e-07,\"say \"\"hi\"\"\",\n"
                         "1,-0.5,\"line1\r\nline2\",\n"
-                        "2,1.5,\"trail \",\n"
+                        "2,1.5,\"trail \",\"\"\n" // an empty BLOB is not NULL
                         "3,123456.789,plain,\n"));
 }
 

@@ -70,5 +70,9 @@ void CsvFieldWriter::appendReal(QByteArray &out, double value) const
 
 void CsvFieldWriter::appendBlob(QByteArray &out, const char *bytes, qsizetype length) const
 {
-    out += QByteArray::fromRawData(bytes, length).toBase64();
+    // An empty BLOB is quoted like the empty string: unquoted it would read back as NULL.
+    if (length == 0)
+        out += "\"\"";
+    else
+        out += QByteArray::fromRawData(bytes, length).toBase64();
 }

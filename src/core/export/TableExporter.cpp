@@ -1,7 +1,7 @@
 #include "TableExporter.h"
 
-#include "CsvFieldWriter.h"
 #include "ExportCancelled.h"
+#include "StatementWriter.h"
 #include "db/SchemaReader.h"
 #include "db/SqlIdentifier.h"
 #include "db/SqliteHandle.h"
@@ -12,17 +12,6 @@
 #include <QScopeGuard>
 #include <sqlite3.h>
 #include <sys/stat.h>
-
-namespace {
-constexpr qsizetype FlushBytes = 1 << 20;
-constexpr int ProgressEveryRows = 4096;
-
-void writeAll(QIODevice &device, const QByteArray &bytes, const QString &where)
-{
-    if (device.write(bytes) != bytes.size())
-        throw RowforgeError(QStringLiteral("Cannot write %1: %2").arg(where, device.errorString()));
-}
-} // namespace
 
 bool TableExporter::replacedAtomically(const QString &path)
 {
@@ -80,64 +69,11 @@ qint64 TableExporter::exportToDevice(QSqlDatabase &db, const QString &tableName,
     sqlite3_stmt *statement = SqliteHandle::prepareSelectAll(handle, table.name, columns);
     const auto finalize = qScopeGuard([statement] { sqlite3_finalize(statement); });
 
-    const CsvFieldWriter writer(options);
-    QByteArray buffer;
-    buffer.reserve(FlushBytes + 64 * 1024);
-    if (options.bom)
-        buffer += "\xEF\xBB\xBF";
-    if (options.header) {
-        for (int i = 0; i < columns.size(); ++i) {
-            if (i > 0)
-                writer.appendDelimiter(buffer);
-            const QByteArray name = columns[i].toUtf8();
-            writer.appendText(buffer, name.constData(), name.size());
-        }
-        writer.appendLineEnd(buffer);
-    }
-    const int columnCount = int(columns.size());
-    qint64 rows = 0;
-    int status;
-    while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-        for (int i = 0; i < columnCount; ++i) {
-            if (i > 0)
-                writer.appendDelimiter(buffer);
-            switch (sqlite3_column_type(statement, i)) {
-            case SQLITE_NULL:
-                writer.appendNull(buffer);
-                break;
-            case SQLITE_INTEGER:
-                writer.appendInteger(buffer, sqlite3_column_int64(statement, i));
-                break;
-            case SQLITE_FLOAT:
-                writer.appendReal(buffer, sqlite3_column_double(statement, i));
-                break;
-            case SQLITE_BLOB: {
-                const auto *bytes = static_cast<const char *>(sqlite3_column_blob(statement, i));
-                writer.appendBlob(buffer, bytes, sqlite3_column_bytes(statement, i));
-                break;
-            }
-            default: {
-                const auto *text =
-                    reinterpret_cast<const char *>(sqlite3_column_text(statement, i));
-                writer.appendText(buffer, text, sqlite3_column_bytes(statement, i));
-            }
-            }
-        }
-        writer.appendLineEnd(buffer);
-        ++rows;
-        if (buffer.size() >= FlushBytes) {
-            writeAll(device, buffer, where);
-            buffer.resize(0);
-        }
-        if (progress && rows % ProgressEveryRows == 0 && !progress(rows, total))
-            throw ExportCancelled();
-    }
-    if (status != SQLITE_DONE)
-        throw RowforgeError(QString::fromUtf8(sqlite3_errmsg(handle)));
-    writeAll(device, buffer, where);
-    // A full disk often shows only here, when the last buffered bytes reach it.
-    if (auto *file = qobject_cast<QFileDevice *>(&device); file && !file->flush())
-        throw RowforgeError(QStringLiteral("Cannot write %1: %2").arg(where, file->errorString()));
+    const qint64 rows = StatementWriter::write(
+        handle, statement, columns, device, where, options,
+        progress ? StatementWriter::Progress([&](qint64 done) { return progress(done, total); })
+                 : StatementWriter::Progress());
+    StatementWriter::finish(device, where);
     if (progress && !progress(rows, total))
         throw ExportCancelled();
     return rows;

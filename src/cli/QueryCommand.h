@@ -1,0 +1,15 @@
+#pragma once
+
+#include "CliCommand.h"
+
+// rowforge-cli query [--db FILE] [--format csv|tsv|json] [--allow-writes] [--no-header] SQL
+class QueryCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("query"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Run SQL and print the result (read-only unless allowed)");
+    }
+    int run(const QStringList &arguments, QTextStream &out, QTextStream &err) override;
+};

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "export/ExportOptions.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+class QIODevice;
+
+// Runs SQL a person typed (one statement or several) and writes each result as Export CSV
+// does. Read-only unless writes are allowed: every statement is prepared and checked first, and
+// one that would change the database is refused before anything runs; `PRAGMA query_only`
+// guards the run besides. With writes allowed, all statements run in one transaction: all or
+// nothing.
+class QueryRunner
+{
+public:
+    struct Result
+    {
+        int statements = 0;
+        int resultSets = 0;     // statements that returned columns
+        qint64 rows = 0;        // rows written, over all result sets
+        qint64 rowsChanged = 0; // by INSERT, UPDATE and DELETE
+    };
+
+    // `where` names the device in write errors. Throws RowforgeError: SQLite's message with
+    // the line and column it points at, or the statement refused and why.
+    // How results are written: delimited as Export CSV, or as one JSON array per result.
+    struct Output
+    {
+        ExportOptions csv;
+        bool json = false;
+    };
+
+    static Result run(QSqlDatabase &db, const QString &sql, bool allowWrites, QIODevice &device,
+                      const QString &where, const Output &output);
+};
