@@ -1,6 +1,7 @@
 #include "GenerateCommand.h"
 
 #include "CliDatabaseOption.h"
+#include "CliProviderOptions.h"
 #include "db/DatabaseConnection.h"
 #include "generate/GenerationPipeline.h"
 #include "llm/LlmClient.h"
@@ -34,21 +35,7 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         QStringLiteral("sample"),
         QStringLiteral("Sample rows shown to the model, 1..100 (default 10)."), QStringLiteral("N"),
         QStringLiteral("10"));
-    const QCommandLineOption provider(
-        QStringLiteral("provider"),
-        QStringLiteral("auto (default), openai, anthropic, openai-compatible or offline."),
-        QStringLiteral("NAME"), QStringLiteral("auto"));
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model name."),
-                                   QStringLiteral("NAME"));
-    const QCommandLineOption baseUrl(
-        QStringLiteral("base-url"),
-        QStringLiteral("API base URL (e.g. http://localhost:11434/v1)."), QStringLiteral("URL"));
-    const QCommandLineOption context(
-        QStringLiteral("context"),
-        QStringLiteral("A local server's context window in tokens, prompt and answer together "
-                       "(default: OLLAMA_CONTEXT_LENGTH, else Ollama's 4096; 0: not limited). "
-                       "Requests are sized to fit it."),
-        QStringLiteral("TOKENS"));
+    CliProviderOptions providerOptions(parser);
     const QCommandLineOption share(
         QStringLiteral("share"),
         QStringLiteral("What is sent to the model: schema (the schema only), stats (and statistics "
@@ -78,8 +65,8 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     const QCommandLineOption saveRecipe(QStringLiteral("save-recipe"),
                                         QStringLiteral("Write the recipe that was used to FILE."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({table, rows, sample, provider, model, baseUrl, context, share, noSamples,
-                       dryRun, json, mode, seed, recipe, saveRecipe});
+    parser.addOptions(
+        {table, rows, sample, share, noSamples, dryRun, json, mode, seed, recipe, saveRecipe});
     if (const int status = parse(parser, arguments, out, err); status >= 0)
         return status;
     if (!parser.isSet(table)) {
@@ -124,11 +111,8 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         err << "--sample must be a number from 1 to 100\n";
         return UsageError;
     }
-    if (!ProviderResolver::providerNames().contains(parser.value(provider))) {
-        err << "--provider must be one of "
-            << ProviderResolver::providerNames().join(QStringLiteral(", ")) << "\n";
+    if (!providerOptions.valid(err))
         return UsageError;
-    }
     const QStringList levels = GenerationOptions::shareNames();
     if (!levels.contains(parser.value(share))) {
         err << "--share must be one of " << levels.join(QStringLiteral(", ")) << "\n";
@@ -139,20 +123,7 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
                         : GenerationOptions::Share(levels.indexOf(parser.value(share)));
     options.dryRun = parser.isSet(dryRun);
     try {
-        ProviderResolver::Choice choice;
-        choice.provider = parser.value(provider);
-        choice.model = parser.value(model);
-        choice.baseUrl = parser.value(baseUrl);
-        if (parser.isSet(context)) {
-            bool ok = false;
-            const int tokens = parser.value(context).toInt(&ok);
-            if (!ok || tokens < 0)
-                throw RowforgeError(QStringLiteral("--context needs a number of tokens (0: not "
-                                                   "limited), got \"%1\"")
-                                        .arg(parser.value(context)));
-            choice.contextTokens = tokens == 0 ? -1 : tokens;
-        }
-        options.llm = ProviderResolver::resolve(choice);
+        options.llm = ProviderResolver::resolve(providerOptions.choice());
         DatabaseConnection connection(database.path());
         LlmClient client(options.llm);
         const GenerationResult result =

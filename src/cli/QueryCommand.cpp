@@ -13,6 +13,20 @@
 #include <cstdio>
 #include <cstring>
 
+bool QueryCommand::readFormat(const QString &name, QueryRunner::Output *output, QTextStream &err)
+{
+    const QString chosen = name.toLower();
+    if (chosen == QLatin1String("tsv"))
+        output->csv.delimiter = u'\t';
+    else if (chosen == QLatin1String("json"))
+        output->json = true;
+    else if (chosen != QLatin1String("csv")) {
+        err << "--format must be csv, tsv or json, not " << name << "\n";
+        return false;
+    }
+    return true;
+}
+
 int QueryCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
@@ -44,15 +58,8 @@ int QueryCommand::run(const QStringList &arguments, QTextStream &out, QTextStrea
         return UsageError;
     }
     QueryRunner::Output output;
-    const QString chosen = parser.value(format).toLower();
-    if (chosen == QLatin1String("tsv")) {
-        output.csv.delimiter = u'\t';
-    } else if (chosen == QLatin1String("json")) {
-        output.json = true;
-    } else if (chosen != QLatin1String("csv")) {
-        err << "--format must be csv, tsv or json, not " << parser.value(format) << "\n";
+    if (!readFormat(parser.value(format), &output, err))
         return UsageError;
-    }
     output.csv.header = !parser.isSet(noHeader);
     QString sql = parser.positionalArguments().constFirst();
     if (sql == QLatin1String("-")) {

@@ -1,3 +1,4 @@
+#include "AskCommand.h"
 #include "CliCommand.h"
 #include "ExportCommand.h"
 #include "GenerateCommand.h"
@@ -49,6 +50,7 @@ int main(int argc, char *argv[])
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<QueryCommand>());
+    commands.push_back(std::make_unique<AskCommand>());
     commands.push_back(std::make_unique<GenerateCommand>());
     commands.push_back(std::make_unique<ReportCommand>());
     commands.push_back(std::make_unique<ModelsCommand>());

@@ -1,3 +1,4 @@
+#include "MockLlmServer.h"
 #include "TempDatabase.h"
 #include "import/CsvReader.h"
 
@@ -7,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QtTest>
 #include <cmath>
 
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void allowedWritesAreAllOrNothing();
     void errorsPointAtTheSql();
     void jsonKeepsTypes();
+    void askRunsTheModelsSelectAndRefusesAWrite();
 
 private:
     struct Run
@@ -29,7 +32,8 @@ private:
         int exitCode = -1;
         QByteArray out, err;
     };
-    Run run(const QString &program, const QStringList &arguments, const QByteArray &input = {});
+    Run run(const QString &program, const QStringList &arguments, const QByteArray &input = {},
+            const QHash<QString, QString> &environment = {});
     Run query(const QString &db, const QStringList &arguments);
     static QList<ImportRecord> parse(const QByteArray &csv);
     static QByteArray fileHash(const QString &path);
@@ -48,17 +52,25 @@ void TestCliQuery::initTestCase()
 }
 
 TestCliQuery::Run TestCliQuery::run(const QString &program, const QStringList &arguments,
-                                    const QByteArray &input)
+                                    const QByteArray &input,
+                                    const QHash<QString, QString> &environment)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+    for (const char *name :
+         {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL"})
+        env.remove(QString::fromLatin1(name)); // never a real provider from a test
+    for (auto it = environment.constBegin(); it != environment.constEnd(); ++it)
+        env.insert(it.key(), it.value());
     process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
     process.start(program, arguments);
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
+    // Spin the event loop while waiting: a mock server in this process must be able to answer.
+    if (!finished.wait(60000))
         return {};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
@@ -268,6 +280,85 @@ void TestCliQuery::jsonKeepsTypes()
                                  QStringLiteral("SELECT 1 AS one WHERE 0")})
                  .out,
              QByteArray("[]\n"));
+}
+
+void TestCliQuery::askRunsTheModelsSelectAndRefusesAWrite()
+{
+    TempDatabase temp(hostileSchema());
+    temp.close();
+    const QByteArray before = fileHash(temp.path());
+    MockLlmServer server;
+    auto answer = [](const QString &sql) {
+        return MockLlmServer::openAiText(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("sql"), sql},
+                                      {QStringLiteral("explanation"),
+                                       QStringLiteral("Counts the rows with a positive n.")}})
+                .toJson(QJsonDocument::Compact)));
+    };
+    const QString select =
+        QStringLiteral("SELECT count(*) AS positive FROM \"we\"\"ird, tab\" WHERE n > 0");
+    server.enqueue(answer(select));
+    server.enqueue(answer(select));
+    server.enqueue(answer(QStringLiteral("DELETE FROM \"we\"\"ird, tab\" WHERE n > 0")));
+    server.enqueue(answer(QStringLiteral("SELECT nope FROM \"we\"\"ird, tab\"")));
+    const QHash<QString, QString> env{
+        {QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-ask")},
+        {QStringLiteral("OPENAI_BASE_URL"), server.baseUrl() + QStringLiteral("/v1")}};
+    const QString question = QStringLiteral("How many rows have a positive n?");
+    auto ask = [&](const QStringList &options) {
+        return run(m_cli,
+                   QStringList{QStringLiteral("ask"), QStringLiteral("--db"), temp.path()} +
+                       options + QStringList{question},
+                   {}, env);
+    };
+
+    // Printed, not run; the model saw the schema and the question, and no stored value.
+    const Run printed = ask({});
+    QVERIFY2(printed.exitCode == 0, printed.err.constData());
+    QCOMPARE(printed.out, select.toUtf8() + '\n');
+    QVERIFY(printed.err.contains("-- Counts the rows"));
+    const QJsonObject sent = server.requests().first().json();
+    const QString prompt = QString::fromUtf8(QJsonDocument(sent).toJson());
+    QVERIFY(prompt.contains(QStringLiteral("CREATE TABLE \\\"we\\\"\\\"ird, tab\\\"")));
+    QVERIFY(prompt.contains(question));
+    QVERIFY2(!prompt.contains(QStringLiteral("a \\\"quoted\\\" word")), "no row is sent");
+    const QJsonObject format = sent.value(QStringLiteral("response_format"))
+                                   .toObject()
+                                   .value(QStringLiteral("json_schema"))
+                                   .toObject();
+    QCOMPARE(format.value(QStringLiteral("strict")).toBool(), true);
+    QCOMPARE(format.value(QStringLiteral("name")).toString(), QStringLiteral("query"));
+
+    // Run: the SQL on stderr, its result on stdout.
+    const Run ran = ask({QStringLiteral("--run")});
+    QVERIFY2(ran.exitCode == 0, ran.err.constData());
+    QCOMPARE(ran.out, QByteArray("positive\n2\n"));
+    QVERIFY(ran.err.startsWith(select.toUtf8()));
+
+    // A model that answers with a write is refused, run or not; so is SQL that does not prepare.
+    const Run write = ask({QStringLiteral("--run")});
+    QCOMPARE(write.exitCode, 1);
+    QVERIFY2(write.err.contains("would change the database") && write.err.contains("DELETE FROM"),
+             write.err.constData());
+    QVERIFY(write.out.isEmpty());
+    const Run broken = ask({});
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY2(broken.err.contains("no such column: nope"), broken.err.constData());
+    QCOMPARE(server.requests().size(), 4);
+    QCOMPARE(fileHash(temp.path()), before);
+
+    // Rows go to the model only when the user says so.
+    server.enqueue(answer(select));
+    QCOMPARE(ask({QStringLiteral("--share"), QStringLiteral("rows")}).exitCode, 0);
+    QVERIFY(QString::fromUtf8(server.requests().last().body)
+                .contains(QStringLiteral("Sample rows of we\\\"ird, tab")));
+
+    // No model set up: what to do, Ollama included.
+    const Run none =
+        run(m_cli, {QStringLiteral("ask"), QStringLiteral("--db"), temp.path(), question});
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY2(none.err.contains("OPENAI_API_KEY") && none.err.contains("Ollama"),
+             none.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliQuery)

@@ -14,7 +14,10 @@ struct LlmRequest
     QJsonObject rowSchema;    // the schema of one row object
     QJsonObject objectSchema; // the schema of a one-object answer; empty for rows
     QString objectName;       // what that object is called ("recipe")
-    QStringList keyOrder;     // the table's columns in table order: the order keys are sent in
+    // The object schema keeps strict mode's rules (every property required, objects closed),
+    // so OpenAI can decode exactly it; a recipe's open-ended columns cannot.
+    bool objectIsStrict = false;
+    QStringList keyOrder; // the table's columns in table order: the order keys are sent in
 
     bool wantsObject() const { return !objectSchema.isEmpty(); }
     // What the model reads: the messages and the schema (a local server may put the schema in

@@ -46,7 +46,7 @@ QByteArray OpenAiWire::body(const LlmSettings &settings, const LlmRequest &reque
                                   // A recipe's columns are open-ended: strict
                                   // mode cannot describe them; Rowforge
                                   // validates the answer itself.
-                                  {QStringLiteral("strict"), !object},
+                                  {QStringLiteral("strict"), !object || request.objectIsStrict},
                                   {QStringLiteral("schema"), schema}}}}}};
     if (withTemperature)
         body.insert(QStringLiteral("temperature"), settings.temperature);

@@ -67,7 +67,41 @@ int denyAttach(void *, int action, const char *, const char *, const char *, con
     return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
 }
 
+// Every statement of `sql`, prepared; throws QueryRefused for one that would write.
+std::vector<Statement> prepareReadOnly(sqlite3 *handle, const QByteArray &sql)
+{
+    std::vector<Statement> statements;
+    const char *tail = sql.constData();
+    sqlite3_set_authorizer(handle, denyAttach, nullptr);
+    const auto allowAttach =
+        qScopeGuard([handle] { sqlite3_set_authorizer(handle, nullptr, nullptr); });
+    for (;;) {
+        Statement next;
+        try {
+            next = prepareNext(handle, sql, &tail);
+        } catch (const RowforgeError &) {
+            if (sqlite3_errcode(handle) == SQLITE_AUTH)
+                throw QueryRefused(QStringLiteral("Refused ATTACH and DETACH: this query is "
+                                                  "read-only, and attaching a file that does not "
+                                                  "exist creates it."));
+            throw;
+        }
+        if (!next)
+            return statements;
+        if (!sqlite3_stmt_readonly(next.get()))
+            throw QueryRefused(QStringLiteral("Refused \"%1\": it would change the database, "
+                                              "and this query is read-only.")
+                                   .arg(firstWords(next.get())));
+        statements.push_back(std::move(next));
+    }
+}
+
 } // namespace
+
+int QueryRunner::checkReadOnly(QSqlDatabase &db, const QString &sql)
+{
+    return int(prepareReadOnly(SqliteHandle::of(db), sql.toUtf8()).size());
+}
 
 QueryRunner::Result QueryRunner::run(QSqlDatabase &db, const QString &sql, bool allowWrites,
                                      QIODevice &device, const QString &where, const Output &output)
@@ -101,30 +135,7 @@ QueryRunner::Result QueryRunner::run(QSqlDatabase &db, const QString &sql, bool 
     if (!allowWrites) {
         // Every statement is checked before the first runs: a refused one leaves no half-run
         // script behind.
-        std::vector<Statement> statements;
-        const char *tail = text.constData();
-        sqlite3_set_authorizer(handle, denyAttach, nullptr);
-        const auto allowAttach =
-            qScopeGuard([handle] { sqlite3_set_authorizer(handle, nullptr, nullptr); });
-        for (;;) {
-            Statement next;
-            try {
-                next = prepareNext(handle, text, &tail);
-            } catch (const RowforgeError &error) {
-                if (sqlite3_errcode(handle) == SQLITE_AUTH)
-                    throw QueryRefused(QStringLiteral("Refused ATTACH and DETACH: this query is "
-                                                      "read-only, and attaching a file that does "
-                                                      "not exist creates it."));
-                throw;
-            }
-            if (!next)
-                break;
-            if (!sqlite3_stmt_readonly(next.get()))
-                throw QueryRefused(QStringLiteral("Refused \"%1\": it would change the database, "
-                                                  "and this query is read-only.")
-                                       .arg(firstWords(next.get())));
-            statements.push_back(std::move(next));
-        }
+        const std::vector<Statement> statements = prepareReadOnly(handle, text);
         SqlExec::exec(db, QStringLiteral("PRAGMA query_only = 1"));
         const auto restore =
             qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA query_only = 0")); });

@@ -34,4 +34,8 @@ public:
 
     static Result run(QSqlDatabase &db, const QString &sql, bool allowWrites, QIODevice &device,
                       const QString &where, const Output &output);
+    // Prepares every statement of `sql` without running it: throws QueryRefused for one that
+    // would change the database, RowforgeError for one that is not valid SQL here. Returns
+    // how many statements there are.
+    static int checkReadOnly(QSqlDatabase &db, const QString &sql);
 };
