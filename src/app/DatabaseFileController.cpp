@@ -105,8 +105,16 @@ void DatabaseFileController::fillRecentMenu()
 {
     m_recentMenu->clear();
     const QStringList paths = RecentDatabases::list();
-    for (const QString &path : paths) {
-        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        const QString &path = paths[i];
+        // Two databases with one name in different folders stay apart; 1-9 are mnemonics.
+        const QFileInfo info(path);
+        QString name = info.fileName().replace(u'&', QStringLiteral("&&"));
+        QString folder =
+            QDir::toNativeSeparators(info.absolutePath()).replace(u'&', QStringLiteral("&&"));
+        const QString text = i < 9 ? QStringLiteral("&%1 %2 — %3").arg(i + 1).arg(name, folder)
+                                   : QStringLiteral("%1 — %2").arg(name, folder);
+        QAction *action = m_recentMenu->addAction(text);
         action->setToolTip(path);
         action->setStatusTip(path);
         connect(action, &QAction::triggered, this, [this, path] {

@@ -310,11 +310,11 @@ void GenerationController::undoLast()
             Q_EMIT message(
                 kept == 0
                     ? tr("Removed the %1 generated %2 from %3")
-                          .arg(QString::number(outcome.first),
+                          .arg(QLocale().toString(outcome.first),
                                outcome.first == 1 ? tr("row") : tr("rows"), last.table)
                     : tr("Removed %1 of %2 generated rows from %3; %4 changed since and were kept")
-                          .arg(QString::number(outcome.first), QString::number(last.inserted),
-                               last.table, QString::number(kept)));
+                          .arg(QLocale().toString(outcome.first), QLocale().toString(last.inserted),
+                               last.table, QLocale().toString(kept)));
             Q_EMIT undone(last.table, outcome.first);
             m_session->refresh();
         });

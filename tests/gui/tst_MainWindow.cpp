@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QFileDialog>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void toolbarOrderAndIcons();
     void deleteTableAsksFirst();
     void deleteTableBetweenExpandedTablesKeepsTheTree();
+    void openRecentTellsFoldersApart();
     void deleteTableSaysWhatOtherTablesLose();
     void deleteTableWaitsForAWriteInProgress();
     void newDatabaseAsksBeforeReplacingTheFileItWouldReplace();
@@ -265,6 +267,34 @@ void TestMainWindow::deleteTableBetweenExpandedTablesKeepsTheTree()
         shown << tree->model()->data(index).toString();
     QCOMPARE(shown, (QStringList{QStringLiteral("a"), QStringLiteral("id"), QStringLiteral("x"),
                                  QStringLiteral("c"), QStringLiteral("id"), QStringLiteral("z")}));
+}
+
+void TestMainWindow::openRecentTellsFoldersApart()
+{
+    // Two databases called shop.sqlite in different folders: the menu showed "shop.sqlite"
+    // twice.
+    TempDatabase first({QStringLiteral("CREATE TABLE t (v)")}, QStringLiteral("shop.sqlite"));
+    TempDatabase second({QStringLiteral("CREATE TABLE t (v)")}, QStringLiteral("shop.sqlite"));
+    MainWindow window;
+    window.show();
+    for (const TempDatabase *temp : {&first, &second}) {
+        window.session()->open(temp->path());
+        QTRY_COMPARE(window.session()->path(), temp->path());
+        QTRY_COMPARE(window.schemaModel()->rowCount(), 1);
+    }
+    auto *menu = window.findChild<QMenu *>(QStringLiteral("recentMenu"));
+    QVERIFY(menu);
+    Q_EMIT menu->aboutToShow();
+    QStringList texts;
+    for (QAction *action : menu->actions()) {
+        if (action->toolTip().endsWith(QLatin1String("shop.sqlite")))
+            texts << action->text();
+    }
+    QCOMPARE(texts.size(), 2);
+    QCOMPARE(texts[0],
+             QStringLiteral("&1 shop.sqlite — %1").arg(QDir::toNativeSeparators(second.folder())));
+    QCOMPARE(texts[1],
+             QStringLiteral("&2 shop.sqlite — %1").arg(QDir::toNativeSeparators(first.folder())));
 }
 
 void TestMainWindow::deleteTableSaysWhatOtherTablesLose()
