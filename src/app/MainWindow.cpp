@@ -7,6 +7,7 @@
 #include "GenerationController.h"
 #include "IconLibrary.h"
 #include "ImportController.h"
+#include "QueryPanel.h"
 #include "SchemaTreeModel.h"
 #include "TableActionsController.h"
 #include "TableDataModel.h"
@@ -53,6 +54,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->mainToolBar->setIconSize(QSize(22, 22));
 
     setUpViews();
+    m_queryPanel = new QueryPanel(m_ui->queryTab);
+    m_ui->queryLayout->addWidget(m_queryPanel);
+    // What a query with changes allowed wrote shows in the tree and the data view.
+    connect(m_queryPanel, &QueryPanel::databaseChanged, m_session, &DatabaseSession::refresh);
     m_tableActions = new TableActionsController(
         {m_ui->importAction, m_ui->generateAction, m_ui->generateDialogAction, m_ui->exportAction,
          m_ui->deleteTableAction, m_ui->refreshAction},
@@ -244,6 +249,7 @@ void MainWindow::onDatabaseOpened(const QString &path)
     setWindowTitle(tr("%1 — %2").arg(QFileInfo(path).fileName(), AppIdentity::displayName()));
     setWindowFilePath(path);
     m_databaseStatus->setText(QDir::toNativeSeparators(path));
+    m_queryPanel->setDatabase(path);
     showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
 }
 

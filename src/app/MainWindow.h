@@ -11,6 +11,7 @@ class DatabaseSession;
 class ExportController;
 class GenerationController;
 class ImportController;
+class QueryPanel;
 class QLabel;
 class SchemaTreeModel;
 class TableActionsController;
@@ -28,6 +29,7 @@ public:
     DatabaseSession *session() const { return m_session; }
     SchemaTreeModel *schemaModel() const { return m_schemaModel; }
     TableDataModel *dataModel() const { return m_dataModel; }
+    QueryPanel *queryPanel() const { return m_queryPanel; }
     TableActionsController *tableActions() const { return m_tableActions; }
     DatabaseFileController *fileController() const { return m_fileController; }
     ImportController *importController() const { return m_importController; }
@@ -58,6 +60,7 @@ private:
     DatabaseSession *m_session;
     SchemaTreeModel *m_schemaModel;
     TableDataModel *m_dataModel;
+    QueryPanel *m_queryPanel = nullptr;
     TableActionsController *m_tableActions;
     DatabaseFileController *m_fileController;
     ImportController *m_importController;

@@ -96,6 +96,57 @@ std::vector<Statement> prepareReadOnly(sqlite3 *handle, const QByteArray &sql)
     }
 }
 
+// Runs every statement of `sql` (read-only unless `allowWrites`, then in one transaction),
+// counting into `result`; `onColumns` is called for each statement that returns columns and
+// steps it to its end.
+template <typename OnColumns>
+void execute(QSqlDatabase &db, const QString &sql, bool allowWrites, QueryRunner::Result &result,
+             OnColumns onColumns)
+{
+    sqlite3 *handle = SqliteHandle::of(db);
+    const QByteArray text = sql.toUtf8();
+    auto runOne = [&](sqlite3_stmt *statement) {
+        ++result.statements;
+        // Rows that INSERT, UPDATE and DELETE changed (a CREATE TABLE after a DELETE would
+        // count the DELETE's rows again by sqlite3_changes()).
+        const qint64 changedBefore = sqlite3_total_changes64(handle);
+        if (sqlite3_column_count(statement) == 0) {
+            const int status = sqlite3_step(statement);
+            if (status != SQLITE_DONE && status != SQLITE_ROW)
+                throw RowforgeError(QString::fromUtf8(sqlite3_errmsg(handle)));
+        } else {
+            ++result.resultSets;
+            onColumns(handle, statement);
+        }
+        result.rowsChanged += sqlite3_total_changes64(handle) - changedBefore;
+    };
+    if (!allowWrites) {
+        // Every statement is checked before the first runs: a refused one leaves no half-run
+        // script behind.
+        const std::vector<Statement> statements = prepareReadOnly(handle, text);
+        SqlExec::exec(db, QStringLiteral("PRAGMA query_only = 1"));
+        const auto restore =
+            qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA query_only = 0")); });
+        for (const Statement &statement : statements)
+            runOne(statement.get());
+        return;
+    }
+    Transaction transaction(db, QStringLiteral("a query"));
+    const char *tail = text.constData();
+    // One at a time: a statement may use a table an earlier one made.
+    for (Statement next; (next = prepareNext(handle, text, &tail));)
+        runOne(next.get());
+    transaction.commit();
+}
+
+QStringList headerOf(sqlite3_stmt *statement)
+{
+    QStringList header;
+    for (int i = 0; i < sqlite3_column_count(statement); ++i)
+        header << QString::fromUtf8(sqlite3_column_name(statement, i));
+    return header;
+}
+
 } // namespace
 
 int QueryRunner::checkReadOnly(QSqlDatabase &db, const QString &sql)
@@ -106,51 +157,62 @@ int QueryRunner::checkReadOnly(QSqlDatabase &db, const QString &sql)
 QueryRunner::Result QueryRunner::run(QSqlDatabase &db, const QString &sql, bool allowWrites,
                                      QIODevice &device, const QString &where, const Output &output)
 {
-    sqlite3 *handle = SqliteHandle::of(db);
-    const QByteArray text = sql.toUtf8();
     Result result;
-    auto runOne = [&](sqlite3_stmt *statement) {
-        ++result.statements;
-        const int columns = sqlite3_column_count(statement);
-        if (columns == 0) {
-            const int status = sqlite3_step(statement);
-            if (status != SQLITE_DONE && status != SQLITE_ROW)
-                throw RowforgeError(QString::fromUtf8(sqlite3_errmsg(handle)));
-            if (!sqlite3_stmt_readonly(statement))
-                result.rowsChanged += sqlite3_changes64(handle);
-            return;
-        }
-        QStringList header;
-        for (int i = 0; i < columns; ++i)
-            header << QString::fromUtf8(sqlite3_column_name(statement, i));
-        ++result.resultSets;
+    execute(db, sql, allowWrites, result, [&](sqlite3 *handle, sqlite3_stmt *statement) {
+        const QStringList header = headerOf(statement);
         result.rows +=
             output.json
                 ? StatementWriter::writeJson(handle, statement, header, device, where)
                 : StatementWriter::write(handle, statement, header, device, where, output.csv);
-        if (!sqlite3_stmt_readonly(statement))
-            result.rowsChanged += sqlite3_changes64(handle);
-    };
-
-    if (!allowWrites) {
-        // Every statement is checked before the first runs: a refused one leaves no half-run
-        // script behind.
-        const std::vector<Statement> statements = prepareReadOnly(handle, text);
-        SqlExec::exec(db, QStringLiteral("PRAGMA query_only = 1"));
-        const auto restore =
-            qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA query_only = 0")); });
-        for (const Statement &statement : statements)
-            runOne(statement.get());
-        StatementWriter::finish(device, where);
-        return result;
-    }
-
-    Transaction transaction(db, QStringLiteral("a query"));
-    const char *tail = text.constData();
-    // One at a time: a statement may use a table an earlier one made.
-    for (Statement next; (next = prepareNext(handle, text, &tail));)
-        runOne(next.get());
+    });
     StatementWriter::finish(device, where);
-    transaction.commit();
     return result;
+}
+
+QueryRunner::Table QueryRunner::collect(QSqlDatabase &db, const QString &sql, bool allowWrites,
+                                        qint64 maxRows)
+{
+    Table table;
+    execute(db, sql, allowWrites, table.result, [&](sqlite3 *handle, sqlite3_stmt *statement) {
+        // The last statement that returns rows is the one shown.
+        table.header = headerOf(statement);
+        table.rows.clear();
+        table.truncated = false;
+        const int columns = int(table.header.size());
+        int status;
+        while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+            if (table.rows.size() >= maxRows) {
+                table.truncated = true;
+                break;
+            }
+            QVariantList row;
+            row.reserve(columns);
+            for (int i = 0; i < columns; ++i) {
+                switch (sqlite3_column_type(statement, i)) {
+                case SQLITE_NULL:
+                    row << QVariant();
+                    break;
+                case SQLITE_INTEGER:
+                    row << qint64(sqlite3_column_int64(statement, i));
+                    break;
+                case SQLITE_FLOAT:
+                    row << sqlite3_column_double(statement, i);
+                    break;
+                case SQLITE_BLOB:
+                    row << QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, i)),
+                                      sqlite3_column_bytes(statement, i));
+                    break;
+                default:
+                    row << QString::fromUtf8(
+                        reinterpret_cast<const char *>(sqlite3_column_text(statement, i)),
+                        sqlite3_column_bytes(statement, i));
+                }
+            }
+            table.rows << row;
+        }
+        if (status != SQLITE_ROW && status != SQLITE_DONE)
+            throw RowforgeError(QString::fromUtf8(sqlite3_errmsg(handle)));
+        table.result.rows = table.rows.size();
+    });
+    return table;
 }

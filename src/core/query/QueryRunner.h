@@ -2,8 +2,11 @@
 
 #include "export/ExportOptions.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
+#include <QVariant>
 
 class QIODevice;
 
@@ -34,6 +37,16 @@ public:
 
     static Result run(QSqlDatabase &db, const QString &sql, bool allowWrites, QIODevice &device,
                       const QString &where, const Output &output);
+    // The rows of the last statement that returns rows, up to `maxRows` (`truncated` says
+    // there were more), for a grid to show.
+    struct Table
+    {
+        QStringList header;
+        QList<QVariantList> rows; // NULL, qint64, double, QString or QByteArray (a BLOB)
+        bool truncated = false;
+        Result result;
+    };
+    static Table collect(QSqlDatabase &db, const QString &sql, bool allowWrites, qint64 maxRows);
     // Prepares every statement of `sql` without running it: throws QueryRefused for one that
     // would change the database, RowforgeError for one that is not valid SQL here. Returns
     // how many statements there are.

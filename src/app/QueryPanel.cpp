@@ -1,0 +1,355 @@
+#include "QueryPanel.h"
+
+#include "GenerationSettings.h"
+#include "QueryResultModel.h"
+#include "db/DatabaseConnection.h"
+#include "llm/LlmClient.h"
+#include "query/QueryInterrupter.h"
+#include "query/QueryRunner.h"
+#include "query/QuestionAsker.h"
+#include "util/Background.h"
+#include "util/RowforgeError.h"
+#include "util/TaskPools.h"
+
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+struct RunOutcome
+{
+    QueryRunner::Table table;
+    qint64 milliseconds = 0;
+    QString error;
+    bool cancelled = false;
+};
+struct AskOutcome
+{
+    QuestionAsker::Answer answer;
+    QString error;
+};
+} // namespace
+
+QueryPanel::QueryPanel(QWidget *parent)
+    : QWidget(parent), m_interrupter(std::make_shared<QueryInterrupter>()),
+      m_question(new QLineEdit(this)), m_askButton(new QPushButton(tr("As&k"), this)),
+      m_editor(new QPlainTextEdit(this)), m_runButton(new QPushButton(tr("&Run"), this)),
+      m_cancelButton(new QPushButton(tr("Cancel"), this)),
+      m_allowChanges(new QCheckBox(tr("Allow &changes"), this)), m_status(new QLabel(this)),
+      m_results(new QTableView(this)), m_model(new QueryResultModel(this))
+{
+    m_question->setObjectName(QStringLiteral("questionEdit"));
+    m_question->setPlaceholderText(
+        tr("Ask in plain words, e.g. which customers on the pro plan spend the most?"));
+    m_question->setClearButtonEnabled(true);
+    m_editor->setObjectName(QStringLiteral("sqlEditor"));
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setPlaceholderText(
+        tr("SELECT …\n\nCtrl+Return runs the statement at the cursor (or the selection), F5 "
+           "runs everything. Queries only read unless \"Allow changes\" is ticked."));
+    m_editor->setTabChangesFocus(true);
+    m_runButton->setToolTip(tr("Run the statement at the cursor (Ctrl+Return); F5 runs all"));
+    m_cancelButton->setEnabled(false);
+    m_allowChanges->setToolTip(
+        tr("Let statements change the database; they run in one transaction, all or nothing"));
+    m_status->setObjectName(QStringLiteral("queryStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_results->setObjectName(QStringLiteral("queryResults"));
+    m_results->setModel(m_model);
+    m_results->setAlternatingRowColors(true);
+    m_results->setWordWrap(false);
+    m_results->setTabKeyNavigation(false);
+    m_results->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_results->verticalHeader()->setDefaultSectionSize(m_results->fontMetrics().height() + 8);
+    m_results->horizontalHeader()->setDefaultSectionSize(140);
+
+    auto *askRow = new QHBoxLayout;
+    askRow->addWidget(m_question, 1);
+    askRow->addWidget(m_askButton);
+    auto *runRow = new QHBoxLayout;
+    runRow->addWidget(m_runButton);
+    runRow->addWidget(m_cancelButton);
+    runRow->addWidget(m_allowChanges);
+    runRow->addWidget(m_status, 1);
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(askRow);
+    topLayout->addWidget(m_editor, 1);
+    topLayout->addLayout(runRow);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(top);
+    split->addWidget(m_results);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(split);
+
+    connect(m_runButton, &QPushButton::clicked, this, &QueryPanel::runCurrent);
+    connect(m_cancelButton, &QPushButton::clicked, this, &QueryPanel::cancel);
+    connect(m_askButton, &QPushButton::clicked, this, &QueryPanel::ask);
+    connect(m_question, &QLineEdit::returnPressed, this, &QueryPanel::ask);
+    // Ctrl+Return and F5 are caught in the editor (the first would insert a line, the second
+    // is the window's Refresh elsewhere).
+    m_editor->installEventFilter(this);
+    setBusy(false, tr("Type SQL and press Ctrl+Return, or ask a question above."));
+}
+
+QueryPanel::~QueryPanel()
+{
+    // A statement still running stops now; its worker finishes on its own connection.
+    m_interrupter->interrupt();
+}
+
+bool QueryPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    const bool key = event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride;
+    if (watched != m_editor || !key)
+        return QWidget::eventFilter(watched, event);
+    const auto *press = static_cast<QKeyEvent *>(event);
+    const bool runCurrentKey = (press->key() == Qt::Key_Return || press->key() == Qt::Key_Enter) &&
+                               press->modifiers().testFlag(Qt::ControlModifier);
+    const bool runAllKey = press->key() == Qt::Key_F5 && press->modifiers() == Qt::NoModifier;
+    if (!runCurrentKey && !runAllKey)
+        return QWidget::eventFilter(watched, event);
+    // F5 is also the window's Refresh: in the editor it runs the SQL instead.
+    if (event->type() == QEvent::ShortcutOverride) {
+        event->accept();
+        return true;
+    }
+    if (runCurrentKey)
+        runCurrent();
+    else
+        runAll();
+    return true;
+}
+
+void QueryPanel::setDatabase(const QString &path)
+{
+    m_path = path;
+    m_model->clear();
+}
+
+void QueryPanel::setSql(const QString &sql)
+{
+    m_editor->setPlainText(sql);
+}
+
+QString QueryPanel::sql() const
+{
+    return m_editor->toPlainText();
+}
+
+QString QueryPanel::statusText() const
+{
+    return m_status->text();
+}
+
+QString QueryPanel::statementAtCursor() const
+{
+    const QTextCursor cursor = m_editor->textCursor();
+    if (cursor.hasSelection())
+        return cursor.selectedText().replace(QChar::ParagraphSeparator, u'\n');
+    const QString text = m_editor->toPlainText();
+    // Statement boundaries: semicolons outside quotes and comments.
+    QList<qsizetype> ends;
+    QChar quote;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"' || c == u'`' || c == u'[') {
+            quote = c == u'[' ? QChar(u']') : c;
+        } else if (c == u'-' && text.mid(i, 2) == QLatin1String("--")) {
+            i = text.indexOf(u'\n', i);
+            if (i < 0)
+                break;
+        } else if (c == u';') {
+            ends << i;
+        }
+    }
+    const qsizetype position = cursor.position();
+    qsizetype start = 0;
+    for (const qsizetype end : std::as_const(ends)) {
+        // The cursor right after a semicolon still means the statement it ends.
+        if (position <= end + 1 && !text.mid(start, end - start).trimmed().isEmpty())
+            return text.mid(start, end - start + 1);
+        start = end + 1;
+    }
+    const QString rest = text.mid(start);
+    if (!rest.trimmed().isEmpty())
+        return rest;
+    // After the last statement: that one.
+    return ends.isEmpty() ? QString() : text.mid(0, ends.last() + 1).section(u';', -2);
+}
+
+void QueryPanel::runCurrent()
+{
+    run(statementAtCursor());
+}
+
+void QueryPanel::runAll()
+{
+    run(m_editor->toPlainText());
+}
+
+void QueryPanel::cancel()
+{
+    if (m_running && m_interrupter->interrupt())
+        showStatus(tr("Stopping…"), false);
+}
+
+void QueryPanel::run(const QString &sql)
+{
+    if (m_running)
+        return;
+    if (m_path.isEmpty()) {
+        showStatus(tr("Open a database first."), true);
+        return;
+    }
+    if (sql.trimmed().isEmpty()) {
+        showStatus(tr("Nothing to run: type a statement."), true);
+        return;
+    }
+    const bool allowChanges = m_allowChanges->isChecked();
+    setBusy(true, tr("Running…"));
+    Background::run(
+        this, TaskPools::longRunning(),
+        [path = m_path, sql, allowChanges, interrupter = m_interrupter] {
+            RunOutcome outcome;
+            QElapsedTimer timer;
+            timer.start();
+            try {
+                DatabaseConnection connection(path);
+                interrupter->attach(connection.database());
+                const auto detach = qScopeGuard([&interrupter] { interrupter->detach(); });
+                outcome.table = QueryRunner::collect(connection.database(), sql, allowChanges,
+                                                     QueryPanel::MaxRows);
+            } catch (const RowforgeError &error) {
+                outcome.error = error.message();
+                outcome.cancelled = error.message() == QLatin1String("interrupted");
+            }
+            outcome.milliseconds = timer.elapsed();
+            return outcome;
+        },
+        [this, allowChanges](const RunOutcome &outcome) {
+            setBusy(false, {});
+            if (outcome.cancelled) {
+                showStatus(tr("Cancelled after %1 ms; nothing was changed.")
+                               .arg(QLocale().toString(outcome.milliseconds)),
+                           true);
+                return;
+            }
+            if (!outcome.error.isEmpty()) {
+                showStatus(outcome.error, true);
+                return;
+            }
+            const QueryRunner::Table &table = outcome.table;
+            m_model->setResult(table.header, table.rows);
+            auto count = [](qint64 n, const QString &one, const QString &many) {
+                return (n == 1 ? one : many).arg(QLocale().toString(n));
+            };
+            QString text = table.header.isEmpty() ? tr("Done")
+                           : table.truncated
+                               ? tr("First %1 rows").arg(QLocale().toString(table.rows.size()))
+                               : count(table.rows.size(), tr("%1 row"), tr("%1 rows"));
+            if (table.result.statements > 1)
+                text +=
+                    count(table.result.statements, tr(" · %1 statement"), tr(" · %1 statements"));
+            if (allowChanges)
+                text += count(table.result.rowsChanged, tr(" · %1 row changed"),
+                              tr(" · %1 rows changed"));
+            text += tr(" · %1 ms").arg(QLocale().toString(outcome.milliseconds));
+            showStatus(text, false);
+            if (allowChanges && table.result.rowsChanged + table.result.statements > 0)
+                Q_EMIT databaseChanged();
+        });
+}
+
+void QueryPanel::ask()
+{
+    const QString question = m_question->text().trimmed();
+    if (m_running || question.isEmpty())
+        return;
+    if (m_path.isEmpty()) {
+        showStatus(tr("Open a database first."), true);
+        return;
+    }
+    LlmSettings llm;
+    bool withRows = false;
+    try {
+        const GenerationOptions options = GenerationSettings::load().options();
+        llm = options.llm;
+        withRows = options.share == GenerationOptions::Share::Rows;
+    } catch (const RowforgeError &error) {
+        showStatus(error.message(), true);
+        return;
+    }
+    if (llm.provider == LlmSettings::Provider::Offline) {
+        showStatus(QuestionAsker::noModelMessage() +
+                       tr(" (Table › Generation Settings… sets the provider.)"),
+                   true);
+        return;
+    }
+    setBusy(true, tr("Asking %1…").arg(LlmSettings::providerName(llm.provider)));
+    Background::run(
+        this, TaskPools::longRunning(),
+        [path = m_path, llm, question, withRows] {
+            AskOutcome outcome;
+            try {
+                DatabaseConnection connection(path);
+                LlmClient client(llm);
+                outcome.answer =
+                    QuestionAsker::ask(connection.database(), client, question, withRows);
+            } catch (const RowforgeError &error) {
+                outcome.error = error.message();
+            }
+            return outcome;
+        },
+        [this](const AskOutcome &outcome) {
+            setBusy(false, {});
+            if (!outcome.error.isEmpty()) {
+                showStatus(outcome.error, true);
+                return;
+            }
+            m_editor->setPlainText(outcome.answer.sql);
+            m_editor->setFocus();
+            showStatus(outcome.answer.explanation.isEmpty()
+                           ? tr("Review the SQL, then press Ctrl+Return to run it.")
+                           : tr("%1 Review it, then press Ctrl+Return to run it.")
+                                 .arg(outcome.answer.explanation),
+                       false);
+        });
+}
+
+void QueryPanel::setBusy(bool busy, const QString &status)
+{
+    m_running = busy;
+    m_runButton->setEnabled(!busy);
+    m_askButton->setEnabled(!busy);
+    m_cancelButton->setEnabled(busy);
+    if (!status.isEmpty())
+        showStatus(status, false);
+}
+
+void QueryPanel::showStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+}

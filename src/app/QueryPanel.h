@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QWidget>
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+class QueryInterrupter;
+class QueryResultModel;
+
+// The Query tab: SQL typed (or asked for in plain words) and run on a worker's own connection,
+// read-only unless "Allow changes" is ticked; the last result in a grid, the row count and
+// time, errors where SQLite points. Cancel interrupts a long statement.
+class QueryPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int MaxRows = 100000; // shown in the grid; the status says when cut
+
+    explicit QueryPanel(QWidget *parent = nullptr);
+    ~QueryPanel() override;
+
+    void setDatabase(const QString &path);
+    void setSql(const QString &sql);
+    QString sql() const;
+    bool isRunning() const { return m_running; }
+    QString statusText() const;
+    QueryResultModel *resultModel() const { return m_model; }
+
+    // The statement at the cursor, or the selection when there is one (Ctrl+Return).
+    void runCurrent();
+    // Everything in the editor (F5).
+    void runAll();
+    void cancel();
+    // Sends the question to the configured model; its SQL lands in the editor, not run.
+    void ask();
+
+Q_SIGNALS:
+    // A run with changes allowed committed: the schema and the data view may be stale.
+    void databaseChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void run(const QString &sql);
+    void setBusy(bool busy, const QString &status);
+    void showStatus(const QString &text, bool error);
+    // The statement around the cursor: from the `;` before it to the `;` after it.
+    QString statementAtCursor() const;
+
+    QString m_path;
+    bool m_running = false;
+    std::shared_ptr<QueryInterrupter> m_interrupter;
+    QLineEdit *m_question;
+    QPushButton *m_askButton;
+    QPlainTextEdit *m_editor;
+    QPushButton *m_runButton;
+    QPushButton *m_cancelButton;
+    QCheckBox *m_allowChanges;
+    QLabel *m_status;
+    QTableView *m_results;
+    QueryResultModel *m_model;
+};

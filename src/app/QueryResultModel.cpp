@@ -1,0 +1,65 @@
+#include "QueryResultModel.h"
+
+#include "TableDataModel.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QLocale>
+#include <QPalette>
+
+void QueryResultModel::setResult(const QStringList &header, const QList<QVariantList> &rows)
+{
+    beginResetModel();
+    m_header = header;
+    m_rows = rows;
+    endResetModel();
+}
+
+int QueryResultModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int QueryResultModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_header.size());
+}
+
+QVariant QueryResultModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const QVariant value = m_rows[index.row()].value(index.column());
+    const bool greyed = value.isNull() || value.typeId() == QMetaType::QByteArray;
+    switch (role) {
+    case Qt::DisplayRole:
+        return TableDataModel::displayText(value);
+    case Qt::EditRole:
+        return value;
+    case Qt::FontRole:
+        if (greyed) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        return greyed ? QVariant(QBrush(QPalette().color(QPalette::Disabled, QPalette::Text)))
+                      : QVariant();
+    case Qt::TextAlignmentRole:
+        if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Double)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant QueryResultModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Horizontal)
+        return m_header.value(section);
+    return QLocale().toString(section + 1);
+}
