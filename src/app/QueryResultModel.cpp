@@ -2,10 +2,7 @@
 
 #include "TableDataModel.h"
 
-#include <QBrush>
-#include <QFont>
 #include <QLocale>
-#include <QPalette>
 
 void QueryResultModel::setResult(const QStringList &header, const QList<QVariantList> &rows)
 {
@@ -30,26 +27,15 @@ QVariant QueryResultModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const QVariant value = m_rows[index.row()].value(index.column());
-    const bool greyed = value.isNull() || value.typeId() == QMetaType::QByteArray;
     switch (role) {
     case Qt::DisplayRole:
         return TableDataModel::displayText(value);
     case Qt::EditRole:
         return value;
     case Qt::FontRole:
-        if (greyed) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        return {};
     case Qt::ForegroundRole:
-        return greyed ? QVariant(QBrush(QPalette().color(QPalette::Disabled, QPalette::Text)))
-                      : QVariant();
     case Qt::TextAlignmentRole:
-        if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Double)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        return TableDataModel::valueStyle(value, role);
     default:
         return {};
     }

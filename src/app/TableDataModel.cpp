@@ -181,6 +181,30 @@ QString TableDataModel::displayText(const QVariant &value)
     }
 }
 
+QVariant TableDataModel::valueStyle(const QVariant &value, int role)
+{
+    const bool greyed = value.isNull() || value.typeId() == QMetaType::QByteArray;
+    switch (role) {
+    case Qt::FontRole:
+        if (greyed) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        return greyed ? QVariant(QBrush(QPalette().color(QPalette::Disabled, QPalette::Text)))
+                      : QVariant();
+    case Qt::TextAlignmentRole:
+        if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int ||
+            value.typeId() == QMetaType::Double)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
 QVariant TableDataModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows)
@@ -207,16 +231,8 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
             return value.toString().left(4000);
         return {};
     case Qt::FontRole:
-        if (value.isNull() || value.typeId() == QMetaType::QByteArray) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        return {};
     case Qt::ForegroundRole:
-        if (value.isNull() || value.typeId() == QMetaType::QByteArray)
-            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
-        return {};
+        return valueStyle(value, role);
     case Qt::BackgroundRole:
         if (isHighlighted(index.row())) {
             QColor colour = QPalette().color(QPalette::Highlight);
@@ -225,10 +241,7 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int ||
-            value.typeId() == QMetaType::Double)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return valueStyle(value, role);
     default:
         return {};
     }
