@@ -1,8 +1,10 @@
 #include "QueryPanel.h"
 
+#include "ExportDialog.h"
 #include "GenerationSettings.h"
 #include "QueryResultModel.h"
 #include "db/DatabaseConnection.h"
+#include "export/TableExporter.h"
 #include "llm/LlmClient.h"
 #include "query/QueryInterrupter.h"
 #include "query/QueryRunner.h"
@@ -12,6 +14,7 @@
 #include "util/TaskPools.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -47,6 +50,7 @@ QueryPanel::QueryPanel(QWidget *parent)
       m_question(new QLineEdit(this)), m_askButton(new QPushButton(tr("As&k"), this)),
       m_editor(new QPlainTextEdit(this)), m_runButton(new QPushButton(tr("&Run"), this)),
       m_cancelButton(new QPushButton(tr("Cancel"), this)),
+      m_exportButton(new QPushButton(tr("E&xport…"), this)),
       m_allowChanges(new QCheckBox(tr("Allow &changes"), this)), m_status(new QLabel(this)),
       m_results(new QTableView(this)), m_model(new QueryResultModel(this))
 {
@@ -62,6 +66,8 @@ QueryPanel::QueryPanel(QWidget *parent)
     m_editor->setTabChangesFocus(true);
     m_runButton->setToolTip(tr("Run the statement at the cursor (Ctrl+Return); F5 runs all"));
     m_cancelButton->setEnabled(false);
+    m_exportButton->setEnabled(false);
+    m_exportButton->setToolTip(tr("Write the whole result to CSV, as Export CSV does"));
     m_allowChanges->setToolTip(
         tr("Let statements change the database; they run in one transaction, all or nothing"));
     m_status->setObjectName(QStringLiteral("queryStatus"));
@@ -84,6 +90,7 @@ QueryPanel::QueryPanel(QWidget *parent)
     runRow->addWidget(m_cancelButton);
     runRow->addWidget(m_allowChanges);
     runRow->addWidget(m_status, 1);
+    runRow->addWidget(m_exportButton);
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
@@ -103,6 +110,7 @@ QueryPanel::QueryPanel(QWidget *parent)
     connect(m_runButton, &QPushButton::clicked, this, &QueryPanel::runCurrent);
     connect(m_cancelButton, &QPushButton::clicked, this, &QueryPanel::cancel);
     connect(m_askButton, &QPushButton::clicked, this, &QueryPanel::ask);
+    connect(m_exportButton, &QPushButton::clicked, this, &QueryPanel::exportResult);
     connect(m_question, &QLineEdit::returnPressed, this, &QueryPanel::ask);
     // Ctrl+Return and F5 are caught in the editor (the first would insert a line, the second
     // is the window's Refresh elsewhere).
@@ -248,7 +256,7 @@ void QueryPanel::run(const QString &sql)
             outcome.milliseconds = timer.elapsed();
             return outcome;
         },
-        [this, allowChanges](const RunOutcome &outcome) {
+        [this, allowChanges, sql](const RunOutcome &outcome) {
             setBusy(false, {});
             if (outcome.cancelled) {
                 showStatus(tr("Cancelled after %1 ms; nothing was changed.")
@@ -262,6 +270,8 @@ void QueryPanel::run(const QString &sql)
             }
             const QueryRunner::Table &table = outcome.table;
             m_model->setResult(table.header, table.rows);
+            m_lastSql = table.header.isEmpty() ? QString() : sql;
+            m_exportButton->setEnabled(!m_lastSql.isEmpty());
             auto count = [](qint64 n, const QString &one, const QString &many) {
                 return (n == 1 ? one : many).arg(QLocale().toString(n));
             };
@@ -338,12 +348,59 @@ void QueryPanel::ask()
         });
 }
 
+void QueryPanel::exportResult()
+{
+    if (m_lastSql.isEmpty() || m_running)
+        return;
+    ExportDialog dialog(QStringLiteral("query"), this);
+    if (dialog.exec() == QDialog::Accepted)
+        exportTo(dialog.path(), dialog.options());
+}
+
+void QueryPanel::exportTo(const QString &path, const ExportOptions &options)
+{
+    if (m_lastSql.isEmpty() || m_running)
+        return;
+    setBusy(true, tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    Background::run(
+        this, TaskPools::longRunning(),
+        [database = m_path, sql = m_lastSql, path, options, interrupter = m_interrupter] {
+            QPair<qint64, QString> outcome{0, {}};
+            try {
+                DatabaseConnection connection(database);
+                interrupter->attach(connection.database());
+                const auto detach = qScopeGuard([&interrupter] { interrupter->detach(); });
+                // Read-only whatever the toggle says: exporting must not run writes again.
+                QueryRunner::Output output;
+                output.csv = options;
+                outcome.first = TableExporter::writeFile(path, [&](QIODevice &device) {
+                    return QueryRunner::run(connection.database(), sql, false, device, path, output)
+                        .rows;
+                });
+            } catch (const RowforgeError &error) {
+                outcome.second = error.message();
+            }
+            return outcome;
+        },
+        [this, path](const QPair<qint64, QString> &outcome) {
+            setBusy(false, {});
+            if (!outcome.second.isEmpty())
+                showStatus(tr("Export failed: %1").arg(outcome.second), true);
+            else
+                showStatus(
+                    tr("Exported %1 rows to %2")
+                        .arg(QLocale().toString(outcome.first), QDir::toNativeSeparators(path)),
+                    false);
+        });
+}
+
 void QueryPanel::setBusy(bool busy, const QString &status)
 {
     m_running = busy;
     m_runButton->setEnabled(!busy);
     m_askButton->setEnabled(!busy);
     m_cancelButton->setEnabled(busy);
+    m_exportButton->setEnabled(!busy && !m_lastSql.isEmpty());
     if (!status.isEmpty())
         showStatus(status, false);
 }

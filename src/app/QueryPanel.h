@@ -1,5 +1,7 @@
 #pragma once
 
+#include "export/ExportOptions.h"
+
 #include <QWidget>
 #include <memory>
 
@@ -38,6 +40,10 @@ public:
     void cancel();
     // Sends the question to the configured model; its SQL lands in the editor, not run.
     void ask();
+    // Asks where (Export CSV's dialog and options), then writes the last query's whole result.
+    void exportResult();
+    // Runs the last query again, read-only, into `path` (every row, not only those shown).
+    void exportTo(const QString &path, const ExportOptions &options);
 
 Q_SIGNALS:
     // A run with changes allowed committed: the schema and the data view may be stale.
@@ -54,6 +60,7 @@ private:
     QString statementAtCursor() const;
 
     QString m_path;
+    QString m_lastSql; // of the last run that returned rows, for Export
     bool m_running = false;
     std::shared_ptr<QueryInterrupter> m_interrupter;
     QLineEdit *m_question;
@@ -61,6 +68,7 @@ private:
     QPlainTextEdit *m_editor;
     QPushButton *m_runButton;
     QPushButton *m_cancelButton;
+    QPushButton *m_exportButton;
     QCheckBox *m_allowChanges;
     QLabel *m_status;
     QTableView *m_results;

@@ -93,6 +93,14 @@ void TestQueryGui::runsTheStatementAtTheCursor()
         window.grab().save(shots + QStringLiteral("/query-tab.png"));
     }
 
+    // Export writes the whole result with Export CSV's rules, read-only.
+    const QString csv = temp->folder() + QStringLiteral("/result.csv");
+    panel->exportTo(csv, ExportOptions());
+    QTRY_VERIFY(panel->statusText().startsWith(QStringLiteral("Exported 3 rows")));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("name,price\npen,1.5\nink,\npad,3.0\n"));
+
     // F5 runs everything: the last result is shown.
     panel->setSql(QStringLiteral("SELECT 1 AS a; SELECT 2 AS b"));
     QTest::keyClick(editor, Qt::Key_F5);

@@ -25,6 +25,14 @@ qint64 TableExporter::exportToFile(QSqlDatabase &db, const QString &table, const
                                    const ExportOptions &options, const Progress &progress)
 {
     SchemaReader::require(db, table); // a clear error before any file is touched
+    return writeFile(path, [&](QIODevice &device) {
+        return exportToDevice(db, table, device, options, progress);
+    });
+}
+
+qint64 TableExporter::writeFile(const QString &path,
+                                const std::function<qint64(QIODevice &)> &write)
+{
     if (!replacedAtomically(path)) {
         // A FIFO, a device or a file with other names: replacing it with a new file would
         // turn /dev/null into a regular file or split a hard link. Written in place.
@@ -33,7 +41,7 @@ qint64 TableExporter::exportToFile(QSqlDatabase &db, const QString &table, const
         if (!target.open(QIODevice::WriteOnly | QIODevice::Truncate))
             throw RowforgeError(
                 QStringLiteral("Cannot write %1: %2").arg(path, target.errorString()));
-        const qint64 rows = exportToDevice(db, table, target, options, progress);
+        const qint64 rows = write(target);
         target.close();
         if (target.error() != QFileDevice::NoError)
             throw RowforgeError(
@@ -44,7 +52,7 @@ qint64 TableExporter::exportToFile(QSqlDatabase &db, const QString &table, const
     file.setObjectName(path); // write errors name the path
     if (!file.open(QIODevice::WriteOnly))
         throw RowforgeError(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
-    const qint64 rows = exportToDevice(db, table, file, options, progress);
+    const qint64 rows = write(file);
     if (!file.commit())
         throw RowforgeError(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
     return rows;

@@ -22,6 +22,8 @@ public:
     // ExportCancelled.
     static qint64 exportToFile(QSqlDatabase &db, const QString &table, const QString &path,
                                const ExportOptions &options, const Progress &progress = {});
+    // Runs `write` on a device for `path` with the same guarantees (a query's result uses it).
+    static qint64 writeFile(const QString &path, const std::function<qint64(QIODevice &)> &write);
     // Writes to an open device (stdout for the CLI).
     static qint64 exportToDevice(QSqlDatabase &db, const QString &table, QIODevice &device,
                                  const ExportOptions &options, const Progress &progress = {});
