@@ -112,9 +112,11 @@ int main(int argc, char *argv[])
             // The engine alone, without SQLite: what the insert costs is the rest.
             const TableInfo info = *SchemaReader::read(db, table);
             QRandomGenerator random(7);
-            const CompiledRecipe compiled = RecipeCompiler::compile(
-                RecipeLearner::learn(db, info, random), info,
-                [](const ForeignKey &) { return std::make_shared<ParentKeys>(); });
+            const CompiledRecipe compiled =
+                RecipeCompiler::compile(RecipeLearner::learn(db, info, random), info,
+                                        [](const ForeignKey &, const QStringList &, bool) {
+                                            return std::make_shared<ParentKeys>();
+                                        });
             std::vector<GeneratedValue> row(compiled.columns.size());
             timer.restart();
             for (int i = 0; i < rows; ++i)

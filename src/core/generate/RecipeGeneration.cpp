@@ -125,6 +125,7 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
     run.keepRows = options.dryRun ? options.rows : UndoRows;
     run.progress = options.progress;
     run.cancelled = options.cancelled;
+    run.generated = generated;
     const RecipeRunResult done = RecipeRunner::run(db, table, result.recipe, run, random);
 
     result.rejected = int(done.rejected);

@@ -69,7 +69,8 @@ LlmRequest RecipePromptBuilder::build(const GenerationContext &context,
                  "Choose the generator that reproduces each column best: follow the formats, "
                  "ranges and frequencies of the profile, keep related columns consistent (choice "
                  "with given/by, after), use foreign_key for columns that reference another "
-                 "table, and use null_rate only for nullable columns, about as often as observed.")
+                 "table (with after_parent rules for dates that follow the parent's), and use "
+                 "null_rate only for nullable columns, about as often as observed.")
                  .arg(context.table.name, context.columns.join(QStringLiteral(", ")));
     if (!problem.isEmpty())
         parts << QStringLiteral("Your previous recipe was refused: %1. Send a corrected recipe.")

@@ -1,30 +1,41 @@
 #pragma once
 
 #include "NumericGenerator.h"
+#include "ParentKeys.h"
 
 #include <memory>
 
-// A value that follows another column's value by a gap from the observed gaps (end date after
-// start date, total after subtotal), written in this column's own form. When the other value
-// is missing, the column's own distribution is used.
+// A value that follows another value by a gap from the observed gaps (end date after start
+// date, total after subtotal; an order placed after its customer signed up), written in this
+// column's own form. The other value is a column of the row, or a column of the row's parent
+// through a foreign key. When it is missing, the column's own distribution is used.
 class AfterGenerator : public ValueGenerator
 {
 public:
     AfterGenerator(int baseColumn, QuantileSampler gaps, std::unique_ptr<NumericGenerator> own)
         : m_base(baseColumn), m_gaps(std::move(gaps)), m_own(std::move(own))
     {}
+    // Follows the parent's column `attribute` (with its values as numbers: ParentKeys
+    // attributeOrders) of the foreign key in the base column.
+    void followParent(std::shared_ptr<ParentKeys> parents, int attribute)
+    {
+        m_parents = std::move(parents);
+        m_attribute = attribute;
+    }
     void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
                   GeneratedValue &out) override
     {
-        const GeneratedValue &base = row[size_t(m_base)];
-        if (base.type == GeneratedValue::Null) {
+        const GeneratedValue *base = &row[size_t(m_base)];
+        if (m_parents && base->type != GeneratedValue::Null)
+            base = m_parents->attribute(*base, m_attribute);
+        if (!base || base->type == GeneratedValue::Null) {
             m_own->generate(row, random, out);
             return;
         }
-        double value = base.order + m_gaps.sample(random);
+        double value = base->order + m_gaps.sample(random);
         // Stay within this column's observed range when the base value allows it.
         const double high = m_own->sampler().max();
-        if (value > high && high >= base.order)
+        if (value > high && high >= base->order)
             value = high;
         m_own->write(value, out);
     }
@@ -34,4 +45,6 @@ private:
     int m_base;
     QuantileSampler m_gaps;
     std::unique_ptr<NumericGenerator> m_own;
+    std::shared_ptr<ParentKeys> m_parents;
+    int m_attribute = -1;
 };

@@ -5,8 +5,8 @@
 
 #include <memory>
 
-// A foreign key column: the first column of the key draws an existing parent key, the others
-// take their part of the same key.
+// A foreign key column: the first column of the key draws an existing parent key (as
+// ParentKeys picks it), the others take their part of the same key.
 class ForeignKeyGenerator : public ValueGenerator
 {
 public:
@@ -17,7 +17,7 @@ public:
                   GeneratedValue &out) override
     {
         if (m_position == 0)
-            m_parents->current = size_t(random.bounded(quint64(m_parents->keys.size())));
+            m_parents->pick(random);
         out = m_parents->keys[m_parents->current][size_t(m_position)];
     }
     std::vector<int> dependencies() const override

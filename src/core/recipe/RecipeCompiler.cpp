@@ -33,6 +33,8 @@ struct Scope
     const TableInfo &table;
     const QHash<QString, int> &index;
     const RecipeCompiler::ParentLoader &loadParents;
+    const QJsonObject &columns;
+    QHash<QString, QStringList> parentColumns; // parent columns used, by foreign key column
     QHash<QString, std::shared_ptr<ParentKeys>> parents; // per foreign key
 };
 
@@ -95,22 +97,43 @@ std::unique_ptr<NumericGenerator> numeric(const GeneratorSpec &spec, const Colum
         int(spec.integer(QStringLiteral("decimals"), 0, 12, 0)), column.affinity);
 }
 
+// The parent keys of the foreign key `column` belongs to, loaded once per key.
+std::shared_ptr<ParentKeys> parentsOf(const GeneratorSpec &spec, const QString &column,
+                                      Scope &scope)
+{
+    const QList<ForeignKey> keys = scope.table.foreignKeysOf(column);
+    if (keys.isEmpty())
+        spec.fail(
+            {},
+            QStringLiteral("uses \"%1\" as a foreign key, but it references no table").arg(column));
+    const ForeignKey &key = keys.first();
+    std::shared_ptr<ParentKeys> &parents = scope.parents[RecipeCompiler::parentsId(key)];
+    if (parents)
+        return parents;
+    const GeneratorSpec keySpec(scope.columns.value(key.columns.first()).toObject(),
+                                key.columns.first(), scope.index);
+    const QString pick = keySpec.text(QStringLiteral("parents"), QStringLiteral("like_existing"));
+    if (pick != QLatin1String("like_existing") && pick != QLatin1String("uniform"))
+        keySpec.fail(QStringLiteral("parents"), QStringLiteral("must be like_existing or uniform"));
+    const QStringList attributes =
+        key.columns.size() == 1 ? scope.parentColumns.value(key.columns.first()) : QStringList();
+    parents = scope.loadParents
+                  ? scope.loadParents(key, attributes, pick == QLatin1String("like_existing"))
+                  : std::make_shared<ParentKeys>();
+    parents->table = key.parentTable;
+    parents->attributeNames = attributes;
+    if (scope.loadParents && parents->keys.empty())
+        throw RowforgeError(QStringLiteral("\"%1\" references \"%2\", which has no rows yet: add "
+                                           "rows there first, so that new rows have parents to "
+                                           "point to")
+                                .arg(key.columns.first(), key.parentTable));
+    return parents;
+}
+
 std::unique_ptr<ValueGenerator> foreignKey(const GeneratorSpec &spec, Scope &scope, int self)
 {
-    const QList<ForeignKey> keys = scope.table.foreignKeysOf(spec.column());
-    if (keys.isEmpty())
-        spec.fail({}, QStringLiteral("uses foreign_key, but the column references no table"));
-    const ForeignKey &key = keys.first();
-    const QString id = key.parentTable + u'(' + key.columns.join(u',') + u')';
-    std::shared_ptr<ParentKeys> &parents = scope.parents[id];
-    if (!parents) {
-        parents = scope.loadParents ? scope.loadParents(key) : std::make_shared<ParentKeys>();
-        if (scope.loadParents && parents->keys.empty())
-            throw RowforgeError(
-                QStringLiteral("\"%1\" references \"%2\", which has no rows yet: add rows there "
-                               "first, so that new rows have parents to point to")
-                    .arg(spec.column(), key.parentTable));
-    }
+    std::shared_ptr<ParentKeys> parents = parentsOf(spec, spec.column(), scope);
+    const ForeignKey key = scope.table.foreignKeysOf(spec.column()).first();
     const int position = int(key.columns.indexOf(spec.column()));
     const int first = scope.index.value(key.columns.first(), self);
     return std::make_unique<ForeignKeyGenerator>(parents, position, first);
@@ -147,8 +170,23 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
         const std::vector<double> gaps = spec.quantiles(QStringLiteral("gaps"), false);
         if (gaps.front() < 0)
             spec.fail(QStringLiteral("gaps"), QStringLiteral("must not be negative"));
-        return std::make_unique<AfterGenerator>(
+        auto after = std::make_unique<AfterGenerator>(
             base, QuantileSampler(gaps), numeric(spec, column, spec.has(QStringLiteral("format"))));
+        if (spec.has(QStringLiteral("parent_column"))) {
+            const QString baseName = spec.text(QStringLiteral("column"));
+            const QList<ForeignKey> keys = scope.table.foreignKeysOf(baseName);
+            if (keys.isEmpty() || keys.first().columns.size() != 1)
+                spec.fail(QStringLiteral("column"),
+                          QStringLiteral("must name a one-column foreign key when parent_column "
+                                         "is given"));
+            std::shared_ptr<ParentKeys> parents = parentsOf(spec, baseName, scope);
+            const int attribute =
+                int(parents->attributeNames.indexOf(spec.text(QStringLiteral("parent_column"))));
+            parents->attributeOrders(attribute,
+                                     spec.text(QStringLiteral("parent_format"), QString()));
+            after->followParent(parents, attribute);
+        }
+        return after;
     }
     if (name == QLatin1String("choice")) {
         const QString valuesKey = QStringLiteral("values");
@@ -251,6 +289,11 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
 
 } // namespace
 
+QString RecipeCompiler::parentsId(const ForeignKey &key)
+{
+    return key.parentTable + u'(' + key.columns.join(u',') + u')';
+}
+
 QStringList RecipeCompiler::generatorNames()
 {
     return {QStringLiteral("sequence"),    QStringLiteral("series"), QStringLiteral("number"),
@@ -297,8 +340,20 @@ CompiledRecipe RecipeCompiler::compile(const QJsonObject &recipe, const TableInf
                     .arg(it.key()));
     }
 
+    const QJsonValue rules = recipe.value(QLatin1String("rules"));
+    if (!rules.isUndefined() && !rules.isArray())
+        throw RowforgeError(QStringLiteral("Recipe: rules must be a list"));
     CompiledRecipe compiled;
-    Scope scope{table, index, loadParents, {}};
+    Scope scope{table, index, loadParents, columns, RuleSet::parentColumns(rules.toArray()), {}};
+    for (auto it = columns.constBegin(); it != columns.constEnd(); ++it) {
+        const QJsonObject entry = it.value().toObject();
+        const QString parentColumn = entry.value(QLatin1String("parent_column")).toString();
+        if (parentColumn.isEmpty())
+            continue;
+        QStringList &list = scope.parentColumns[entry.value(QLatin1String("column")).toString()];
+        if (!list.contains(parentColumn))
+            list << parentColumn;
+    }
     for (int i = 0; i < names.size(); ++i) {
         const ColumnInfo &column = *table.column(names[i]);
         if (!columns.contains(names[i]))
@@ -344,11 +399,14 @@ CompiledRecipe RecipeCompiler::compile(const QJsonObject &recipe, const TableInf
         compiled.columns.push_back(std::move(entry));
     }
 
-    const QJsonValue rules = recipe.value(QLatin1String("rules"));
-    if (!rules.isUndefined() && !rules.isArray())
-        throw RowforgeError(QStringLiteral("Recipe: rules must be a list"));
-    compiled.rules = RuleSet::compile(rules.toArray(), index,
-                                      [&](int c) { return table.column(names[c])->affinity; });
+    compiled.rules = RuleSet::compile(
+        rules.toArray(), index, [&](int c) { return table.column(names[c])->affinity; },
+        [&](int c) -> std::shared_ptr<ParentKeys> {
+            const QList<ForeignKey> keys = table.foreignKeysOf(names[c]);
+            if (keys.isEmpty() || keys.first().columns.size() != 1)
+                return nullptr;
+            return scope.parents.value(parentsId(keys.first()));
+        });
 
     // Dependencies first; a cycle is an error.
     std::vector<int> state(compiled.columns.size(), 0); // 0 new, 1 visiting, 2 placed

@@ -14,11 +14,17 @@ class RecipeCompiler
 {
 public:
     static constexpr const char *Format = "rowforge-recipe/1";
-    using ParentLoader = std::function<std::shared_ptr<ParentKeys>(const ForeignKey &)>;
+    // Loads a foreign key's parent keys with the parent columns rules compare with (filled in
+    // that order), and the children each parent has when `likeExisting`.
+    using ParentLoader = std::function<std::shared_ptr<ParentKeys>(
+        const ForeignKey &, const QStringList &parentColumns, bool likeExisting)>;
 
     // Without a loader, foreign keys get no parent keys: enough to validate, not to run.
     static CompiledRecipe compile(const QJsonObject &recipe, const TableInfo &table,
                                   const ParentLoader &loadParents = {});
+    // Which foreign key a column's parents are kept under (the columns of a composite key
+    // share them).
+    static QString parentsId(const ForeignKey &key);
     static void validate(const QJsonObject &recipe, const TableInfo &table)
     {
         compile(recipe, table);

@@ -3,6 +3,7 @@
 #include "DependencyLearner.h"
 #include "EmailNameLearner.h"
 #include "NumberSummary.h"
+#include "ParentRuleMiner.h"
 #include "QuantileSampler.h"
 #include "RecipeCompiler.h"
 #include "RecipeValue.h"
@@ -263,6 +264,7 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
         QJsonObject spec;
         if (!table.foreignKeysOf(column.name).isEmpty()) {
             spec = entry(QStringLiteral("foreign_key"));
+            spec.insert(QStringLiteral("parents"), QStringLiteral("like_existing"));
         } else if (present.isEmpty()) {
             spec = SchemaOnlyRecipe::column(column);
         } else if (anyBlob) {
@@ -380,6 +382,15 @@ QJsonObject RecipeLearner::learn(QSqlDatabase &db, const TableInfo &table, QRand
         sampledShare = total > 0 ? double(rows.size()) / double(total) : 1;
     }
     QJsonObject recipe = learnFromRows(table, rows, maxima, lastValues, sampledShare);
+    QJsonObject columns = recipe.value(QLatin1String("columns")).toObject();
+    const QJsonArray parentRules = ParentRuleMiner::mine(db, table, names, rows, columns);
+    if (!parentRules.isEmpty()) {
+        recipe.insert(QStringLiteral("columns"), columns);
+        QJsonArray rules = recipe.value(QLatin1String("rules")).toArray();
+        for (const QJsonValue &rule : parentRules)
+            rules << rule;
+        recipe.insert(QStringLiteral("rules"), rules);
+    }
     if (onlyGenerated)
         recipe.insert(QStringLiteral("learned_from_generated"), true);
     return recipe;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "db/RowidRanges.h"
+
 #include <QList>
 #include <QStringList>
 #include <QVariantList>
@@ -15,6 +17,9 @@ struct RecipeRunOptions
     qint64 keepRows = 100000;
     std::function<void(qint64 done, qint64 total)> progress; // called from the worker thread
     const std::atomic<bool> *cancelled = nullptr;
+    // Rows of the table Rowforge generated earlier: not counted as children of their parents
+    // when new rows pick parents like the existing ones.
+    RowidRanges generated;
 };
 
 struct RecipeRunResult

@@ -63,6 +63,76 @@ void bind(RowInserter &inserter, int column, const GeneratedValue &value)
     }
 }
 
+// Parent keys in key order (a seed must give the same rows every time; sampling order is
+// random), each with the parent columns rules compare with, and, unless `generated` is null,
+// weighted by the existing children each has (those generated earlier left out).
+std::shared_ptr<ParentKeys> loadParentKeys(QSqlDatabase &db, const TableInfo &table,
+                                           const ForeignKey &key, const QStringList &parentColumns,
+                                           const RowidRanges *generated, QRandomGenerator &random)
+{
+    const TableInfo parent = SchemaReader::require(db, key.parentTable);
+    for (const QString &column : parentColumns) {
+        if (!parent.column(column))
+            throw RowforgeError(QStringLiteral("Recipe: names the parent column \"%1\", which "
+                                               "\"%2\" does not have")
+                                    .arg(column, parent.name));
+    }
+    const int keySize = int(key.parentColumns.size());
+    auto toValues = [](const QVariantList &row, int from, int to) {
+        std::vector<GeneratedValue> values;
+        for (int i = from; i < to; ++i)
+            values.push_back(RecipeValue::fromVariant(row[i]));
+        return values;
+    };
+    auto isNull = [](const GeneratedValue &v) { return v.type == GeneratedValue::Null; };
+    std::vector<std::pair<std::vector<GeneratedValue>, std::vector<GeneratedValue>>> rows;
+    for (const QVariantList &row : RowSampler::sample(db, parent, RecipeRunner::ParentKeySample,
+                                                      random, key.parentColumns + parentColumns)) {
+        std::vector<GeneratedValue> values = toValues(row, 0, keySize);
+        if (std::none_of(values.begin(), values.end(), isNull))
+            rows.emplace_back(std::move(values), toValues(row, keySize, int(row.size())));
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+        for (size_t i = 0; i < a.first.size(); ++i) {
+            if (a.first[i].order != b.first[i].order)
+                return a.first[i].order < b.first[i].order;
+            if (a.first[i].bytes != b.first[i].bytes)
+                return a.first[i].bytes < b.first[i].bytes;
+        }
+        return false;
+    });
+    auto parents = std::make_shared<ParentKeys>();
+    for (auto &[keyValues, attributes] : rows) {
+        parents->keys.push_back(std::move(keyValues));
+        parents->attributes.push_back(std::move(attributes));
+    }
+    parents->indexKeys();
+    if (!generated)
+        return parents;
+    // Children per parent, counted on a sample of the existing children.
+    QHash<quint64, size_t> position;
+    for (size_t i = 0; i < parents->keys.size(); ++i) {
+        quint64 hash = 0;
+        for (const GeneratedValue &value : parents->keys[i])
+            hash = RowHashSet::combine(hash, RowHashSet::hashValue(value));
+        position.insert(hash, i);
+    }
+    std::vector<double> children(parents->keys.size(), 0);
+    constexpr qint64 Any = std::numeric_limits<qint64>::max();
+    for (const QVariantList &row :
+         RowSampler::sample(db, table, RecipeRunner::ParentKeySample, random, key.columns, -Any - 1,
+                            Any, *generated)) {
+        quint64 hash = 0;
+        for (const GeneratedValue &value : toValues(row, 0, int(row.size())))
+            hash = RowHashSet::combine(hash, RowHashSet::hashValue(value));
+        const auto it = position.constFind(hash);
+        if (it != position.constEnd())
+            ++children[*it];
+    }
+    parents->setWeights(children);
+    return parents;
+}
+
 } // namespace
 
 RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
@@ -71,31 +141,10 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
 {
     if (options.rows < 1)
         throw RowforgeError(QStringLiteral("Ask for at least one row"));
-    auto loadParents = [&db, &random](const ForeignKey &key) {
-        const TableInfo parent = SchemaReader::require(db, key.parentTable);
-        auto parents = std::make_shared<ParentKeys>();
-        const QList<QVariantList> rows =
-            RowSampler::sample(db, parent, ParentKeySample, random, key.parentColumns);
-        for (const QVariantList &row : rows) {
-            std::vector<GeneratedValue> values;
-            for (const QVariant &value : row)
-                values.push_back(RecipeValue::fromVariant(value));
-            if (std::none_of(values.begin(), values.end(), [](const GeneratedValue &v) {
-                    return v.type == GeneratedValue::Null;
-                }))
-                parents->keys.push_back(std::move(values));
-        }
-        // Sampling order is random; a seed must give the same rows every time.
-        std::sort(parents->keys.begin(), parents->keys.end(), [](const auto &a, const auto &b) {
-            for (size_t i = 0; i < a.size(); ++i) {
-                if (a[i].order != b[i].order)
-                    return a[i].order < b[i].order;
-                if (a[i].bytes != b[i].bytes)
-                    return a[i].bytes < b[i].bytes;
-            }
-            return false;
-        });
-        return parents;
+    auto loadParents = [&](const ForeignKey &key, const QStringList &parentColumns,
+                           bool likeExisting) {
+        return loadParentKeys(db, table, key, parentColumns,
+                              likeExisting ? &options.generated : nullptr, random);
     };
     const CompiledRecipe compiled = RecipeCompiler::compile(recipe, table, loadParents);
     RecipeRunResult result;

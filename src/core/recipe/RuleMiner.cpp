@@ -426,3 +426,11 @@ QJsonArray RuleMiner::mine(const QStringList &names, const QList<QVariantList> &
     mineFormulas(names, columns, rules);
     return rules;
 }
+
+QJsonArray RuleMiner::orders(const QStringList &names, const QList<QVariantList> &rows)
+{
+    QJsonArray rules;
+    if (rows.size() >= MinRows)
+        mineOrders(names, describe(names, rows), rules);
+    return rules;
+}

@@ -23,4 +23,6 @@ public:
 
     // `rows` hold values in `names` order.
     static QJsonArray mine(const QStringList &names, const QList<QVariantList> &rows);
+    // Only the orderings (a <= b) among the columns.
+    static QJsonArray orders(const QStringList &names, const QList<QVariantList> &rows);
 };

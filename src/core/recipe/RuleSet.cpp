@@ -86,8 +86,24 @@ QString joined(const QJsonArray &values)
 
 } // namespace
 
+QHash<QString, QStringList> RuleSet::parentColumns(const QJsonArray &rules)
+{
+    QHash<QString, QStringList> columns;
+    for (const QJsonValue &value : rules) {
+        const QJsonObject rule = value.toObject();
+        const QString name = rule.value(QLatin1String("rule")).toString();
+        if (name != QLatin1String("after_parent") && name != QLatin1String("before_parent"))
+            continue;
+        QStringList &list = columns[rule.value(QLatin1String("foreign_key")).toString()];
+        const QString column = rule.value(QLatin1String("parent_column")).toString();
+        if (!column.isEmpty() && !list.contains(column))
+            list << column;
+    }
+    return columns;
+}
+
 RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &index,
-                         const AffinityOf &affinity)
+                         const AffinityOf &affinity, const ParentsOf &parentsOf)
 {
     RuleSet set;
     QStringList names(index.size());
@@ -185,11 +201,36 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
                 rule.unit = Unit(units.indexOf(unit));
                 rule.text = QStringLiteral("%1 on whole %2s").arg(names[rule.target], unit);
             }
+        } else if (rule.name == QLatin1String("after_parent") ||
+                   rule.name == QLatin1String("before_parent")) {
+            rule.kind = Kind::ParentOrder;
+            rule.after = rule.name == QLatin1String("after_parent");
+            rule.target = rule.b = read.column(QStringLiteral("column"));
+            rule.a = read.column(QStringLiteral("foreign_key"));
+            const QString parentColumn = read.text(QStringLiteral("parent_column"));
+            if (json.contains(QLatin1String("format")))
+                rule.format = read.format(QStringLiteral("format"));
+            if (json.contains(QLatin1String("parent_format")))
+                rule.format2 = read.format(QStringLiteral("parent_format"));
+            if (parentsOf) {
+                rule.parents = parentsOf(rule.a);
+                if (!rule.parents)
+                    read.fail(QStringLiteral("foreign_key"),
+                              QStringLiteral("names \"%1\", which is not a one-column foreign "
+                                             "key")
+                                  .arg(names[rule.a]));
+                rule.attribute = int(rule.parents->attributeNames.indexOf(parentColumn));
+            }
+            rule.text =
+                QStringLiteral("%1 %2 %3.%4 (by %5)")
+                    .arg(names[rule.b], rule.after ? QStringLiteral("≥") : QStringLiteral("≤"),
+                         rule.parents ? rule.parents->table : QStringLiteral("parent"),
+                         parentColumn, names[rule.a]);
         } else {
             read.fail(QStringLiteral("rule"),
                       QStringLiteral("\"%1\" is not one of: order, determines, null_if, "
                                      "not_null_if, prefix, sum, difference, product, parses, "
-                                     "granularity, weekdays")
+                                     "granularity, weekdays, after_parent, before_parent")
                           .arg(rule.name));
         }
         set.m_rules.push_back(std::move(rule));
@@ -282,6 +323,14 @@ bool RuleSet::holds(int index, const std::vector<GeneratedValue> &row) const
             !number(row[size_t(rule.b)], rule.format2, &y))
             return true;
         return x <= y;
+    }
+    case Kind::ParentOrder: {
+        const GeneratedValue *parent = parentValue(rule, row);
+        double x = 0, y = 0;
+        if (!parent || isNull(rule.b) || !number(row[size_t(rule.b)], rule.format, &x) ||
+            !number(*parent, rule.format2, &y))
+            return true;
+        return rule.after ? x >= y : x <= y;
     }
     case Kind::Determines: {
         if (isNull(rule.a))
@@ -432,9 +481,34 @@ bool RuleSet::repair(int index, std::vector<GeneratedValue> &row) const
     case Kind::NullIf:
         row[size_t(rule.b)].setNull();
         return true;
+    case Kind::ParentOrder: {
+        // The parent's value itself, in this column's form: the closest value that keeps it.
+        const GeneratedValue *parent = parentValue(rule, row);
+        double y = 0;
+        if (!parent || !number(*parent, rule.format2, &y))
+            return false;
+        GeneratedValue &out = row[size_t(rule.b)];
+        if (!rule.format.isEmpty())
+            out.setText(QDateTime::fromMSecsSinceEpoch(qint64(std::llround(y * 1000)), Qt::UTC)
+                            .toString(rule.format)
+                            .toUtf8());
+        else if (out.type == GeneratedValue::Integer)
+            out.setInteger(qint64(rule.after ? std::ceil(y) : std::floor(y)));
+        else
+            out.setReal(y);
+        return holds(index, row);
+    }
     default:
         return false;
     }
+}
+
+const GeneratedValue *RuleSet::parentValue(const Rule &rule, const std::vector<GeneratedValue> &row)
+{
+    if (!rule.parents || rule.attribute < 0 || row[size_t(rule.a)].type == GeneratedValue::Null)
+        return nullptr;
+    const GeneratedValue *value = rule.parents->attribute(row[size_t(rule.a)], rule.attribute);
+    return value && value->type != GeneratedValue::Null ? value : nullptr;
 }
 
 QString RuleSet::describe(int rule) const

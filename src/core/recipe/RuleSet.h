@@ -1,6 +1,7 @@
 #pragma once
 
 #include "GeneratedValue.h"
+#include "ParentKeys.h"
 #include "db/SqlAffinity.h"
 
 #include <QHash>
@@ -8,6 +9,7 @@
 #include <QSet>
 #include <QStringList>
 #include <functional>
+#include <memory>
 #include <vector>
 
 // A recipe's "rules" made ready to check and keep (the kinds RuleMiner writes; see
@@ -19,11 +21,17 @@ class RuleSet
 {
 public:
     using AffinityOf = std::function<SqlAffinity::Kind(int)>;
+    // The parent keys a one-column foreign key draws from, or nullptr if the column is none.
+    using ParentsOf = std::function<std::shared_ptr<ParentKeys>(int column)>;
 
     // Throws RowforgeError naming the rule and what is wrong. `index` maps column names to
-    // row positions.
+    // row positions. Without `parentsOf`, rules across a foreign key cannot be checked and
+    // count as kept.
     static RuleSet compile(const QJsonArray &rules, const QHash<QString, int> &index,
-                           const AffinityOf &affinity);
+                           const AffinityOf &affinity, const ParentsOf &parentsOf = {});
+    // The parent columns that rules across a foreign key compare with, by foreign key column
+    // (what the parent keys must be loaded with).
+    static QHash<QString, QStringList> parentColumns(const QJsonArray &rules);
 
     int size() const { return int(m_rules.size()); }
     bool isEmpty() const { return m_rules.empty(); }
@@ -53,7 +61,8 @@ private:
         Product,
         Parses,
         Granularity,
-        Weekdays
+        Weekdays,
+        ParentOrder // a = the foreign key column, b = the column compared with the parent's
     };
     enum class Unit { Year, Month, Day, Hour, Minute };
     struct Rule
@@ -67,9 +76,15 @@ private:
         QHash<QByteArray, QByteArray> prefixes;
         int words = 1, decimals = 0;
         Unit unit = Unit::Day;
+        std::shared_ptr<ParentKeys> parents;
+        int attribute = -1;
+        bool after = true; // parent order: b >= the parent's value (else <=)
     };
 
     bool number(const GeneratedValue &value, const QString &format, double *out) const;
+    // The parent's value a parent order compares with, or nullptr (no parent, or NULL).
+    static const GeneratedValue *parentValue(const Rule &rule,
+                                             const std::vector<GeneratedValue> &row);
 
     void orderDerivations();
 
