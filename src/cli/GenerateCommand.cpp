@@ -4,6 +4,7 @@
 #include "CliProviderOptions.h"
 #include "db/DatabaseConnection.h"
 #include "generate/GenerationPipeline.h"
+#include "generate/RelatedGeneration.h"
 #include "llm/LlmClient.h"
 #include "llm/ProviderResolver.h"
 #include "util/RowforgeError.h"
@@ -13,6 +14,28 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+
+bool GenerateCommand::readTableRows(const QString &text, const QStringList &tables,
+                                    QHash<QString, int> *rows, QTextStream &err)
+{
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype equals = part.lastIndexOf(u'=');
+        const QString name = equals < 0 ? tables.value(0) : part.left(equals);
+        bool ok = false;
+        const int count = part.mid(equals + 1).toInt(&ok);
+        if (!ok || count < 1 || count > GenerationOptions::MaxRows) {
+            err << "--rows: \"" << part << "\" must be N or TABLE=N, N from 1 to "
+                << GenerationOptions::MaxRows << "\n";
+            return false;
+        }
+        if (!tables.contains(name)) {
+            err << "--rows: \"" << name << "\" is not one of --tables\n";
+            return false;
+        }
+        rows->insert(name, count);
+    }
+    return true;
+}
 
 int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
@@ -26,10 +49,17 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     CliDatabaseOption database(parser);
     const QCommandLineOption table(QStringLiteral("table"), QStringLiteral("Table to grow."),
                                    QStringLiteral("NAME"));
+    const QCommandLineOption tables(
+        QStringLiteral("tables"),
+        QStringLiteral("Grow these tables together, offline or from recipes, in one transaction: "
+                       "parents first, each new parent with as many children as a real one has. "
+                       "A table without a count in --rows gets its new parents' children."),
+        QStringLiteral("T1,T2,..."));
     const QCommandLineOption rows(
         QStringLiteral("rows"),
         QStringLiteral("Rows to add (default 10; up to 1,000 from an LLM, "
-                       "10,000,000 in recipe and offline mode)."),
+                       "10,000,000 in recipe and offline mode). With --tables: T1=N,T2=M, or N "
+                       "for the first table."),
         QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption sample(
         QStringLiteral("sample"),
@@ -65,20 +95,29 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     const QCommandLineOption saveRecipe(QStringLiteral("save-recipe"),
                                         QStringLiteral("Write the recipe that was used to FILE."),
                                         QStringLiteral("FILE"));
-    parser.addOptions(
-        {table, rows, sample, share, noSamples, dryRun, json, mode, seed, recipe, saveRecipe});
+    parser.addOptions({table, tables, rows, sample, share, noSamples, dryRun, json, mode, seed,
+                       recipe, saveRecipe});
     if (const int status = parse(parser, arguments, out, err); status >= 0)
         return status;
-    if (!parser.isSet(table)) {
-        err << "generate needs --table NAME\n";
+    if (parser.isSet(table) == parser.isSet(tables)) {
+        err << "generate needs --table NAME or --tables T1,T2,...\n";
         return UsageError;
     }
     bool ok = false;
     GenerationOptions options;
-    options.rows = parser.value(rows).toInt(&ok);
-    if (!ok || options.rows < 1 || options.rows > GenerationOptions::MaxRows) {
-        err << "--rows must be a number from 1 to " << GenerationOptions::MaxRows << "\n";
-        return UsageError;
+    QStringList related;
+    QHash<QString, int> relatedRows;
+    if (parser.isSet(tables)) {
+        related = parser.value(tables).split(u',', Qt::SkipEmptyParts);
+        if (!readTableRows(parser.value(rows), related, &relatedRows, err))
+            return UsageError;
+        options.rows = relatedRows.value(related.value(0), 1);
+    } else {
+        options.rows = parser.value(rows).toInt(&ok);
+        if (!ok || options.rows < 1 || options.rows > GenerationOptions::MaxRows) {
+            err << "--rows must be a number from 1 to " << GenerationOptions::MaxRows << "\n";
+            return UsageError;
+        }
     }
     if (!GenerationOptions::modeNames().contains(parser.value(mode))) {
         err << "--mode must be one of " << GenerationOptions::modeNames().join(QStringLiteral(", "))
@@ -126,6 +165,20 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         options.llm = ProviderResolver::resolve(providerOptions.choice());
         DatabaseConnection connection(database.path());
         LlmClient client(options.llm);
+        if (!related.isEmpty()) {
+            const QList<GenerationResult> results = RelatedGeneration::run(
+                connection.database(), related, relatedRows, options, client);
+            QJsonArray array;
+            for (const GenerationResult &result : results) {
+                array << result.toJson();
+                if (!parser.isSet(json))
+                    out << result.summary() << "\n";
+            }
+            if (parser.isSet(json))
+                out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact))
+                    << "\n";
+            return Success;
+        }
         const GenerationResult result =
             GenerationPipeline::run(connection.database(), parser.value(table), options, client);
         if (parser.isSet(saveRecipe) && !result.recipe.isEmpty()) {

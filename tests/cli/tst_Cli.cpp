@@ -1,3 +1,4 @@
+#include "CliProcess.h"
 #include "MockLlmServer.h"
 #include "TempDatabase.h"
 #include "TestFiles.h"
@@ -59,24 +60,8 @@ void TestCli::initTestCase()
 TestCli::Result TestCli::run(const QStringList &arguments,
                              const QHash<QString, QString> &environment)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-    for (const char *name :
-         {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL"})
-        env.remove(QString::fromLatin1(name)); // never a real provider from a test
-    for (auto it = environment.constBegin(); it != environment.constEnd(); ++it)
-        env.insert(it.key(), it.value());
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(m_cli, arguments);
-    // Spin the event loop while waiting: a mock server in this process must be able to answer.
-    if (!finished.wait(60000))
-        return {-1, {}, QStringLiteral("timed out")};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    const CliProcess::Run done = CliProcess(m_home.path()).run(m_cli, arguments, {}, environment);
+    return {done.exitCode, QString::fromUtf8(done.out), QString::fromUtf8(done.err)};
 }
 
 void TestCli::tablesListsNameRowsColumns()

@@ -1,3 +1,4 @@
+#include "CliProcess.h"
 #include "MockLlmServer.h"
 #include "TempDatabase.h"
 #include "import/CsvReader.h"
@@ -27,11 +28,7 @@ private Q_SLOTS:
     void askRunsTheModelsSelectAndRefusesAWrite();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out, err;
-    };
+    using Run = CliProcess::Run;
     Run run(const QString &program, const QStringList &arguments, const QByteArray &input = {},
             const QHash<QString, QString> &environment = {});
     Run query(const QString &db, const QStringList &arguments);
@@ -55,25 +52,7 @@ TestCliQuery::Run TestCliQuery::run(const QString &program, const QStringList &a
                                     const QByteArray &input,
                                     const QHash<QString, QString> &environment)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-    for (const char *name :
-         {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL"})
-        env.remove(QString::fromLatin1(name)); // never a real provider from a test
-    for (auto it = environment.constBegin(); it != environment.constEnd(); ++it)
-        env.insert(it.key(), it.value());
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(program, arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    // Spin the event loop while waiting: a mock server in this process must be able to answer.
-    if (!finished.wait(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+    return CliProcess(m_home.path()).run(program, arguments, input, environment);
 }
 
 TestCliQuery::Run TestCliQuery::query(const QString &db, const QStringList &arguments)

@@ -1,15 +1,22 @@
 // Rows that hold together across a foreign key: new children pick their parents as existing
 // children did (parents without children stay without), dates that follow the parent's
 // (orders after their customer's signup) are drawn from it, rules across the key are kept
-// whatever the recipe draws, and a recipe that misuses them is told what is wrong.
+// whatever the recipe draws, and a recipe that misuses them is told what is wrong. Several
+// tables grown at once: parents first (cycles broken at a key that may be NULL), each new
+// parent with as many children as a real one has, self-references and composite keys valid,
+// all tables or none.
 #include "OfflineRun.h"
 #include "TempDatabase.h"
 #include "db/DemoSeeder.h"
 #include "db/SchemaReader.h"
+#include "generate/GeneratedRows.h"
+#include "generate/RelatedGeneration.h"
+#include "llm/LlmClient.h"
 #include "recipe/RecipeLearner.h"
 #include "util/RowforgeError.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QtTest>
 
 class TestRelatedTables : public QObject
@@ -20,8 +27,14 @@ private Q_SLOTS:
     void parentsArePickedLikeExistingOnes();
     void parentRulesAreKeptWhateverTheRecipeDraws();
     void parentRulesThatCannotWorkAreExplained();
+    void parentsAndChildrenGrowTogether();
+    void parentsComeFirstAndCyclesBreakAtANullableKey();
+    void selfReferencesAndCompositeKeysStayValid();
+    void oneTableFailingWritesNoTable();
 
 private:
+    static QList<GenerationResult> grow(TempDatabase &temp, const QStringList &tables,
+                                        const QHash<QString, int> &rows, quint32 seed);
     static QJsonObject learnOrders(TempDatabase &temp, quint32 seed);
     static RecipeRunResult run(TempDatabase &temp, const QJsonObject &recipe, int rows,
                                quint32 seed);
@@ -211,6 +224,185 @@ void TestRelatedTables::parentRulesThatCannotWorkAreExplained()
     QCOMPARE(failure(unknown), QStringLiteral("Recipe: names the parent column \"birthday\", "
                                               "which \"customers\" does not have"));
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), orders);
+}
+
+QList<GenerationResult> TestRelatedTables::grow(TempDatabase &temp, const QStringList &tables,
+                                                const QHash<QString, int> &rows, quint32 seed)
+{
+    GenerationOptions options;
+    options.seed = seed;
+    options.llm.provider = LlmSettings::Provider::Offline;
+    options.generatedRowsFile = temp.folder() + QStringLiteral("/generated-rows.json");
+    LlmClient unused(options.llm);
+    return RelatedGeneration::run(temp.db(), tables, rows, options, unused);
+}
+
+void TestRelatedTables::parentsAndChildrenGrowTogether()
+{
+    TempDatabase temp;
+    DemoSeeder::seed(temp.db());
+    const int customers = temp.scalar(QStringLiteral("SELECT max(id) FROM customers")).toInt();
+    const int orders = temp.scalar(QStringLiteral("SELECT max(id) FROM orders")).toInt();
+    // Listed children first: the order comes from the foreign keys.
+    const QList<GenerationResult> results =
+        grow(temp, {QStringLiteral("orders"), QStringLiteral("customers")},
+             {{QStringLiteral("customers"), 400}}, 10);
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results[0].table, QStringLiteral("customers"));
+    QCOMPARE(results[0].inserted, 400);
+    QCOMPARE(
+        temp.scalar(QStringLiteral("SELECT count(*) FROM orders WHERE id > ?"), {orders}).toInt(),
+        results[1].inserted);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt(),
+             0);
+    QCOMPARE(beforeSignup(temp, orders), 0);
+    // Every new order belongs to a new customer, and the new customers' numbers of orders
+    // have the real ones' shape: Kolmogorov–Smirnov complement and the share without any.
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders WHERE id > ? AND "
+                                        "customer_id <= ?"),
+                         {orders, customers})
+                 .toInt(),
+             0);
+    auto counts = [&](const QString &customerRange, const QString &orderRange) {
+        std::vector<int> result;
+        QSqlQuery query(temp.db());
+        query.exec(QStringLiteral("SELECT (SELECT count(*) FROM orders o WHERE o.customer_id = "
+                                  "c.id AND o.%2) FROM customers c WHERE c.%1")
+                       .arg(customerRange, orderRange));
+        while (query.next())
+            result.push_back(query.value(0).toInt());
+        std::sort(result.begin(), result.end());
+        return result;
+    };
+    const std::vector<int> real =
+        counts(QStringLiteral("id <= %1").arg(customers), QStringLiteral("id <= %1").arg(orders));
+    const std::vector<int> grown =
+        counts(QStringLiteral("id > %1").arg(customers), QStringLiteral("id > %1").arg(orders));
+    QCOMPARE(int(grown.size()), 400);
+    double distance = 0;
+    for (int k = 0; k <= std::max(real.back(), grown.back()); ++k) {
+        auto share = [k](const std::vector<int> &v) {
+            return double(std::upper_bound(v.begin(), v.end(), k) - v.begin()) / double(v.size());
+        };
+        distance = std::max(distance, std::fabs(share(real) - share(grown)));
+    }
+    QVERIFY2(1 - distance >= 0.9, qPrintable(QString::number(1 - distance)));
+    auto zeros = [](const std::vector<int> &v) {
+        return double(std::count(v.begin(), v.end(), 0)) / double(v.size());
+    };
+    QVERIFY2(std::fabs(zeros(real) - zeros(grown)) <= 0.05,
+             qPrintable(QStringLiteral("%1 %2").arg(zeros(real)).arg(zeros(grown))));
+    // Both runs are remembered as generated, once committed.
+    const GeneratedRows remembered(temp.folder() + QStringLiteral("/generated-rows.json"));
+    QCOMPARE(remembered.of(temp.path(), QStringLiteral("customers")).count(), 400);
+    QCOMPARE(remembered.of(temp.path(), QStringLiteral("orders")).count(), results[1].inserted);
+}
+
+void TestRelatedTables::parentsComeFirstAndCyclesBreakAtANullableKey()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT, "
+                                      "captain_id INTEGER REFERENCES players (id))"),
+                       QStringLiteral("CREATE TABLE players (id INTEGER PRIMARY KEY, name TEXT, "
+                                      "team_id INTEGER NOT NULL REFERENCES teams (id))")});
+    QRandomGenerator random(3);
+    for (int t = 1; t <= 40; ++t)
+        temp.exec(QStringLiteral("INSERT INTO teams (id, name) VALUES (?, ?)"),
+                  {t, QStringLiteral("team %1").arg(t)});
+    for (int p = 1; p <= 400; ++p)
+        temp.exec(QStringLiteral("INSERT INTO players VALUES (?, ?, ?)"),
+                  {p, QStringLiteral("player %1").arg(p), 1 + random.bounded(40)});
+    temp.exec(QStringLiteral("UPDATE teams SET captain_id = (SELECT min(id) FROM players WHERE "
+                             "team_id = teams.id)"));
+    const QList<TableInfo> both{SchemaReader::require(temp.db(), QStringLiteral("players")),
+                                SchemaReader::require(temp.db(), QStringLiteral("teams"))};
+    const QList<TableInfo> ordered = RelatedGeneration::order(both);
+    QCOMPARE(ordered[0].name, QStringLiteral("teams"));
+    const QList<GenerationResult> results =
+        grow(temp, {QStringLiteral("players"), QStringLiteral("teams")},
+             {{QStringLiteral("teams"), 20}}, 4);
+    QCOMPARE(results[0].inserted, 20);
+    QVERIFY(results[1].inserted > 100);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt(),
+             0);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM players WHERE id > 400 AND "
+                                        "team_id <= 40"))
+                 .toInt(),
+             0);
+
+    // Without a key that may be NULL, no table can come first.
+    TempDatabase strict({QStringLiteral("CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER NOT "
+                                        "NULL REFERENCES b (id))"),
+                         QStringLiteral("CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER NOT "
+                                        "NULL REFERENCES a (id))")});
+    try {
+        RelatedGeneration::order({SchemaReader::require(strict.db(), QStringLiteral("a")),
+                                  SchemaReader::require(strict.db(), QStringLiteral("b"))});
+        QFAIL("a cycle of NOT NULL keys has no first table");
+    } catch (const RowforgeError &error) {
+        QCOMPARE(error.message(), QStringLiteral("\"a\", \"b\" reference each other through "
+                                                 "foreign keys that cannot be NULL, so none of "
+                                                 "them can be grown first"));
+    }
+}
+
+void TestRelatedTables::selfReferencesAndCompositeKeysStayValid()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT, "
+                                      "manager_id INTEGER REFERENCES staff (id))"),
+                       QStringLiteral("CREATE TABLE rooms (building TEXT, number INTEGER, seats "
+                                      "INTEGER, PRIMARY KEY (building, number))"),
+                       QStringLiteral("CREATE TABLE bookings (id INTEGER PRIMARY KEY, building "
+                                      "TEXT NOT NULL, number INTEGER NOT NULL, booked_by INTEGER "
+                                      "REFERENCES staff (id), FOREIGN KEY (building, number) "
+                                      "REFERENCES rooms (building, number))")});
+    QRandomGenerator random(5);
+    temp.exec(QStringLiteral("INSERT INTO staff VALUES (1, 'boss', NULL)"));
+    for (int s = 2; s <= 300; ++s)
+        temp.exec(QStringLiteral("INSERT INTO staff VALUES (?, ?, ?)"),
+                  {s, QStringLiteral("person %1").arg(s), 1 + random.bounded(s - 1)});
+    for (int r = 0; r < 60; ++r)
+        temp.exec(QStringLiteral("INSERT INTO rooms VALUES (?, ?, ?)"),
+                  {QStringLiteral("B%1").arg(r % 4), 100 + r, 4 + random.bounded(20)});
+    for (int b = 0; b < 500; ++b)
+        temp.exec(QStringLiteral("INSERT INTO bookings (building, number, booked_by) SELECT "
+                                 "building, number, ? FROM rooms ORDER BY random() LIMIT 1"),
+                  {1 + random.bounded(300)});
+    grow(temp, {QStringLiteral("staff"), QStringLiteral("rooms"), QStringLiteral("bookings")},
+         {{QStringLiteral("staff"), 200}, {QStringLiteral("rooms"), 30}}, 6);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt(),
+             0);
+    // Every manager chain ends at the boss: no cycles.
+    QCOMPARE(temp.scalar(QStringLiteral(
+                             "WITH RECURSIVE up(id, manager, depth) AS (SELECT id, manager_id, 0 "
+                             "FROM staff UNION ALL SELECT up.id, s.manager_id, depth + 1 FROM up "
+                             "JOIN staff s ON s.id = up.manager WHERE depth < 1000) SELECT "
+                             "count(DISTINCT id) FROM up WHERE manager IS NULL"))
+                 .toInt(),
+             500);
+    // The new rooms got bookings of their own, through both columns of the key.
+    QVERIFY(temp.scalar(QStringLiteral("SELECT count(*) FROM bookings b JOIN rooms r USING "
+                                       "(building, number) WHERE b.id > 500 AND r.rowid > 60"))
+                .toInt() > 0);
+}
+
+void TestRelatedTables::oneTableFailingWritesNoTable()
+{
+    TempDatabase temp;
+    DemoSeeder::seed(temp.db());
+    const int customers = temp.scalar(QStringLiteral("SELECT count(*) FROM customers")).toInt();
+    temp.exec(QStringLiteral("CREATE TRIGGER no_new_orders BEFORE INSERT ON orders BEGIN SELECT "
+                             "RAISE(ABORT, 'orders are closed'); END"));
+    try {
+        grow(temp, {QStringLiteral("customers"), QStringLiteral("orders")},
+             {{QStringLiteral("customers"), 300}}, 7);
+        QFAIL("every order is refused");
+    } catch (const RowforgeError &error) {
+        QVERIFY2(error.message().contains(QLatin1String("orders are closed")),
+                 qPrintable(error.message()));
+    }
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM customers")).toInt(), customers);
+    const GeneratedRows remembered(temp.folder() + QStringLiteral("/generated-rows.json"));
+    QVERIFY(remembered.of(temp.path(), QStringLiteral("customers")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRelatedTables)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QString>
 #include <algorithm>
 #include <utility>
 #include <vector>
@@ -88,6 +90,20 @@ public:
             index -= size;
         }
         return m_ranges.empty() ? 0 : m_ranges.back().second;
+    }
+
+    // An SQL condition that holds for rows outside the set, given the rowid column (qualified
+    // by its table: json_each has an "id" column of its own); bind toBindValue() to its one
+    // parameter.
+    static QString outsideCondition(const QString &qualifiedRowid)
+    {
+        return QStringLiteral("NOT EXISTS (SELECT 1 FROM json_each(?) WHERE %1 BETWEEN "
+                              "json_extract(value, '$[0]') AND json_extract(value, '$[1]'))")
+            .arg(qualifiedRowid);
+    }
+    QString toBindValue() const
+    {
+        return QString::fromUtf8(QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
     }
 
     QJsonArray toJson() const

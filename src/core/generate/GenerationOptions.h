@@ -1,6 +1,7 @@
 #pragma once
 
 #include "llm/LlmSettings.h"
+#include "recipe/RecipeRun.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -42,6 +43,10 @@ struct GenerationOptions
     QString generatedRowsFile;
     bool learnFromRealRows = true;
     bool fidelityReport = true;
+    // Set for one table of several grown at once (RelatedGeneration): the caller holds the
+    // transaction and records the rows once it commits; new rows point at new parents first.
+    bool partOfRelatedRun = false;
+    QHash<QString, NewParents> newParents;
     std::function<void(qint64 done, qint64 total)> progress; // called on the worker thread
     const std::atomic<bool> *cancelled = nullptr;
 

@@ -126,6 +126,8 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
     run.progress = options.progress;
     run.cancelled = options.cancelled;
     run.generated = generated;
+    run.ownTransaction = !options.partOfRelatedRun;
+    run.newParents = options.newParents;
     const RecipeRunResult done = RecipeRunner::run(db, table, result.recipe, run, random);
 
     result.rejected = int(done.rejected);
@@ -145,7 +147,8 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
         result.firstRowid = done.firstRowid;
         result.lastRowid = done.lastRowid;
     }
-    GeneratedRows::remember(db, table, options, result);
+    if (!options.partOfRelatedRun)
+        GeneratedRows::remember(db, table, options, result);
     if (!real.isEmpty()) {
         result.fidelity = FidelityReporter::compare(table, done.columns, real,
                                                     done.rows.mid(0, FidelityReporter::SampleRows));

@@ -58,13 +58,9 @@ QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table,
             range = QStringLiteral(" WHERE %1 BETWEEN ? AND ?").arg(SqlIdentifier::quote(rowid));
             bound << low << high;
             if (!excluded.isEmpty()) {
-                // Qualified: json_each has an "id" column of its own.
-                range += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM json_each(?) WHERE %2.%1 "
-                                        "BETWEEN json_extract(value, '$[0]') AND "
-                                        "json_extract(value, '$[1]'))")
-                             .arg(SqlIdentifier::quote(rowid), name);
-                bound << QString::fromUtf8(
-                    QJsonDocument(excluded.toJson()).toJson(QJsonDocument::Compact));
+                range += QStringLiteral(" AND ") +
+                         RowidRanges::outsideCondition(name + u'.' + SqlIdentifier::quote(rowid));
+                bound << excluded.toBindValue();
             }
         }
         bound << count;

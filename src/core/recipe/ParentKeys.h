@@ -49,9 +49,17 @@ struct ParentKeys
 
     void pick(QRandomGenerator &random)
     {
-        if (!m_slots.empty() && m_row && *m_row < qint64(m_slots.size()))
-            current = m_slots[size_t(*m_row)];
-        else if (m_weighted)
+        if (!m_slots.empty() && m_row && *m_row < qint64(m_slots.size())) {
+            const size_t row = size_t(*m_row);
+            // The same row drawn again (its first draw was refused: a copy, a taken key): it
+            // trades parents with a later row, so every parent keeps its number of children.
+            if (row == m_lastRow && row + 1 < m_slots.size())
+                std::swap(
+                    m_slots[row],
+                    m_slots[row + 1 + size_t(random.bounded(quint64(m_slots.size() - row - 1)))]);
+            m_lastRow = row;
+            current = m_slots[row];
+        } else if (m_weighted)
             current = m_picker.pick(random);
         else
             current = size_t(random.bounded(quint64(keys.size())));
@@ -97,5 +105,6 @@ private:
     WeightedPicker<size_t> m_picker;
     std::vector<size_t> m_slots;
     const qint64 *m_row = nullptr;
+    size_t m_lastRow = SIZE_MAX;
     QHash<QByteArray, size_t> m_index;
 };

@@ -2,11 +2,23 @@
 
 #include "db/RowidRanges.h"
 
+#include <QHash>
 #include <QList>
 #include <QStringList>
 #include <QVariantList>
 #include <atomic>
 #include <functional>
+#include <numeric>
+#include <vector>
+
+// Parents added earlier in the same transaction (several tables grown at once): the parent's
+// rows from `firstRowid` on, in rowid order, and how many new children each gets.
+struct NewParents
+{
+    qint64 firstRowid = 0;
+    std::vector<int> children;
+    qint64 total() const { return std::accumulate(children.begin(), children.end(), qint64(0)); }
+};
 
 // What a recipe run is asked to do, and what it did.
 struct RecipeRunOptions
@@ -20,6 +32,11 @@ struct RecipeRunOptions
     // Rows of the table Rowforge generated earlier: not counted as children of their parents
     // when new rows pick parents like the existing ones.
     RowidRanges generated;
+    // False: the caller holds the transaction (and commits it); `commit` is then ignored.
+    bool ownTransaction = true;
+    // By a foreign key's first column: new rows point at these parents first, each as many
+    // times as its count says (in random order), and pick like existing children after that.
+    QHash<QString, NewParents> newParents;
 };
 
 struct RecipeRunResult

@@ -2,19 +2,18 @@
 
 #include "CopyRedraw.h"
 #include "CopySwapper.h"
+#include "ParentKeyLoader.h"
 #include "RecipeCompiler.h"
-#include "RecipeValue.h"
 #include "RowHashSet.h"
 #include "db/RowInserter.h"
-#include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "db/Transaction.h"
-#include "profile/RowSampler.h"
 #include "util/GenerationCancelled.h"
 #include "util/RowforgeError.h"
 
 #include <QHash>
 #include <QLocale>
+#include <optional>
 
 namespace {
 
@@ -63,76 +62,6 @@ void bind(RowInserter &inserter, int column, const GeneratedValue &value)
     }
 }
 
-// Parent keys in key order (a seed must give the same rows every time; sampling order is
-// random), each with the parent columns rules compare with, and, unless `generated` is null,
-// weighted by the existing children each has (those generated earlier left out).
-std::shared_ptr<ParentKeys> loadParentKeys(QSqlDatabase &db, const TableInfo &table,
-                                           const ForeignKey &key, const QStringList &parentColumns,
-                                           const RowidRanges *generated, QRandomGenerator &random)
-{
-    const TableInfo parent = SchemaReader::require(db, key.parentTable);
-    for (const QString &column : parentColumns) {
-        if (!parent.column(column))
-            throw RowforgeError(QStringLiteral("Recipe: names the parent column \"%1\", which "
-                                               "\"%2\" does not have")
-                                    .arg(column, parent.name));
-    }
-    const int keySize = int(key.parentColumns.size());
-    auto toValues = [](const QVariantList &row, int from, int to) {
-        std::vector<GeneratedValue> values;
-        for (int i = from; i < to; ++i)
-            values.push_back(RecipeValue::fromVariant(row[i]));
-        return values;
-    };
-    auto isNull = [](const GeneratedValue &v) { return v.type == GeneratedValue::Null; };
-    std::vector<std::pair<std::vector<GeneratedValue>, std::vector<GeneratedValue>>> rows;
-    for (const QVariantList &row : RowSampler::sample(db, parent, RecipeRunner::ParentKeySample,
-                                                      random, key.parentColumns + parentColumns)) {
-        std::vector<GeneratedValue> values = toValues(row, 0, keySize);
-        if (std::none_of(values.begin(), values.end(), isNull))
-            rows.emplace_back(std::move(values), toValues(row, keySize, int(row.size())));
-    }
-    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
-        for (size_t i = 0; i < a.first.size(); ++i) {
-            if (a.first[i].order != b.first[i].order)
-                return a.first[i].order < b.first[i].order;
-            if (a.first[i].bytes != b.first[i].bytes)
-                return a.first[i].bytes < b.first[i].bytes;
-        }
-        return false;
-    });
-    auto parents = std::make_shared<ParentKeys>();
-    for (auto &[keyValues, attributes] : rows) {
-        parents->keys.push_back(std::move(keyValues));
-        parents->attributes.push_back(std::move(attributes));
-    }
-    parents->indexKeys();
-    if (!generated)
-        return parents;
-    // Children per parent, counted on a sample of the existing children.
-    QHash<quint64, size_t> position;
-    for (size_t i = 0; i < parents->keys.size(); ++i) {
-        quint64 hash = 0;
-        for (const GeneratedValue &value : parents->keys[i])
-            hash = RowHashSet::combine(hash, RowHashSet::hashValue(value));
-        position.insert(hash, i);
-    }
-    std::vector<double> children(parents->keys.size(), 0);
-    constexpr qint64 Any = std::numeric_limits<qint64>::max();
-    for (const QVariantList &row :
-         RowSampler::sample(db, table, RecipeRunner::ParentKeySample, random, key.columns, -Any - 1,
-                            Any, *generated)) {
-        quint64 hash = 0;
-        for (const GeneratedValue &value : toValues(row, 0, int(row.size())))
-            hash = RowHashSet::combine(hash, RowHashSet::hashValue(value));
-        const auto it = position.constFind(hash);
-        if (it != position.constEnd())
-            ++children[*it];
-    }
-    parents->setWeights(children);
-    return parents;
-}
-
 } // namespace
 
 RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
@@ -141,13 +70,18 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
 {
     if (options.rows < 1)
         throw RowforgeError(QStringLiteral("Ask for at least one row"));
+    RecipeRunResult result;
     auto loadParents = [&](const ForeignKey &key, const QStringList &parentColumns,
                            bool likeExisting) {
-        return loadParentKeys(db, table, key, parentColumns,
-                              likeExisting ? &options.generated : nullptr, random);
+        std::shared_ptr<ParentKeys> parents = ParentKeyLoader::load(
+            db, table, key, parentColumns, likeExisting ? &options.generated : nullptr, random);
+        const auto newParents = options.newParents.constFind(key.columns.first());
+        if (newParents != options.newParents.constEnd())
+            ParentKeyLoader::pointAtNewParents(db, key, parentColumns, *newParents, *parents,
+                                               &result.inserted, random);
+        return parents;
     };
     const CompiledRecipe compiled = RecipeCompiler::compile(recipe, table, loadParents);
-    RecipeRunResult result;
     result.columns = compiled.columnNames();
     if (result.columns.isEmpty())
         throw RowforgeError(
@@ -195,7 +129,9 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
     // A big run touches index pages all over: a larger page cache keeps them in memory instead
     // of spilling to the WAL and reading them back (the default is 2 MB).
     CacheSizeScope cache(db, LargeRunCacheKiB, options.rows >= LargeRun);
-    Transaction transaction(db, QStringLiteral("the generation on %1").arg(table.name));
+    std::optional<Transaction> transaction;
+    if (options.ownTransaction)
+        transaction.emplace(db, QStringLiteral("the generation on %1").arg(table.name));
     RowInserter inserter(db, table, result.columns);
     std::vector<GeneratedValue> row(compiled.columns.size());
     QHash<QString, qint64> reasons;
@@ -355,8 +291,8 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
     // Asked to stop after the last row was made (or to quit): still nothing is written.
     if (options.cancelled && options.cancelled->load())
         throw GenerationCancelled();
-    if (options.commit)
-        transaction.commit();
+    if (transaction && options.commit)
+        transaction->commit();
     QList<QPair<qint64, QString>> ranked;
     for (auto it = reasons.constBegin(); it != reasons.constEnd(); ++it)
         ranked << qMakePair(-it.value(), it.key());

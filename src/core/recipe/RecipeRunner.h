@@ -19,8 +19,6 @@ public:
     // Draws of a row whose unique value is already taken, before the row counts as refused.
     static constexpr int MaxUniqueRetries = 50;
     static constexpr int MaxRuleRedraws = 20; // then a broken rule is repaired
-    // Parent keys of a foreign key: all of them up to this many, else a uniform sample.
-    static constexpr int ParentKeySample = 100000;
     static constexpr int LargeRun = 10000;
     static constexpr int LargeRunCacheKiB = 128 * 1024;
 
