@@ -161,6 +161,7 @@ int GenerateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
                         ? GenerationOptions::Share::Stats
                         : GenerationOptions::Share(levels.indexOf(parser.value(share)));
     options.dryRun = parser.isSet(dryRun);
+    options.keepForUndo = false;
     try {
         options.llm = ProviderResolver::resolve(providerOptions.choice());
         DatabaseConnection connection(database.path());

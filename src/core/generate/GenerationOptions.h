@@ -43,6 +43,8 @@ struct GenerationOptions
     QString generatedRowsFile;
     bool learnFromRealRows = true;
     bool fidelityReport = true;
+    // Keep the inserted rows' values for Undo Generation (the GUI); the CLI has no undo.
+    bool keepForUndo = true;
     // Set for one table of several grown at once (RelatedGeneration): the caller holds the
     // transaction and records the rows once it commits; new rows point at new parents first.
     bool partOfRelatedRun = false;

@@ -122,7 +122,9 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
     RecipeRunOptions run;
     run.rows = options.rows;
     run.commit = !options.dryRun;
-    run.keepRows = options.dryRun ? options.rows : UndoRows;
+    run.keepRows = options.dryRun        ? options.rows
+                   : options.keepForUndo ? UndoRows
+                                         : FidelityReporter::SampleRows;
     run.progress = options.progress;
     run.cancelled = options.cancelled;
     run.generated = generated;

@@ -73,6 +73,31 @@ QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table,
         return rows;
     }
 
+    // Most of the rows wanted: one pass over them in rowid order, keeping a uniform random
+    // subset (reservoir sampling), beats seeking random rowids that mostly repeat.
+    if (qint64(count) * 2 >= allowed.count()) {
+        QSqlQuery all =
+            SqlExec::exec(db,
+                          QStringLiteral("SELECT %1, %3 FROM %2 WHERE %3 BETWEEN ? AND ?")
+                              .arg(selected, name, SqlIdentifier::quote(rowid)),
+                          {low, high});
+        qint64 seen = 0;
+        while (all.next()) {
+            if (!excluded.isEmpty() &&
+                excluded.contains(all.value(int(columns.size())).toLongLong()))
+                continue;
+            QVariantList row;
+            for (int i = 0; i < columns.size(); ++i)
+                row << all.value(i);
+            const qint64 slot = seen < count ? seen : qint64(random.bounded(quint64(seen + 1)));
+            ++seen;
+            if (slot == rows.size())
+                rows << row;
+            else if (slot < count)
+                rows[slot] = row;
+        }
+        return rows;
+    }
     // Random rowids go to SQLite as one bound JSON array: one statement seeks them all.
     // Gaps (deleted rows) come back missing and are retried with new random rowids.
     const QString byRowids = QStringLiteral("SELECT %1, %3 FROM %2 WHERE %3 IN (SELECT value FROM "

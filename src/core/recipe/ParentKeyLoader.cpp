@@ -24,7 +24,7 @@ std::shared_ptr<ParentKeys> ParentKeyLoader::load(QSqlDatabase &db, const TableI
                                                   const ForeignKey &key,
                                                   const QStringList &parentColumns,
                                                   const RowidRanges *generated,
-                                                  QRandomGenerator &random)
+                                                  QRandomGenerator &random, qint64 newParentsFrom)
 {
     const TableInfo parent = SchemaReader::require(db, key.parentTable);
     for (const QString &column : parentColumns) {
@@ -42,8 +42,10 @@ std::shared_ptr<ParentKeys> ParentKeyLoader::load(QSqlDatabase &db, const TableI
     };
     auto isNull = [](const GeneratedValue &v) { return v.type == GeneratedValue::Null; };
     std::vector<std::pair<std::vector<GeneratedValue>, std::vector<GeneratedValue>>> rows;
-    for (const QVariantList &row : RowSampler::sample(db, parent, ParentKeyLoader::ParentKeySample,
-                                                      random, key.parentColumns + parentColumns)) {
+    for (const QVariantList &row :
+         RowSampler::sample(db, parent, ParentKeyLoader::ParentKeySample, random,
+                            key.parentColumns + parentColumns, std::numeric_limits<qint64>::min(),
+                            newParentsFrom - 1)) {
         std::vector<GeneratedValue> values = toValues(row, 0, keySize);
         if (std::none_of(values.begin(), values.end(), isNull))
             rows.emplace_back(std::move(values), toValues(row, keySize, int(row.size())));

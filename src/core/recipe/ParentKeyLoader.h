@@ -6,6 +6,7 @@
 
 #include <QRandomGenerator>
 #include <QSqlDatabase>
+#include <limits>
 #include <memory>
 
 // Reads what a foreign key column draws from: the parent's keys, the parent columns that
@@ -19,10 +20,13 @@ public:
     // Parent keys in key order (a seed must give the same rows every time; sampling order is
     // random), each with `parentColumns` in that order, and, unless `generated` is null,
     // weighted by the existing children of `table` each has (those generated earlier, in
-    // `generated`, left out). Throws RowforgeError when a parent column does not exist.
-    static std::shared_ptr<ParentKeys> load(QSqlDatabase &db, const TableInfo &table,
-                                            const ForeignKey &key, const QStringList &parentColumns,
-                                            const RowidRanges *generated, QRandomGenerator &random);
+    // `generated`, left out). Parents from `newParentsFrom` on (grown in the same run, given to
+    // pointAtNewParents) are left out: they have no children yet. Throws RowforgeError when a
+    // parent column does not exist.
+    static std::shared_ptr<ParentKeys>
+    load(QSqlDatabase &db, const TableInfo &table, const ForeignKey &key,
+         const QStringList &parentColumns, const RowidRanges *generated, QRandomGenerator &random,
+         qint64 newParentsFrom = std::numeric_limits<qint64>::max());
     // Fixes the parent of each new row (`stored`: the number of rows stored so far): every new
     // parent as many times as its count says, in random order; rows past them pick like
     // existing children.

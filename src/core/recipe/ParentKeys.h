@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QStringList>
 #include <vector>
 
@@ -78,6 +79,9 @@ struct ParentKeys
     // `format` as seconds; without a format, text that is a number.
     void attributeOrders(int which, const QString &format)
     {
+        if (which < 0 || m_ordered.contains(which))
+            return;
+        m_ordered.insert(which);
         for (std::vector<GeneratedValue> &values : attributes) {
             GeneratedValue &value = values[size_t(which)];
             if (value.type != GeneratedValue::Text)
@@ -94,6 +98,10 @@ struct ParentKeys
     // The parent's value of attribute `which` for a one-column key, or nullptr if unknown.
     const GeneratedValue *attribute(const GeneratedValue &key, int which) const
     {
+        // Most often the key the row just drew: no lookup needed.
+        if (current < keys.size() && current < attributes.size() && keys[current].size() == 1 &&
+            sameKey(keys[current][0], key))
+            return &attributes[current][size_t(which)];
         const auto it = m_index.constFind(key.key());
         if (it == m_index.constEnd() || size_t(*it) >= attributes.size())
             return nullptr;
@@ -101,6 +109,25 @@ struct ParentKeys
     }
 
 private:
+    static bool sameKey(const GeneratedValue &a, const GeneratedValue &b)
+    {
+        if (a.type != b.type)
+            return false;
+        switch (a.type) {
+        case GeneratedValue::Integer:
+            return a.integer == b.integer;
+        case GeneratedValue::Real:
+            return a.real == b.real;
+        case GeneratedValue::Text:
+        case GeneratedValue::Blob:
+            return a.bytes == b.bytes;
+        case GeneratedValue::Null:
+            break;
+        }
+        return false;
+    }
+
+    QSet<int> m_ordered; // attributes whose text values carry their number
     bool m_weighted = false;
     WeightedPicker<size_t> m_picker;
     std::vector<size_t> m_slots;

@@ -73,10 +73,12 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
     RecipeRunResult result;
     auto loadParents = [&](const ForeignKey &key, const QStringList &parentColumns,
                            bool likeExisting) {
-        std::shared_ptr<ParentKeys> parents = ParentKeyLoader::load(
-            db, table, key, parentColumns, likeExisting ? &options.generated : nullptr, random);
         const auto newParents = options.newParents.constFind(key.columns.first());
-        if (newParents != options.newParents.constEnd())
+        const bool growing = newParents != options.newParents.constEnd();
+        std::shared_ptr<ParentKeys> parents = ParentKeyLoader::load(
+            db, table, key, parentColumns, likeExisting ? &options.generated : nullptr, random,
+            growing ? newParents->firstRowid : std::numeric_limits<qint64>::max());
+        if (growing)
             ParentKeyLoader::pointAtNewParents(db, key, parentColumns, *newParents, *parents,
                                                &result.inserted, random);
         return parents;
@@ -169,6 +171,7 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
                 return QStringLiteral("breaks the rule %1").arg(compiled.rules.describe(broken));
             break;
         }
+        bool redrawn = false; // a unique value drawn again: the rules are checked again
         for (int retry = 0; !uniqueChecks.empty(); ++retry) {
             const auto taken = std::find_if(uniqueChecks.begin(), uniqueChecks.end(),
                                             [&](const UniqueCheck &check) {
@@ -184,8 +187,9 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
             // Draw one column of the key again (the last: in a composite key the first
             // columns are often its groups, such as a date per station).
             compiled.regenerate(taken->indexes.back(), row, random);
+            redrawn = true;
         }
-        if (const int broken = compiled.rules.firstBroken(row); broken >= 0)
+        if (const int broken = redrawn ? compiled.rules.firstBroken(row) : -1; broken >= 0)
             return QStringLiteral("breaks the rule %1").arg(compiled.rules.describe(broken));
         *copy = checkCopies && seen.contains(RowHashSet::hashRow(row));
         return {};

@@ -220,6 +220,8 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
                                              "key")
                                   .arg(names[rule.a]));
                 rule.attribute = int(rule.parents->attributeNames.indexOf(parentColumn));
+                // Read once here, not in every row checked.
+                rule.parents->attributeOrders(rule.attribute, rule.format2);
             }
             rule.text =
                 QStringLiteral("%1 %2 %3.%4 (by %5)")
@@ -305,7 +307,7 @@ bool RuleSet::number(const GeneratedValue &value, const QString &format, double 
             *out = value.bytes.toDouble(&ok);
             return ok;
         }
-        return DateTimeFormats::parse(QString::fromUtf8(value.bytes), format, out);
+        return DateTimeFormats::parseUtf8(value.bytes, format, out);
     }
     default:
         return false;
@@ -327,8 +329,11 @@ bool RuleSet::holds(int index, const std::vector<GeneratedValue> &row) const
     case Kind::ParentOrder: {
         const GeneratedValue *parent = parentValue(rule, row);
         double x = 0, y = 0;
-        if (!parent || isNull(rule.b) || !number(row[size_t(rule.b)], rule.format, &x) ||
-            !number(*parent, rule.format2, &y))
+        if (!parent || isNull(rule.b) || !number(row[size_t(rule.b)], rule.format, &x))
+            return true;
+        if (parent->type == GeneratedValue::Text)
+            y = parent->order; // read when the parents were loaded (attributeOrders)
+        else if (!number(*parent, rule.format2, &y))
             return true;
         return rule.after ? x >= y : x <= y;
     }
@@ -484,8 +489,8 @@ bool RuleSet::repair(int index, std::vector<GeneratedValue> &row) const
     case Kind::ParentOrder: {
         // The parent's value itself, in this column's form: the closest value that keeps it.
         const GeneratedValue *parent = parentValue(rule, row);
-        double y = 0;
-        if (!parent || !number(*parent, rule.format2, &y))
+        double y = parent ? parent->order : 0;
+        if (!parent || (parent->type != GeneratedValue::Text && !number(*parent, rule.format2, &y)))
             return false;
         GeneratedValue &out = row[size_t(rule.b)];
         if (!rule.format.isEmpty())

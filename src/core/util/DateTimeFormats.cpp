@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QRegularExpression>
+#include <memory>
 
 const QStringList &DateTimeFormats::known()
 {
@@ -30,26 +31,70 @@ const QStringList &DateTimeFormats::known()
     return formats;
 }
 
-bool DateTimeFormats::parse(const QString &text, const QString &format, double *seconds)
+namespace {
+
+// The reader of a format, parsed once. Rules and reports ask for the same few formats millions
+// of times: the last few are compared before hashing.
+const DateTimeText &readerOf(const QString &format)
 {
-    // Reports parse tens of thousands of values: QDateTime::fromString() took 15 µs each.
-    thread_local QHash<QString, DateTimeText> readers;
-    auto it = readers.find(format);
-    if (it == readers.end())
-        it = readers.insert(format, DateTimeText(format));
+    struct Recent
+    {
+        QString format;
+        const DateTimeText *reader = nullptr;
+    };
+    thread_local QHash<QString, std::shared_ptr<const DateTimeText>> readers;
+    thread_local Recent recent[8];
+    thread_local int next = 0;
+    for (const Recent &entry : recent) {
+        if (entry.reader && entry.format == format)
+            return *entry.reader;
+    }
+    std::shared_ptr<const DateTimeText> &reader = readers[format];
+    if (!reader)
+        reader = std::make_shared<const DateTimeText>(format);
+    recent[next] = {format, reader.get()}; // readers live as long as the thread
+
+    next = (next + 1) % 8;
+    return *reader;
+}
+
+bool parseWith(const DateTimeText &reader, QStringView text, const QString &format, double *seconds)
+{
     qint64 milliseconds = 0;
-    if (it->isSupported()) {
-        if (!it->parse(text, &milliseconds))
+    if (reader.isSupported()) {
+        if (!reader.parse(text, &milliseconds))
             return false;
     } else {
         // The texts carry no zone (or Z): read their fields as UTC.
-        const QDateTime moment = QDateTime::fromString(text, format);
+        const QDateTime moment = QDateTime::fromString(text.toString(), format);
         if (!moment.isValid())
             return false;
         milliseconds = QDateTime(moment.date(), moment.time(), Qt::UTC).toMSecsSinceEpoch();
     }
     *seconds = double(milliseconds) / 1000.0;
     return true;
+}
+
+} // namespace
+
+bool DateTimeFormats::parse(const QString &text, const QString &format, double *seconds)
+{
+    // Reports parse tens of thousands of values: QDateTime::fromString() took 15 µs each.
+    return parseWith(readerOf(format), text, format, seconds);
+}
+
+bool DateTimeFormats::parseUtf8(const QByteArray &text, const QString &format, double *seconds)
+{
+    // Dates are ASCII: widened on the stack, without a QString per value.
+    char16_t wide[64];
+    if (text.size() > qsizetype(std::size(wide)))
+        return parse(QString::fromUtf8(text), format, seconds);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (uchar(text[i]) >= 0x80)
+            return parse(QString::fromUtf8(text), format, seconds);
+        wide[i] = char16_t(uchar(text[i]));
+    }
+    return parseWith(readerOf(format), QStringView(wide, text.size()), format, seconds);
 }
 
 QString DateTimeFormats::detect(const QStringList &texts)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +13,8 @@ public:
     // The format at least 90% of the texts are in, or empty.
     static QString detect(const QStringList &texts);
     static bool parse(const QString &text, const QString &format, double *seconds);
+    // The same for UTF-8 text (generated values), without converting it to a QString.
+    static bool parseUtf8(const QByteArray &text, const QString &format, double *seconds);
     // A regular expression for text in the format (yyyy-MM-dd -> ^\d{4}-\d{2}-\d{2}$), as
     // JSON Schema's "pattern" takes it.
     static QString pattern(const QString &format);
