@@ -6,6 +6,7 @@
 #include "fidelity/FidelityReporter.h"
 #include "util/RowforgeError.h"
 
+#include <QJsonArray>
 #include <QtTest>
 
 class TestFidelity : public QObject
@@ -17,6 +18,8 @@ private Q_SLOTS:
     void copiesMatchNumbersWithinOnePercent();
     void reportSinceRowid();
     void reportListsOnlyRulesOfEveryRealRow();
+    void childrenPerParentByHand();
+    void rulesAcrossAForeignKeyAreScored();
 };
 
 void TestFidelity::ksComplementByHand()
@@ -123,6 +126,61 @@ void TestFidelity::reportListsOnlyRulesOfEveryRealRow()
     QVERIFY2(rulesOf(withoutTheException).contains(rule),
              qPrintable(rulesOf(withoutTheException).join(u'\n')));
     QVERIFY2(!rulesOf(real).contains(rule), qPrintable(rulesOf(real).join(u'\n')));
+}
+
+void TestFidelity::childrenPerParentByHand()
+{
+    // Real parents have 0, 1, 1, 2 children; new ones 0, 0, 1, 3. CDFs after 0: 1/4 vs 2/4,
+    // after 1: 3/4 vs 3/4, after 2: 1 vs 3/4: D = 1/4.
+    const FidelityReport::Children children = FidelityReporter::children(
+        QStringLiteral("orders"), {QStringLiteral("customer_id")}, {0, 1, 1, 2}, {0, 0, 1, 3});
+    QCOMPARE(children.shape, 0.75);
+    QCOMPARE(children.realZeroShare, 0.25);
+    QCOMPARE(children.syntheticZeroShare, 0.5);
+    QCOMPARE(children.realMean, 1.0);
+    QCOMPARE(children.syntheticMean, 1.0);
+    QCOMPARE(children.realParents, 4);
+    QCOMPARE(children.key, QStringLiteral("customer_id"));
+    FidelityReport report;
+    report.children << children;
+    const QJsonObject json = report.toJson();
+    QCOMPARE(json.value(QLatin1String("children_per_parent"))[0]
+                 .toObject()
+                 .value(QLatin1String("ks_complement"))
+                 .toDouble(),
+             0.75);
+}
+
+void TestFidelity::rulesAcrossAForeignKeyAreScored()
+{
+    // Every real order is placed on or after its customer's signup; of the new ones, 10 of 40
+    // are placed before it. The report mines the rule across the key and counts them.
+    TempDatabase temp(
+        {QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, signup TEXT)"),
+         QStringLiteral("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER "
+                        "REFERENCES customers (id), placed TEXT)")});
+    for (int c = 0; c < 50; ++c)
+        temp.exec(QStringLiteral("INSERT INTO customers (signup) VALUES (?)"),
+                  {QDate(2024, 1, 1).addDays(c * 3).toString(Qt::ISODate)});
+    auto placed = [](int customer, int days) {
+        return QDate(2024, 1, 1).addDays((customer - 1) * 3 + days).toString(Qt::ISODate);
+    };
+    for (int i = 0; i < 200; ++i)
+        temp.exec(QStringLiteral("INSERT INTO orders (customer_id, placed) VALUES (?, ?)"),
+                  {1 + i % 50, placed(1 + i % 50, i % 40)});
+    for (int i = 0; i < 40; ++i)
+        temp.exec(QStringLiteral("INSERT INTO orders (customer_id, placed) VALUES (?, ?)"),
+                  {1 + i % 50, placed(1 + i % 50, i < 10 ? -1 - i : i)});
+    QRandomGenerator random(1);
+    const FidelityReport report =
+        FidelityReporter::sinceRowid(temp.db(), QStringLiteral("orders"), 200, random);
+    const auto rule = std::find_if(report.rules.begin(), report.rules.end(), [](const auto &r) {
+        return r.kind == QLatin1String("after_parent");
+    });
+    QVERIFY(rule != report.rules.end());
+    QCOMPARE(rule->text, QStringLiteral("placed ≥ customers.signup (by customer_id)"));
+    QCOMPARE(rule->broken, 10);
+    QCOMPARE(rule->kept, 0.75);
 }
 
 QTEST_GUILESS_MAIN(TestFidelity)

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void parentsComeFirstAndCyclesBreakAtANullableKey();
     void selfReferencesAndCompositeKeysStayValid();
     void oneTableFailingWritesNoTable();
+    void childrenOfAnEmptyParentAreToldWhy();
 
 private:
     static QList<GenerationResult> grow(TempDatabase &temp, const QStringList &tables,
@@ -403,6 +404,37 @@ void TestRelatedTables::oneTableFailingWritesNoTable()
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM customers")).toInt(), customers);
     const GeneratedRows remembered(temp.folder() + QStringLiteral("/generated-rows.json"));
     QVERIFY(remembered.of(temp.path(), QStringLiteral("customers")).isEmpty());
+}
+
+void TestRelatedTables::childrenOfAnEmptyParentAreToldWhy()
+{
+    // Nothing to point at: the error says so and what to do; grown together, the parents come
+    // first and the children point at them.
+    TempDatabase temp({QStringLiteral("CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT)"),
+                       QStringLiteral("CREATE TABLE players (id INTEGER PRIMARY KEY, team_id "
+                                      "INTEGER NOT NULL REFERENCES teams (id), name TEXT)")});
+    try {
+        grow(temp, {QStringLiteral("players")}, {{QStringLiteral("players"), 10}}, 1);
+        QFAIL("players have no team to point at");
+    } catch (const RowforgeError &error) {
+        QCOMPARE(error.message(),
+                 QStringLiteral("\"team_id\" references \"teams\", which has no rows yet: add "
+                                "rows there first, so that new rows have parents to point to"));
+    }
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM players")).toInt(), 0);
+    // Grown together (named in any order), the teams come first and players point at them.
+    const QList<GenerationResult> results =
+        grow(temp, {QStringLiteral("players"), QStringLiteral("teams")},
+             {{QStringLiteral("teams"), 5}, {QStringLiteral("players"), 20}}, 1);
+    QCOMPARE(results[0].table, QStringLiteral("teams"));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM teams")).toInt(), 5);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM players")).toInt(), 20);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM players WHERE team_id IN (SELECT id "
+                                        "FROM teams)"))
+                 .toInt(),
+             20);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt(),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestRelatedTables)

@@ -115,7 +115,19 @@ QJsonObject FidelityReport::toJson() const
                                  {QStringLiteral("text"), rule.text},
                                  {QStringLiteral("kept"), rounded(rule.kept)},
                                  {QStringLiteral("broken_rows"), rule.broken}};
-    return QJsonObject{
+    QJsonArray childArray;
+    for (const Children &child : children)
+        childArray << QJsonObject{
+            {QStringLiteral("child_table"), child.table},
+            {QStringLiteral("foreign_key"), child.key},
+            {QStringLiteral("ks_complement"), rounded(child.shape)},
+            {QStringLiteral("zero_share_real"), rounded(child.realZeroShare)},
+            {QStringLiteral("zero_share_new"), rounded(child.syntheticZeroShare)},
+            {QStringLiteral("mean_real"), rounded(child.realMean)},
+            {QStringLiteral("mean_new"), rounded(child.syntheticMean)},
+            {QStringLiteral("parents_real"), child.realParents},
+            {QStringLiteral("parents_new"), child.syntheticParents}};
+    QJsonObject json{
         {QStringLiteral("real_rows"), realRows},
         {QStringLiteral("reliable"), syntheticRows >= ReliableRows},
         {QStringLiteral("column_pair_trends"), rounded(columnPairTrends())},
@@ -135,4 +147,7 @@ QJsonObject FidelityReport::toJson() const
         {QStringLiteral("new_row_synthesis"), rounded(newRowSynthesis)},
         {QStringLiteral("duplicate_rate"), rounded(duplicateRate)},
         {QStringLiteral("columns"), columnArray}};
+    if (!childArray.isEmpty())
+        json.insert(QStringLiteral("children_per_parent"), childArray);
+    return json;
 }

@@ -45,9 +45,22 @@ struct FidelityReport
         bool tooClose() const { return syntheticMedian >= 0 && syntheticMedian < 0.5 * realMedian; }
     };
 
+    // How many children the new parents got through one foreign key, against the real parents
+    // (several tables grown together; in the parent table's report).
+    struct Children
+    {
+        QString table;     // the child table
+        QString key;       // its foreign key columns, comma-separated
+        double shape = -1; // KSComplement of children per parent, real parents vs new ones
+        double realZeroShare = 0, syntheticZeroShare = 0; // parents without children
+        double realMean = 0, syntheticMean = 0;
+        qint64 realParents = 0, syntheticParents = 0;
+    };
+
     QList<Column> columns;
     QList<Pair> pairs;
     QList<Rule> rules;
+    QList<Children> children;
     Privacy privacy;
     double validity = -1; // share of new date values that parse in their column's layout
     qint64 realRows = 0, syntheticRows = 0;

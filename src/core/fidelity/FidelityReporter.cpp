@@ -5,6 +5,8 @@
 #include "PairTrends.h"
 #include "db/SchemaReader.h"
 #include "profile/RowSampler.h"
+#include "recipe/ParentKeyLoader.h"
+#include "recipe/ParentRuleMiner.h"
 #include "recipe/RecipeCompiler.h"
 #include "recipe/RecipeValue.h"
 #include "recipe/RuleMiner.h"
@@ -16,6 +18,7 @@
 #include <QLocale>
 #include <QSet>
 #include <cmath>
+#include <numeric>
 
 namespace {
 
@@ -212,23 +215,22 @@ void compareRows(FidelityReport &report, const QList<int> &exact, const QList<in
 
 constexpr int MinedRows = 1000;
 
-// The new rows against every rule that holds in all real rows (RuleMiner, RuleSet).
-QList<FidelityReport::Rule> ruleAdherence(const TableInfo &table, const QStringList &columns,
-                                          const QList<QVariantList> &real,
-                                          const QList<QVariantList> &synthetic)
+// The new rows against rules mined from the first MinedRows real rows, each kept only if it
+// also holds in every other real row sampled: over 50 airports, one held in the thousand by
+// chance ("BARKSDALE ⇒ speed IS NOT NULL", NULL in 28 of its 435 rows).
+QList<FidelityReport::Rule> adherence(const QJsonArray &mined, const TableInfo &table,
+                                      const QStringList &columns, const QList<QVariantList> &real,
+                                      const QList<QVariantList> &synthetic,
+                                      const RuleSet::ParentsOf &parentsOf = {})
 {
     QList<FidelityReport::Rule> results;
-    // A thousand real rows (a random sample) suggest what always holds; mining more only costs
-    // time. Each rule is then checked on every real row sampled: over 50 airports, one held in
-    // the thousand by chance ("BARKSDALE ⇒ speed IS NOT NULL", NULL in 28 of its 435 rows).
-    const QJsonArray mined = RuleMiner::mine(columns, real.mid(0, MinedRows));
     if (mined.isEmpty() || synthetic.isEmpty())
         return results;
     QHash<QString, int> index;
     for (int c = 0; c < columns.size(); ++c)
         index.insert(columns[c], c);
-    const RuleSet rules =
-        RuleSet::compile(mined, index, [&](int c) { return table.column(columns[c])->affinity; });
+    const RuleSet rules = RuleSet::compile(
+        mined, index, [&](int c) { return table.column(columns[c])->affinity; }, parentsOf);
     std::vector<qint64> broken(size_t(rules.size()), 0);
     std::vector<GeneratedValue> row(size_t(columns.size()));
     std::vector<bool> holdsInReal(size_t(rules.size()), true);
@@ -427,11 +429,82 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
     }
     compareRows(report, exact, tolerant, real, synthetic);
     report.pairs = PairTrends::compute(series);
-    report.rules = ruleAdherence(table, columns, real, synthetic);
+    report.rules = adherence(RuleMiner::mine(columns, real.mid(0, MinedRows)), table, columns, real,
+                             synthetic);
     report.validity = dates ? 1.0 - double(unreadableDates) / double(dates) : -1;
     QRandomGenerator random(1); // the same rows give the same report
     report.privacy = CloseRecords::measure(distances, real.size(), synthetic.size(), random);
     return report;
+}
+
+FidelityReport FidelityReporter::compare(QSqlDatabase &db, const TableInfo &table,
+                                         const QStringList &columns,
+                                         const QList<QVariantList> &real,
+                                         const QList<QVariantList> &synthetic)
+{
+    FidelityReport report = compare(table, columns, real, synthetic);
+    report.rules << crossTableRules(db, table, columns, real, synthetic);
+    return report;
+}
+
+QList<FidelityReport::Rule> FidelityReporter::crossTableRules(QSqlDatabase &db,
+                                                              const TableInfo &table,
+                                                              const QStringList &columns,
+                                                              const QList<QVariantList> &real,
+                                                              const QList<QVariantList> &synthetic)
+{
+    if (synthetic.isEmpty() || table.foreignKeys.isEmpty())
+        return {};
+    QJsonObject scratch; // the miner's generator changes, not wanted here
+    const QJsonArray mined =
+        ParentRuleMiner::mine(db, table, columns, real.mid(0, MinedRows), scratch);
+    if (mined.isEmpty())
+        return {};
+    // The parents of every row checked, with the columns the rules compare with.
+    const QHash<QString, QStringList> parentColumns = RuleSet::parentColumns(mined);
+    QHash<int, std::shared_ptr<ParentKeys>> parents;
+    for (auto it = parentColumns.constBegin(); it != parentColumns.constEnd(); ++it) {
+        const int c = int(columns.indexOf(it.key()));
+        const QList<ForeignKey> keys = table.foreignKeysOf(it.key());
+        if (c < 0 || keys.isEmpty())
+            continue;
+        QVariantList values;
+        for (const QList<QVariantList> *rows : {&real, &synthetic}) {
+            for (const QVariantList &row : *rows)
+                values << row[c];
+        }
+        parents.insert(c, ParentKeyLoader::lookUp(db, keys.first(), it.value(), values));
+    }
+    return adherence(mined, table, columns, real, synthetic,
+                     [&parents](int column) { return parents.value(column); });
+}
+
+FidelityReport::Children FidelityReporter::children(const QString &childTable,
+                                                    const QStringList &key,
+                                                    const std::vector<int> &realCounts,
+                                                    const std::vector<int> &newCounts)
+{
+    FidelityReport::Children children;
+    children.table = childTable;
+    children.key = key.join(QStringLiteral(", "));
+    children.realParents = qint64(realCounts.size());
+    children.syntheticParents = qint64(newCounts.size());
+    auto describe = [](const std::vector<int> &counts, double *zeroShare, double *mean) {
+        std::vector<double> numbers(counts.begin(), counts.end());
+        if (!counts.empty()) {
+            *zeroShare =
+                double(std::count(counts.begin(), counts.end(), 0)) / double(counts.size());
+            *mean = std::accumulate(numbers.begin(), numbers.end(), 0.0) / double(counts.size());
+        }
+        return numbers;
+    };
+    const std::vector<double> real =
+        describe(realCounts, &children.realZeroShare, &children.realMean);
+    const std::vector<double> synthetic =
+        describe(newCounts, &children.syntheticZeroShare, &children.syntheticMean);
+    if (!real.empty() && !synthetic.empty())
+        children.shape = FidelityMetrics::ksComplement(real, synthetic);
+    return children;
 }
 
 FidelityReport FidelityReporter::sinceRowid(QSqlDatabase &db, const QString &tableName,
@@ -453,5 +526,5 @@ FidelityReport FidelityReporter::sinceRowid(QSqlDatabase &db, const QString &tab
     if (synthetic.isEmpty())
         throw RowforgeError(QStringLiteral("\"%1\" has no rows after rowid %2")
                                 .arg(table.name, QString::number(lastRealRowid)));
-    return compare(table, columns, real, synthetic);
+    return compare(db, table, columns, real, synthetic);
 }

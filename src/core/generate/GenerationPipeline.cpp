@@ -212,7 +212,7 @@ GenerationResult GenerationPipeline::run(QSqlDatabase &db, const QString &tableN
                                 .arg(result.provider, table.name, QString::number(result.requests),
                                      result.rejectionReasons.value(0, QStringLiteral("no rows"))));
     if (!real.isEmpty()) {
-        result.fidelity = FidelityReporter::compare(table, validator.columns(), real, accepted);
+        result.fidelity = FidelityReporter::compare(db, table, validator.columns(), real, accepted);
         result.hasFidelity = true;
     }
     result.seconds = timer.nsecsElapsed() / 1e9;

@@ -152,7 +152,7 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
     if (!options.partOfRelatedRun)
         GeneratedRows::remember(db, table, options, result);
     if (!real.isEmpty()) {
-        result.fidelity = FidelityReporter::compare(table, done.columns, real,
+        result.fidelity = FidelityReporter::compare(db, table, done.columns, real,
                                                     done.rows.mid(0, FidelityReporter::SampleRows));
         result.hasFidelity = true;
     }

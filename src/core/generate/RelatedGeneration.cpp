@@ -4,7 +4,9 @@
 #include "RecipeGeneration.h"
 #include "db/IntegrityCheck.h"
 #include "db/SchemaReader.h"
+#include "db/TableReferences.h"
 #include "db/Transaction.h"
+#include "fidelity/FidelityReporter.h"
 #include "profile/ChildCounts.h"
 #include "util/RowforgeError.h"
 
@@ -37,6 +39,19 @@ QList<Edge> edgesBetween(const QList<TableInfo> &tables)
     return edges;
 }
 
+// Every rowid but those of the rows a result added.
+RowidRanges allBut(const GenerationResult &result)
+{
+    constexpr qint64 Any = std::numeric_limits<qint64>::max();
+    RowidRanges others;
+    if (result.inserted < 1)
+        return others;
+    others.add(-Any - 1, result.firstRowid - 1);
+    if (result.lastRowid < Any)
+        others.add(result.lastRowid + 1, Any);
+    return others;
+}
+
 bool mayBeNull(const TableInfo &table, const ForeignKey &key)
 {
     return std::all_of(key.columns.begin(), key.columns.end(),
@@ -44,6 +59,32 @@ bool mayBeNull(const TableInfo &table, const ForeignKey &key)
 }
 
 } // namespace
+
+QList<RelatedGeneration::Descendant> RelatedGeneration::descendants(const QList<TableInfo> &schema,
+                                                                    const QString &table)
+{
+    QList<Descendant> found;
+    QStringList queue{table};
+    auto same = [](const QString &a, const QString &b) {
+        return a.compare(b, Qt::CaseInsensitive) == 0; // as SQLite compares names
+    };
+    for (int i = 0; i < queue.size(); ++i) {
+        for (const TableReferences::Reference &reference : TableReferences::to(schema, queue[i])) {
+            if (same(reference.childTable, queue[i]) || same(reference.childTable, table))
+                continue;
+            const auto known = std::find_if(found.begin(), found.end(), [&](const Descendant &d) {
+                return same(d.table, reference.childTable);
+            });
+            if (known == found.end()) {
+                found << Descendant{reference.childTable, {queue[i]}};
+                queue << reference.childTable;
+            } else if (!known->parents.contains(queue[i])) {
+                known->parents << queue[i];
+            }
+        }
+    }
+    return found;
+}
 
 QList<TableInfo> RelatedGeneration::order(const QList<TableInfo> &tables)
 {
@@ -179,6 +220,20 @@ QList<GenerationResult> RelatedGeneration::run(QSqlDatabase &db, const QStringLi
         }
         grown.insert(table.name, result);
         results << result;
+    }
+    // Each new parent's children against the real parents' (the parent table's report).
+    for (const Edge &edge : edges) {
+        const GenerationResult &parent = grown[edge.parent];
+        const GenerationResult &child = grown[edge.child];
+        if (parent.inserted < 1 || !parent.hasFidelity)
+            continue;
+        const std::vector<int> newCounts = ChildCounts::perParent(
+            db, byName[edge.child], edge.key, byName[edge.parent], allBut(child), allBut(parent));
+        for (GenerationResult &result : results) {
+            if (result.table == edge.parent)
+                result.fidelity.children << FidelityReporter::children(edge.child, edge.key.columns,
+                                                                       edge.counts, newCounts);
+        }
     }
     transaction.commit();
     for (int i = 0; i < results.size(); ++i)

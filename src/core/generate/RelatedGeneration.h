@@ -17,6 +17,18 @@ class LlmClient;
 class RelatedGeneration
 {
 public:
+    // A table below another through foreign keys, with its parents among the table and the
+    // tables listed before it.
+    struct Descendant
+    {
+        QString table;
+        QStringList parents;
+    };
+    // The tables whose rows point at `table`, then theirs, and so on (each once, nearest
+    // first; self-references and `table` itself left out): what Generate Data… offers to grow
+    // with it.
+    static QList<Descendant> descendants(const QList<TableInfo> &schema, const QString &table);
+
     // Parents first; the given order otherwise. A cycle between the tables is broken at a
     // foreign key that may be NULL (its rows point at existing parents); without one it is an
     // error.

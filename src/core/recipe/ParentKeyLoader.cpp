@@ -8,6 +8,9 @@
 #include "profile/RowSampler.h"
 #include "util/RowforgeError.h"
 
+#include <QSet>
+#include <QSqlQuery>
+
 namespace {
 
 quint64 keyHash(const std::vector<GeneratedValue> &key)
@@ -121,4 +124,43 @@ void ParentKeyLoader::pointAtNewParents(QSqlDatabase &db, const ForeignKey &key,
         std::swap(keyOfRow[i - 1], keyOfRow[size_t(random.bounded(quint64(i)))]);
     parents.indexKeys();
     parents.setSlots(std::move(keyOfRow), stored);
+}
+
+std::shared_ptr<ParentKeys> ParentKeyLoader::lookUp(QSqlDatabase &db, const ForeignKey &key,
+                                                    const QStringList &parentColumns,
+                                                    const QVariantList &values)
+{
+    auto parents = std::make_shared<ParentKeys>();
+    parents->table = key.parentTable;
+    parents->attributeNames = parentColumns;
+    if (key.parentColumns.size() != 1)
+        return parents;
+    QStringList quoted;
+    for (const QString &column : parentColumns)
+        quoted << SqlIdentifier::quote(column);
+    QSqlQuery lookup(db);
+    lookup.setForwardOnly(true);
+    if (!lookup.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+                            .arg(quoted.isEmpty() ? QStringLiteral("1") : quoted.join(u','),
+                                 SqlIdentifier::quote(key.parentTable),
+                                 SqlIdentifier::quote(key.parentColumns.first()))))
+        return parents;
+    QSet<QByteArray> done;
+    for (const QVariant &value : values) {
+        const GeneratedValue keyValue = RecipeValue::fromVariant(value);
+        if (keyValue.type == GeneratedValue::Null || done.contains(keyValue.key()))
+            continue;
+        done.insert(keyValue.key());
+        lookup.addBindValue(value);
+        if (lookup.exec() && lookup.next()) {
+            std::vector<GeneratedValue> attributes;
+            for (int c = 0; c < parentColumns.size(); ++c)
+                attributes.push_back(RecipeValue::fromVariant(lookup.value(c)));
+            parents->keys.push_back({keyValue});
+            parents->attributes.push_back(std::move(attributes));
+        }
+        lookup.finish();
+    }
+    parents->indexKeys();
+    return parents;
 }

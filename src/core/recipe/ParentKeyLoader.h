@@ -27,6 +27,11 @@ public:
     load(QSqlDatabase &db, const TableInfo &table, const ForeignKey &key,
          const QStringList &parentColumns, const RowidRanges *generated, QRandomGenerator &random,
          qint64 newParentsFrom = std::numeric_limits<qint64>::max());
+    // The parents of one-column foreign key values (the fidelity report's rows), each with
+    // `parentColumns`; values without a parent are left out.
+    static std::shared_ptr<ParentKeys> lookUp(QSqlDatabase &db, const ForeignKey &key,
+                                              const QStringList &parentColumns,
+                                              const QVariantList &values);
     // Fixes the parent of each new row (`stored`: the number of rows stored so far): every new
     // parent as many times as its count says, in random order; rows past them pick like
     // existing children.

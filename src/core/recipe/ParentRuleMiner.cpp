@@ -1,15 +1,14 @@
 #include "ParentRuleMiner.h"
 
+#include "ParentKeyLoader.h"
 #include "QuantileSampler.h"
 #include "RecipeLearner.h"
+#include "RecipeValue.h"
 #include "RuleMiner.h"
 #include "db/SchemaReader.h"
-#include "db/SqlExec.h"
-#include "db/SqlIdentifier.h"
 #include "util/DateTimeFormats.h"
 
 #include <QJsonObject>
-#include <QSqlQuery>
 
 namespace {
 
@@ -99,40 +98,25 @@ QJsonArray ParentRuleMiner::mine(QSqlDatabase &db, const TableInfo &table, const
         }
         if (parentColumns.isEmpty())
             continue;
-        QStringList quoted;
-        for (const QString &column : parentColumns)
-            quoted << SqlIdentifier::quote(column);
-        QSqlQuery lookup(db);
-        lookup.setForwardOnly(true);
-        if (!lookup.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
-                                .arg(quoted.join(u','), SqlIdentifier::quote(parent->name),
-                                     SqlIdentifier::quote(key.parentColumns.first()))))
-            continue;
-        QHash<QString, QVariantList> parentRows;
+        QVariantList keys;
+        for (const QVariantList &row : rows)
+            keys << row[fk];
+        const std::shared_ptr<ParentKeys> parents =
+            ParentKeyLoader::lookUp(db, key, parentColumns, keys);
         QList<QVariantList> joined;
         for (const QVariantList &row : rows) {
-            const QVariant &value = row[fk];
-            if (value.isNull())
+            const GeneratedValue value = RecipeValue::fromVariant(row[fk]);
+            if (value.type == GeneratedValue::Null || !parents->attribute(value, 0))
                 continue;
-            const QString id = value.toString();
-            auto it = parentRows.find(id);
-            if (it == parentRows.end()) {
-                QVariantList found;
-                lookup.addBindValue(value);
-                if (lookup.exec() && lookup.next()) {
-                    for (int c = 0; c < parentColumns.size(); ++c)
-                        found << lookup.value(c);
-                }
-                lookup.finish();
-                it = parentRows.insert(id, found);
-            }
-            if (!it->isEmpty())
-                joined << (row + *it);
+            QVariantList both = row;
+            for (int c = 0; c < parentColumns.size(); ++c)
+                both << parents->attribute(value, c)->toVariant();
+            joined << both;
         }
         QStringList joinedNames = names;
         for (const QString &column : parentColumns)
             joinedNames << ParentMark + column;
-        for (const QJsonValue &order : RuleMiner::orders(joinedNames, joined)) {
+        for (const QJsonValue &order : RuleMiner::orders(joinedNames, joined, int(names.size()))) {
             const QJsonObject rule = parentRule(order.toObject(), key.columns.first());
             if (rule.isEmpty())
                 continue;

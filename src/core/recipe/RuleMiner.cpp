@@ -427,10 +427,15 @@ QJsonArray RuleMiner::mine(const QStringList &names, const QList<QVariantList> &
     return rules;
 }
 
-QJsonArray RuleMiner::orders(const QStringList &names, const QList<QVariantList> &rows)
+QJsonArray RuleMiner::orders(const QStringList &names, const QList<QVariantList> &rows,
+                             int repeatedFrom)
 {
     QJsonArray rules;
-    if (rows.size() >= MinRows)
-        mineOrders(names, describe(names, rows), rules);
+    if (rows.size() < MinRows)
+        return rules;
+    std::vector<Column> columns = describe(names, rows);
+    for (int c = std::max(0, repeatedFrom); repeatedFrom >= 0 && c < int(columns.size()); ++c)
+        columns[size_t(c)].category = false;
+    mineOrders(names, columns, rules);
     return rules;
 }

@@ -23,6 +23,9 @@ public:
 
     // `rows` hold values in `names` order.
     static QJsonArray mine(const QStringList &names, const QList<QVariantList> &rows);
-    // Only the orderings (a <= b) among the columns.
-    static QJsonArray orders(const QStringList &names, const QList<QVariantList> &rows);
+    // Only the orderings (a <= b) among the columns. Columns with few distinct values are left
+    // out (codes ordered by chance), except the first `repeatedFrom` on: their values repeat
+    // by design (a parent's columns, once per child).
+    static QJsonArray orders(const QStringList &names, const QList<QVariantList> &rows,
+                             int repeatedFrom = -1);
 };
