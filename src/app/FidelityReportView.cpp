@@ -40,14 +40,17 @@ FidelityReportView::FidelityReportView(QWidget *parent)
       m_pairList(plainTable(
           {tr("Columns"), tr("Measure"), tr("Existing"), tr("Generated"), tr("Score")}, this)),
       m_rules(plainTable({tr("Rule (holds in every existing row)"), tr("Kept"), tr("Broken rows")},
-                         this))
+                         this)),
+      m_children(plainTable({tr("Children"), tr("Shape"), tr("Without children (existing / new)"),
+                             tr("Mean (existing / new)"), tr("Parents (existing / new)")},
+                            this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
-    auto *tabs = new QTabWidget(this);
+    auto *tabs = m_tabs = new QTabWidget(this);
     tabs->addTab(m_table, tr("Columns"));
     auto *pairs = new QWidget(tabs);
     auto *pairsLayout = new QVBoxLayout(pairs);
@@ -58,6 +61,7 @@ FidelityReportView::FidelityReportView(QWidget *parent)
     pairsLayout->addWidget(m_pairList, 2);
     tabs->addTab(pairs, tr("Pairs"));
     tabs->addTab(m_rules, tr("Rules"));
+    m_children->hide(); // until a report has children (setChildren)
     layout->addWidget(tabs);
     m_table->setColumnCount(7);
     m_table->setHorizontalHeaderLabels({tr("Column"), tr("Kind"), tr("Shape"), tr("Bounds"),
@@ -74,6 +78,7 @@ void FidelityReportView::clear()
     m_table->setRowCount(0);
     m_pairList->setRowCount(0);
     m_rules->setRowCount(0);
+    setChildren({});
     m_heatMap->setPairs({});
     m_summary->setText(tr("No report yet."));
 }
@@ -147,4 +152,35 @@ void FidelityReportView::setReport(const FidelityReport &report)
         m_rules->setItem(row, 2, new QTableWidgetItem(locale.toString(rules[row].broken)));
     }
     m_rules->resizeColumnsToContents();
+    setChildren(report.children);
+}
+
+void FidelityReportView::setChildren(const QList<FidelityReport::Children> &children)
+{
+    const QLocale locale;
+    m_children->setRowCount(int(children.size()));
+    for (int row = 0; row < children.size(); ++row) {
+        const FidelityReport::Children &child = children[row];
+        auto pair = [&locale](double a, double b, int decimals) {
+            return new QTableWidgetItem(QStringLiteral("%1 / %2").arg(
+                locale.toString(a, 'f', decimals), locale.toString(b, 'f', decimals)));
+        };
+        m_children->setItem(row, 0,
+                            new QTableWidgetItem(tr("%1 (by %2)").arg(child.table, child.key)));
+        m_children->setItem(row, 1, scoreItem(child.shape));
+        m_children->setItem(row, 2,
+                            new QTableWidgetItem(
+                                QStringLiteral("%1 % / %2 %")
+                                    .arg(locale.toString(child.realZeroShare * 100, 'f', 0),
+                                         locale.toString(child.syntheticZeroShare * 100, 'f', 0))));
+        m_children->setItem(row, 3, pair(child.realMean, child.syntheticMean, 2));
+        m_children->setItem(row, 4,
+                            pair(double(child.realParents), double(child.syntheticParents), 0));
+    }
+    m_children->resizeColumnsToContents();
+    const int tab = m_tabs->indexOf(m_children);
+    if (children.isEmpty() && tab >= 0)
+        m_tabs->removeTab(tab);
+    else if (!children.isEmpty() && tab < 0)
+        m_tabs->addTab(m_children, tr("Children per parent"));
 }

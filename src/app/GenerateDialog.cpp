@@ -17,6 +17,7 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
@@ -29,8 +30,9 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-GenerateDialog::GenerateDialog(const QString &databasePath, const QString &table, QWidget *parent)
-    : QDialog(parent), m_database(databasePath), m_table(table)
+GenerateDialog::GenerateDialog(const QString &databasePath, const QString &table,
+                               const QList<RelatedGeneration::Descendant> &related, QWidget *parent)
+    : QDialog(parent), m_database(databasePath), m_table(table), m_related(related)
 {
     setWindowTitle(tr("Generate Data for %1").arg(table));
     const GenerationSettings settings = GenerationSettings::load();
@@ -74,6 +76,24 @@ GenerateDialog::GenerateDialog(const QString &databasePath, const QString &table
     m_seed->setToolTip(tr("The same seed gives the same rows (recipe and offline modes)"));
     form->addRow(tr("&Seed:"), m_seed);
     layout->addLayout(form);
+    if (!m_related.isEmpty()) {
+        auto *group = new QGroupBox(
+            tr("&Also grow the tables that point at %1 (each new row gets as many rows there as "
+               "an existing one has; offline or recipe mode)")
+                .arg(table),
+            this);
+        auto *groupLayout = new QVBoxLayout(group);
+        for (const RelatedGeneration::Descendant &descendant : std::as_const(m_related)) {
+            auto *box = new QCheckBox(
+                tr("%1 (points at %2)").arg(descendant.table, descendant.parents.join(tr(", "))),
+                group);
+            groupLayout->addWidget(box);
+            m_relatedBoxes << box;
+            connect(box, &QCheckBox::toggled, this, &GenerateDialog::updateRelated);
+        }
+        layout->addWidget(group);
+        updateRelated();
+    }
 
     m_tabs = new QTabWidget(this);
     auto *previewPage = new QWidget(m_tabs);
@@ -131,6 +151,40 @@ GenerateDialog::GenerateDialog(const QString &databasePath, const QString &table
             m_useRecipe->setChecked(true);
     });
     resize(860, 720);
+}
+
+void GenerateDialog::updateRelated()
+{
+    QStringList grown{m_table};
+    for (int i = 0; i < m_related.size(); ++i) {
+        const bool parentGrown =
+            std::any_of(m_related[i].parents.begin(), m_related[i].parents.end(),
+                        [&](const QString &parent) { return grown.contains(parent); });
+        m_relatedBoxes[i]->setEnabled(parentGrown);
+        if (!parentGrown)
+            m_relatedBoxes[i]->setChecked(false);
+        if (m_relatedBoxes[i]->isChecked())
+            grown << m_related[i].table;
+    }
+}
+
+QStringList GenerateDialog::relatedTables() const
+{
+    QStringList tables;
+    for (int i = 0; i < m_related.size(); ++i) {
+        if (m_relatedBoxes[i]->isChecked())
+            tables << m_related[i].table;
+    }
+    return tables;
+}
+
+QCheckBox *GenerateDialog::relatedBox(const QString &table) const
+{
+    for (int i = 0; i < m_related.size(); ++i) {
+        if (m_related[i].table == table)
+            return m_relatedBoxes[i];
+    }
+    return nullptr;
 }
 
 bool GenerateDialog::options(GenerationOptions *options)
@@ -292,6 +346,18 @@ void GenerateDialog::accept()
     GenerationOptions options;
     if (!this->options(&options))
         return;
+    if (!relatedTables().isEmpty()) {
+        if (options.effectiveMode() == GenerationOptions::Mode::Rows) {
+            m_status->setText(tr("Tables grown together are made offline or from recipes the "
+                                 "LLM writes: choose one of those modes."));
+            return;
+        }
+        if (!options.recipe.isEmpty()) {
+            m_status->setText(tr("A recipe describes one table: untick \"Run this recipe\" to "
+                                 "grow related tables, each from its own."));
+            return;
+        }
+    }
     // The next Generate Data… starts from the count chosen last, not from 10 again.
     GenerationSettings settings = GenerationSettings::load();
     settings.rows = options.rows;

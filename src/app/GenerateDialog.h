@@ -1,6 +1,7 @@
 #pragma once
 
 #include "generate/GenerationOptions.h"
+#include "generate/RelatedGeneration.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -18,17 +19,23 @@ class QTabWidget;
 // Generate Data…: how many rows (1 to 10,000,000), which provider and mode, a seed, and a
 // Preview of the first rows with their fidelity report before anything is written. The
 // Recipe tab shows the recipe the run will use (learned, cached or asked for) as JSON, which
-// can be edited and run as it stands.
+// can be edited and run as it stands. Tables whose rows point at this one can be grown with
+// it (offline or from recipes): each new row then gets as many children as an existing one.
 class GenerateDialog : public QDialog
 {
     Q_OBJECT
 public:
     static constexpr int PreviewRows = 20;
 
-    GenerateDialog(const QString &databasePath, const QString &table, QWidget *parent = nullptr);
+    GenerateDialog(const QString &databasePath, const QString &table,
+                   const QList<RelatedGeneration::Descendant> &related = {},
+                   QWidget *parent = nullptr);
 
     // The options for the run; false (with the reason shown) when they cannot be used.
     bool options(GenerationOptions *options);
+
+    // The tables ticked to grow with this one, nearest first.
+    QStringList relatedTables() const;
 
     // For tests and screenshots.
     QTableWidget *previewTable() const { return m_preview; }
@@ -41,6 +48,7 @@ public:
     QPlainTextEdit *recipeEditor() const { return m_recipe; }
     QCheckBox *useRecipeBox() const { return m_useRecipe; }
     QLabel *statusLabel() const { return m_status; }
+    QCheckBox *relatedBox(const QString &table) const;
 
 Q_SIGNALS:
     void previewFinished(bool ok);
@@ -51,6 +59,8 @@ private:
     void loadRecipe();
     void accept() override;
     void setBusy(bool busy, const QString &text);
+    // A related table can be ticked once one of its parents is grown too.
+    void updateRelated();
 
     QString m_database;
     QString m_table;
@@ -66,6 +76,8 @@ private:
     QPushButton *m_previewButton;
     QPushButton *m_loadRecipeButton;
     QLabel *m_status;
+    QList<RelatedGeneration::Descendant> m_related;
+    QList<QCheckBox *> m_relatedBoxes; // in m_related's order
     bool m_busy = false;
     // Where the focus was when a preview started: disabling the busy button moved it on (to
     // Cancel), and it comes back when the preview is shown.

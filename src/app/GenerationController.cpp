@@ -9,6 +9,7 @@
 #include "db/DatabaseConnection.h"
 #include "generate/GenerationPipeline.h"
 #include "generate/GenerationUndo.h"
+#include "generate/RelatedGeneration.h"
 #include "llm/LlmClient.h"
 #include "util/Background.h"
 #include "util/RowforgeError.h"
@@ -19,6 +20,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -85,30 +87,73 @@ void GenerationController::generate(const QString &table)
     generateWith(table, options);
 }
 
+bool GenerationController::isGenerating(const QString &table) const
+{
+    return std::any_of(m_jobs.begin(), m_jobs.end(),
+                       [&table](const Job &job) { return job.tables.contains(table); });
+}
+
 void GenerationController::generateWithDialog(const QString &table)
 {
     if (table.isEmpty() || isGenerating(table))
         return;
-    GenerateDialog dialog(m_session->path(), table, m_dialogParent);
+    GenerateDialog dialog(m_session->path(), table,
+                          RelatedGeneration::descendants(m_session->tables(), table),
+                          m_dialogParent);
     GenerationOptions options;
-    if (dialog.exec() == QDialog::Accepted && dialog.options(&options))
+    if (dialog.exec() != QDialog::Accepted || !dialog.options(&options))
+        return;
+    if (dialog.relatedTables().isEmpty())
         generateWith(table, options);
+    else
+        generateRelated(table, dialog.relatedTables(), options);
 }
 
 void GenerationController::generateWith(const QString &table, const GenerationOptions &given)
 {
-    if (table.isEmpty() || isGenerating(table))
-        return;
+    start({table}, given,
+          [table](QSqlDatabase &db, const GenerationOptions &options, LlmClient &client,
+                  Outcome &outcome) {
+              outcome.result = GenerationPipeline::run(db, table, options, client);
+          });
+}
+
+void GenerationController::generateRelated(const QString &table, const QStringList &related,
+                                           const GenerationOptions &given)
+{
+    start(QStringList{table} + related, given,
+          [table, related](QSqlDatabase &db, const GenerationOptions &options, LlmClient &client,
+                           Outcome &outcome) {
+              // The count chosen is the table's; the others get their new parents' children.
+              const QList<GenerationResult> results = RelatedGeneration::run(
+                  db, QStringList{table} + related, {{table, options.rows}}, options, client);
+              for (const GenerationResult &result : results) {
+                  if (result.table == table)
+                      outcome.result = result;
+                  else
+                      outcome.grownWith << result;
+              }
+          });
+}
+
+bool GenerationController::start(const QStringList &tables, const GenerationOptions &given,
+                                 const Work &work)
+{
+    const QString table = tables.value(0);
+    if (table.isEmpty() || std::any_of(tables.begin(), tables.end(),
+                                       [this](const QString &t) { return isGenerating(t); }))
+        return false;
     const int maxConcurrent = GenerationSettings::load().maxConcurrent;
     if (m_jobs.size() >= maxConcurrent) {
         Q_EMIT message(
             maxConcurrent == 1
                 ? tr("A generation is running; wait for it to finish.")
                 : tr("%1 generations are running; wait for one to finish.").arg(maxConcurrent));
-        return;
+        return false;
     }
     GenerationOptions options = given;
     Job job;
+    job.tables = tables;
     job.cancelled = std::make_shared<std::atomic<bool>>(false);
     job.done = std::make_shared<std::atomic<qint64>>(0);
     // Raw pointer and callback into shared state that the worker's lambda below keeps alive
@@ -125,30 +170,33 @@ void GenerationController::generateWith(const QString &table, const GenerationOp
     m_jobs.insert(table, job);
     const bool local =
         options.effectiveMode() != GenerationOptions::Mode::Rows || !options.recipe.isEmpty();
-    const bool showProgress = local && options.rows >= 10000;
+    // Tables grown together report each table's rows in turn: no single percentage.
+    const bool showProgress = local && options.rows >= 10000 && tables.size() == 1;
     m_indicator->start(/*indeterminate=*/!showProgress);
     if (showProgress)
         m_progressTimer->start();
-    Q_EMIT generatingChanged(table, true);
+    for (const QString &grown : tables)
+        Q_EMIT generatingChanged(grown, true);
     m_jobs[table].started =
-        tr("Generating %1 for %2 with %3…")
+        tr("Generating %1 for %2 with %3")
             .arg(rowsText(options.rows), table,
                  local && options.effectiveMode() != GenerationOptions::Mode::Offline
                      ? options.llm.displayName() + tr(" recipe")
                      : options.llm.displayName());
+    if (tables.size() > 1)
+        m_jobs[table].started += tr(", and their rows in %1").arg(tables.mid(1).join(tr(", ")));
+    m_jobs[table].started += tr("…");
     m_jobs[table].fromModel = !local;
     if (!local)
         m_modelProgressTimer->start();
     Q_EMIT message(m_jobs[table].started);
     const QString database = m_session->path();
     job.watcher->setFuture(
-        QtConcurrent::run(TaskPools::longRunning(), [database, table, options, client = job.client,
-                                                     outcome = job.outcome,
-                                                     cancelled = job.cancelled, done = job.done] {
+        QtConcurrent::run(TaskPools::longRunning(), [database, table, options, work,
+                                                     client = job.client, outcome = job.outcome] {
             try {
                 DatabaseConnection connection(database);
-                outcome->result =
-                    GenerationPipeline::run(connection.database(), table, options, *client);
+                work(connection.database(), options, *client, *outcome);
             } catch (const RowforgeError &error) {
                 outcome->error = error.message();
             } catch (const std::exception &error) {
@@ -158,6 +206,7 @@ void GenerationController::generateWith(const QString &table, const GenerationOp
                                      .arg(table, QString::fromLocal8Bit(error.what()));
             }
         }));
+    return true;
 }
 
 void GenerationController::showModelProgress()
@@ -209,9 +258,17 @@ void GenerationController::onFinished(const QString &table)
         Q_EMIT message(outcome.error);
         QMessageBox::warning(m_dialogParent, tr("Generate Data"), outcome.error);
     } else {
-        QString summary = outcome.result.summary();
-        if (outcome.result.undoable()) {
-            m_undoable << outcome.result;
+        const QList<GenerationResult> results = QList<GenerationResult>{outcome.result}
+                                                << outcome.grownWith;
+        QStringList summaries;
+        for (const GenerationResult &result : results)
+            summaries << result.summary();
+        QString summary = summaries.join(QStringLiteral("; "));
+        // Tables grown together are undone one by one, children first (the stack's top), and
+        // only if every one of them can be.
+        if (std::all_of(results.begin(), results.end(),
+                        [](const GenerationResult &result) { return result.undoable(); })) {
+            m_undoable << results;
             // The stack keeps every inserted value: bounded in total, the oldest runs go.
             qint64 kept = 0;
             for (const GenerationResult &run : std::as_const(m_undoable))
@@ -231,27 +288,46 @@ void GenerationController::onFinished(const QString &table)
         }
         Q_EMIT message(summary);
         announceUndo();
-        if (outcome.result.hasFidelity) {
-            m_lastResult = outcome.result;
-            m_lastResult.insertedValues.clear(); // kept by the undo stack where needed
+        m_lastResults.clear();
+        for (GenerationResult result : results) {
+            if (!result.hasFidelity)
+                continue;
+            result.insertedValues.clear(); // kept by the undo stack where needed
+            m_lastResults << result;
+        }
+        if (!m_lastResults.isEmpty()) {
+            m_lastResult = m_lastResults.first();
             Q_EMIT reportAvailable(true);
         }
         m_session->refresh();
     }
-    Q_EMIT generatingChanged(table, false);
+    for (const QString &grown : job.tables)
+        Q_EMIT generatingChanged(grown, false);
     Q_EMIT finished(outcome);
 }
 
 void GenerationController::showFidelityReport()
 {
-    if (!m_lastResult.hasFidelity)
+    if (m_lastResults.isEmpty())
         return;
     QDialog dialog(m_dialogParent);
-    dialog.setWindowTitle(tr("Fidelity of the rows added to %1").arg(m_lastResult.table));
+    QStringList tables;
+    for (const GenerationResult &result : std::as_const(m_lastResults))
+        tables << result.table;
+    dialog.setWindowTitle(tr("Fidelity of the rows added to %1").arg(tables.join(tr(", "))));
     auto *layout = new QVBoxLayout(&dialog);
-    auto *view = new FidelityReportView(&dialog);
-    view->setReport(m_lastResult.fidelity);
-    layout->addWidget(view);
+    // One report per table grown, each on a tab of its own when there are several.
+    QTabWidget *tabs = m_lastResults.size() > 1 ? new QTabWidget(&dialog) : nullptr;
+    for (const GenerationResult &result : std::as_const(m_lastResults)) {
+        auto *view = new FidelityReportView(&dialog);
+        view->setReport(result.fidelity);
+        if (tabs)
+            tabs->addTab(view, result.table);
+        else
+            layout->addWidget(view);
+    }
+    if (tabs)
+        layout->addWidget(tabs);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);

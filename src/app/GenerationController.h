@@ -6,6 +6,8 @@
 #include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
+#include <QSqlDatabase>
+#include <functional>
 #include <memory>
 
 class DatabaseSession;
@@ -29,17 +31,21 @@ public:
         QString error;
         bool cancelled = false;
         int requested = 0;
+        // The tables grown with `table` (their children), parents first.
+        QList<GenerationResult> grownWith;
     };
 
     GenerationController(DatabaseSession *session, QStatusBar *statusBar, QWidget *dialogParent,
                          QObject *parent);
     ~GenerationController() override;
 
-    bool isGenerating(const QString &table) const { return m_jobs.contains(table); }
+    bool isGenerating(const QString &table) const;
     bool isBusy() const { return !m_jobs.isEmpty(); }
     bool canUndo() const { return !m_undoable.isEmpty() && !m_undoing; }
 
     const GenerationResult &lastResult() const { return m_lastResult; }
+    // Every table's result of the last run that has a report (several when grown together).
+    const QList<GenerationResult> &lastResults() const { return m_lastResults; }
 
 public Q_SLOTS:
     // Generate Data: the settings' options (10 rows by default).
@@ -47,6 +53,9 @@ public Q_SLOTS:
     // Generate Data…: the dialog first, then its options.
     void generateWithDialog(const QString &table);
     void generateWith(const QString &table, const GenerationOptions &options);
+    // `table` with the tables that point at it (RelatedGeneration), all in one transaction.
+    void generateRelated(const QString &table, const QStringList &related,
+                         const GenerationOptions &options);
     void showFidelityReport();
     void showSettings();
     void cancel();
@@ -71,11 +80,16 @@ private:
         std::shared_ptr<Outcome> outcome;
         std::shared_ptr<std::atomic<bool>> cancelled; // stops the local engine
         std::shared_ptr<std::atomic<qint64>> done;    // rows made so far, for the progress bar
+        QStringList tables;                           // the first one's name is the key in m_jobs
         QString started;        // "Generating 50 rows for people with OpenAI…"
         bool fromModel = false; // the model writes the rows: progress is tokens arriving
     };
     // The status line of a run whose rows a model writes: rows accepted and tokens received.
     void showModelProgress();
+    // Starts `work` on a worker for `tables` (the first names the job); false if it cannot.
+    using Work =
+        std::function<void(QSqlDatabase &, const GenerationOptions &, LlmClient &, Outcome &)>;
+    bool start(const QStringList &tables, const GenerationOptions &given, const Work &work);
     void onFinished(const QString &table);
     void announceUndo();
 
@@ -90,6 +104,7 @@ private:
     static constexpr qint64 MaxUndoRows = 200000;
     bool m_undoing = false;
     GenerationResult m_lastResult;
+    QList<GenerationResult> m_lastResults;
     QTimer *m_progressTimer;
 };
 
