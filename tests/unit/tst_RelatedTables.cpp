@@ -12,6 +12,7 @@
 #include "generate/GeneratedRows.h"
 #include "generate/RelatedGeneration.h"
 #include "llm/LlmClient.h"
+#include "profile/ChildCounts.h"
 #include "recipe/RecipeLearner.h"
 #include "util/RowforgeError.h"
 
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void selfReferencesAndCompositeKeysStayValid();
     void oneTableFailingWritesNoTable();
     void childrenOfAnEmptyParentAreToldWhy();
+    void newParentsGetTheRealCountsOfChildren();
 
 private:
     static QList<GenerationResult> grow(TempDatabase &temp, const QStringList &tables,
@@ -435,6 +437,29 @@ void TestRelatedTables::childrenOfAnEmptyParentAreToldWhy()
              20);
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt(),
              0);
+}
+
+void TestRelatedTables::newParentsGetTheRealCountsOfChildren()
+{
+    // 10 real parents; 25 new ones get each real count twice and 5 of them once more, in
+    // random order; the same seed, the same counts.
+    const std::vector<int> real{0, 0, 1, 1, 1, 2, 3, 5, 8, 40};
+    QRandomGenerator random(4);
+    const std::vector<int> counts = ChildCounts::draw(real, 25, random);
+    QCOMPARE(int(counts.size()), 25);
+    for (const int count : real) {
+        const auto times = std::count(counts.begin(), counts.end(), count);
+        const auto inReal = std::count(real.begin(), real.end(), count);
+        QVERIFY2(times >= 2 * inReal && times <= 3 * inReal, qPrintable(QString::number(count)));
+    }
+    QVERIFY(!std::is_sorted(counts.begin(), counts.end()));
+    QRandomGenerator again(4);
+    QCOMPARE(ChildCounts::draw(real, 25, again), counts);
+    // Fewer new parents than real ones: no count is used more often than it occurs.
+    const std::vector<int> few = ChildCounts::draw(real, 4, random);
+    QVERIFY(std::count(few.begin(), few.end(), 40) <= 1);
+    QCOMPARE(int(few.size()), 4);
+    QCOMPARE(ChildCounts::draw({}, 3, random), (std::vector<int>{0, 0, 0}));
 }
 
 QTEST_GUILESS_MAIN(TestRelatedTables)

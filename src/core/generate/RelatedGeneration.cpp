@@ -195,11 +195,9 @@ QList<GenerationResult> RelatedGeneration::run(QSqlDatabase &db, const QStringLi
                 continue;
             NewParents newParents;
             newParents.firstRowid = parent.firstRowid;
-            for (int i = 0; i < parent.inserted; ++i)
-                newParents.children.push_back(
-                    edge.counts.empty()
-                        ? 0
-                        : edge.counts[size_t(random.bounded(quint64(edge.counts.size())))]);
+            newParents.children = ChildCounts::draw(edge.counts, size_t(parent.inserted), random);
+            // The first key sets the count and the order rows go in (ParentKeyLoader).
+            newParents.inOrder = children < 0;
             if (children < 0)
                 children = newParents.total();
             tableOptions.newParents.insert(edge.key.columns.first(), newParents);

@@ -40,3 +40,24 @@ std::vector<int> ChildCounts::perParent(QSqlDatabase &db, const TableInfo &child
         counts.push_back(query.value(0).toInt());
     return counts;
 }
+
+std::vector<int> ChildCounts::draw(const std::vector<int> &real, size_t n, QRandomGenerator &random)
+{
+    std::vector<int> counts;
+    if (real.empty()) {
+        counts.assign(n, 0);
+        return counts;
+    }
+    counts.reserve(n);
+    while (counts.size() + real.size() <= n)
+        counts.insert(counts.end(), real.begin(), real.end());
+    // The rest: the first ones of a random permutation (partial Fisher-Yates).
+    std::vector<int> pool = real;
+    for (size_t i = 0; counts.size() < n; ++i) {
+        std::swap(pool[i], pool[i + size_t(random.bounded(quint64(pool.size() - i)))]);
+        counts.push_back(pool[i]);
+    }
+    for (size_t i = counts.size(); i > 1; --i)
+        std::swap(counts[i - 1], counts[size_t(random.bounded(quint64(i)))]);
+    return counts;
+}

@@ -120,7 +120,12 @@ void ParentKeyLoader::pointAtNewParents(QSqlDatabase &db, const ForeignKey &key,
         }
         keyOfRow.insert(keyOfRow.end(), size_t(newParents.children[row]), *it);
     }
-    for (size_t i = keyOfRow.size(); i > 1; --i)
+    // Children go in parent by parent, as an application writes them: the child's index on
+    // the key then grows at its end instead of all over (100,000 customers with their orders:
+    // 5.0 s shuffled, 4.2 s in order). A second key into the same parents is shuffled, or a
+    // row would point twice at one parent (a flight from and to one airport). A row whose
+    // draw is refused still trades its parent with a random later row (ParentKeys::pick).
+    for (size_t i = keyOfRow.size(); !newParents.inOrder && i > 1; --i)
         std::swap(keyOfRow[i - 1], keyOfRow[size_t(random.bounded(quint64(i)))]);
     parents.indexKeys();
     parents.setSlots(std::move(keyOfRow), stored);

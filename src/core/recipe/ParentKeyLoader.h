@@ -33,8 +33,8 @@ public:
                                               const QStringList &parentColumns,
                                               const QVariantList &values);
     // Fixes the parent of each new row (`stored`: the number of rows stored so far): every new
-    // parent as many times as its count says, in random order; rows past them pick like
-    // existing children.
+    // parent as many times as its count says, parent by parent when `newParents.inOrder`, else
+    // in random order; rows past them pick like existing children.
     static void pointAtNewParents(QSqlDatabase &db, const ForeignKey &key,
                                   const QStringList &parentColumns, const NewParents &newParents,
                                   ParentKeys &parents, const qint64 *stored,

@@ -17,6 +17,7 @@ struct NewParents
 {
     qint64 firstRowid = 0;
     std::vector<int> children;
+    bool inOrder = false; // children parent by parent (else shuffled)
     qint64 total() const { return std::accumulate(children.begin(), children.end(), qint64(0)); }
 };
 
@@ -35,7 +36,7 @@ struct RecipeRunOptions
     // False: the caller holds the transaction (and commits it); `commit` is then ignored.
     bool ownTransaction = true;
     // By a foreign key's first column: new rows point at these parents first, each as many
-    // times as its count says (in random order), and pick like existing children after that.
+    // times as its count says, and pick like existing children after that.
     QHash<QString, NewParents> newParents;
 };
 
