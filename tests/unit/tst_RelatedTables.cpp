@@ -34,6 +34,7 @@ private Q_SLOTS:
     void oneTableFailingWritesNoTable();
     void childrenOfAnEmptyParentAreToldWhy();
     void newParentsGetTheRealCountsOfChildren();
+    void theLastChildIsNeverStuckOnACopy();
 
 private:
     static QList<GenerationResult> grow(TempDatabase &temp, const QStringList &tables,
@@ -460,6 +461,30 @@ void TestRelatedTables::newParentsGetTheRealCountsOfChildren()
     QVERIFY(std::count(few.begin(), few.end(), 40) <= 1);
     QCOMPARE(int(few.size()), 4);
     QCOMPARE(ChildCounts::draw({}, 3, random), (std::vector<int>{0, 0, 0}));
+}
+
+void TestRelatedTables::theLastChildIsNeverStuckOnACopy()
+{
+    // Links between ten people, 60 of the 100 pairs taken: grown with ten new people, new
+    // links fall on pairs already made. The last link's parents were fixed, so each redraw
+    // copied the same pair again until the run gave up (flare's dependencies, seed 5).
+    TempDatabase temp({QStringLiteral("CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT)"),
+                       QStringLiteral("CREATE TABLE links (a INTEGER NOT NULL REFERENCES people "
+                                      "(id), b INTEGER NOT NULL REFERENCES people (id))")});
+    for (int p = 1; p <= 10; ++p)
+        temp.exec(QStringLiteral("INSERT INTO people (name) VALUES (?)"),
+                  {QStringLiteral("person %1").arg(p)});
+    for (int l = 0; l < 60; ++l)
+        temp.exec(QStringLiteral("INSERT INTO links VALUES (?, ?)"), {1 + l % 10, 1 + l / 6});
+    for (quint32 seed = 1; seed <= 12; ++seed) {
+        const QList<GenerationResult> results =
+            grow(temp, {QStringLiteral("people"), QStringLiteral("links")},
+                 {{QStringLiteral("people"), 10}}, seed);
+        QCOMPARE(results[0].inserted, 10);
+        QVERIFY(results[1].inserted > 0);
+    }
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt(),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestRelatedTables)

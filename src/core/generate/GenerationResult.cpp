@@ -29,9 +29,13 @@ QString GenerationResult::summary() const
         if (fidelity.syntheticRows < FidelityReport::ReliableRows)
             text += QStringLiteral(" · too few rows to score fidelity");
         else
-            text += QStringLiteral(" · fidelity %1 · pairs %2")
-                        .arg(locale.toString(fidelity.columnShapes(), 'f', 2),
-                             locale.toString(std::max(0.0, fidelity.columnPairTrends()), 'f', 2));
+            text += QStringLiteral(" · fidelity %1").arg(
+                locale.toString(fidelity.columnShapes(), 'f', 2));
+        // A table with one comparable column has no pairs: "pairs 0.00" said they all broke.
+        if (fidelity.syntheticRows >= FidelityReport::ReliableRows &&
+            fidelity.columnPairTrends() >= 0)
+            text += QStringLiteral(" · pairs %1")
+                        .arg(locale.toString(fidelity.columnPairTrends(), 'f', 2));
         if (fidelity.ruleAdherence() >= 0)
             text += QStringLiteral(" · rules kept %1")
                         .arg(locale.toString(fidelity.ruleAdherence(), 'f', 2));

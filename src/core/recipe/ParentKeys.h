@@ -50,11 +50,16 @@ struct ParentKeys
 
     void pick(QRandomGenerator &random)
     {
-        if (!m_slots.empty() && m_row && *m_row < qint64(m_slots.size())) {
-            const size_t row = size_t(*m_row);
-            // The same row drawn again (its first draw was refused: a copy, a taken key): it
-            // trades parents with a later row, so every parent keeps its number of children.
-            if (row == m_lastRow && row + 1 < m_slots.size())
+        const size_t row = m_row ? size_t(std::max<qint64>(0, *m_row)) : 0;
+        // The same row drawn again (its first draw was refused: a copy, a taken key): it
+        // trades parents with a later row, so every parent keeps its number of children. A row
+        // that trades in vain (the last, or the last few all with one pair of parents taken)
+        // picks as rows past the slots do.
+        m_tries = row == m_lastRow ? m_tries + 1 : 0;
+        const bool again = m_tries > 0;
+        if (!m_slots.empty() && m_row && row < m_slots.size() &&
+            !(again && (row + 1 == m_slots.size() || m_tries > MaxTrades))) {
+            if (again)
                 std::swap(
                     m_slots[row],
                     m_slots[row + 1 + size_t(random.bounded(quint64(m_slots.size() - row - 1)))]);
@@ -127,6 +132,8 @@ private:
         return false;
     }
 
+    static constexpr int MaxTrades = 8;
+    int m_tries = 0; // draws of the same row in a row
     QSet<int> m_ordered; // attributes whose text values carry their number
     bool m_weighted = false;
     WeightedPicker<size_t> m_picker;
