@@ -9,6 +9,10 @@ in Python from the database itself (not from Rowforge's own report): the Kolmogo
 complement of the counts and the share of parents without children. The rules across the key
 that Rowforge's report mines from the real rows (a child's date after its parent's) are listed
 with the share of new children that keep them; `PRAGMA foreign_key_check` must be empty.
+Last, Column Pair Trends between each child column and each column of its parent (numbers, and
+categories many parents share), over the children joined to their parents: the new ones, the
+ceiling (real children drawn again) and real children joined to a parent picked at random
+(no relationship at all); reported, not a goal.
 
 Data: vega-datasets 3.2.1 (npm registry): airports and 20,000 flights (origin and destination
 are airports), the flare class hierarchy (a parent column pointing at its own table) with its
@@ -171,6 +175,97 @@ def counts(con, parent, key, child, column, parents_where, children_where):
     return [r[0] for r in rows]
 
 
+def kinds(rows, c):
+    """numeric (many numbers), categorical (few values) or None, for column c of rows."""
+    values = [r[c] for r in rows if r[c] is not None]
+    distinct = set(values)
+    if values and all(isinstance(v, (int, float)) for v in values) and len(distinct) > 10:
+        return "numeric"
+    return "categorical" if 0 < len(distinct) <= 50 else None
+
+
+def pair_score(real, new, a, b, kind_a, kind_b):
+    """SDMetrics' CorrelationSimilarity for two numbers, else ContingencySimilarity (numbers
+    in bins at the real deciles, NULL a category of its own)."""
+    if kind_a == kind_b == "numeric":
+        def rho(rows):
+            xs = [(r[a], r[b]) for r in rows if r[a] is not None and r[b] is not None]
+            if len(xs) < 3:
+                return 0.0
+            mx = sum(x for x, _ in xs) / len(xs)
+            my = sum(y for _, y in xs) / len(xs)
+            sxy = sum((x - mx) * (y - my) for x, y in xs)
+            sx = sum((x - mx) ** 2 for x, _ in xs) ** 0.5
+            sy = sum((y - my) ** 2 for _, y in xs) ** 0.5
+            return sxy / (sx * sy) if sx and sy else 0.0
+        return 1 - abs(rho(real) - rho(new)) / 2
+
+    def binner(c, kind):
+        if kind != "numeric":
+            return lambda v: v
+        xs = sorted(r[c] for r in real if r[c] is not None)
+        edges = [xs[int(len(xs) * q / 10)] for q in range(1, 10)]
+        return lambda v: None if v is None else sum(1 for e in edges if v > e)
+    ba, bb = binner(a, kind_a), binner(b, kind_b)
+
+    def table(rows):
+        counts = {}
+        for r in rows:
+            key = (ba(r[a]), bb(r[b]))
+            counts[key] = counts.get(key, 0) + 1
+        return {k: v / len(rows) for k, v in counts.items()}
+    p, q = table(real), table(new)
+    return 1 - sum(abs(p.get(k, 0) - q.get(k, 0)) for k in set(p) | set(q)) / 2
+
+
+def cross_pairs(con, parent, key, child, column, last_parent, last_child):
+    """Column Pair Trends between the child's columns and its parent's, over the children
+    joined to their parents: new children against real ones; the ceiling (real children
+    drawn again) and children whose parent is picked at random (no relationship kept)."""
+    import random
+    keys = {r[1] for r in con.execute(f'PRAGMA table_info("{child}")') if r[5]}
+    keys |= {r[3] for r in con.execute(f'PRAGMA foreign_key_list("{child}")')}
+    child_cols = [r[1] for r in con.execute(f'PRAGMA table_info("{child}")') if r[1] not in keys]
+    parent_keys = {r[1] for r in con.execute(f'PRAGMA table_info("{parent}")') if r[5]}
+    parent_keys |= {r[3] for r in con.execute(f'PRAGMA foreign_key_list("{parent}")')}
+    # A parent's column that sets parents apart (a name) is an identifier, not a relationship:
+    # only columns whose values many parents share, and numbers.
+    parents = con.execute(f'SELECT count(*) FROM "{parent}" WHERE rowid <= {last_parent}'
+                          ).fetchone()[0]
+    parent_cols = []
+    for r in con.execute(f'PRAGMA table_info("{parent}")').fetchall():
+        if r[1] in parent_keys:
+            continue
+        distinct, numbers = con.execute(
+            f'SELECT count(DISTINCT "{r[1]}"), min(typeof("{r[1]}") IN (\'integer\', \'real\')) '
+            f'FROM "{parent}" WHERE rowid <= {last_parent}').fetchone()
+        if numbers or distinct * 10 <= parents:
+            parent_cols.append(r[1])
+    if not child_cols or not parent_cols:
+        return None
+    select = ", ".join([f'c."{x}"' for x in child_cols] + [f'p."{x}"' for x in parent_cols])
+    join = f'FROM "{child}" c JOIN "{parent}" p ON c."{column}" = p."{key}"'
+    real = con.execute(f"SELECT {select} {join} WHERE c.rowid <= {last_child}").fetchall()
+    new = con.execute(f"SELECT {select} {join} WHERE c.rowid > {last_child}").fetchall()
+    if not real or not new:
+        return None
+    pick = random.Random(1)
+    ceiling = [pick.choice(real) for _ in range(len(new))]
+    n = len(child_cols)
+    shuffled = [r[:n] + pick.choice(real)[n:] for r in (pick.choice(real) for _ in range(len(new)))]
+    scores = {"new": [], "ceiling": [], "random parent": []}
+    for a in range(n):
+        for b in range(n, n + len(parent_cols)):
+            ka, kb = kinds(real, a), kinds(real, b)
+            if not ka or not kb:
+                continue
+            for label, rows in (("new", new), ("ceiling", ceiling), ("random parent", shuffled)):
+                scores[label].append(pair_score(real, rows, a, b, ka, kb))
+    if not scores["new"]:
+        return None
+    return {k: sum(v) / len(v) for k, v in scores.items()} | {"pairs": len(scores["new"])}
+
+
 def measure(work, vega, name, make):
     db, parent, child = make(work, vega)
     con = sqlite3.connect(db)
@@ -196,7 +291,8 @@ def measure(work, vega, name, make):
         zeros = (sum(1 for c in real if c == 0) / len(real), sum(1 for c in new if c == 0) /
                  max(1, len(new)))
         lines.append((column, ks_complement(real, new), zeros, sum(real) / len(real),
-                      sum(new) / max(1, len(new))))
+                      sum(new) / max(1, len(new)),
+                      cross_pairs(con, parent, key, child, column, last_parent, last_child)))
     broken_keys = con.execute("SELECT count(*) FROM pragma_foreign_key_check").fetchone()[0]
     added = con.execute(f'SELECT count(*) FROM "{child}" WHERE rowid > {last_child}').fetchone()[0]
     con.close()
@@ -219,13 +315,17 @@ def main():
                 continue
             m = measure(work, vega, name, make)
             kept = [r["kept"] for r in m["rules"]]
-            for i, (column, ks, zeros, mean_real, mean_new) in enumerate(m["keys"]):
+            for i, (column, ks, zeros, mean_real, mean_new, cross) in enumerate(m["keys"]):
                 head = (f"{name:<11}{m['parents']:>8,}{m['children']:>9,}{m['new_parents']:>6,}"
                         f"{m['new_children']:>8,}" if i == 0 else " " * 42)
                 tail = (f"{len(kept):>5}{(min(kept) if kept else float('nan')):>9.3f}"
                         f"{m['broken_keys']:>10}{m['seconds']:>6.1f}" if i == 0 else "")
                 print(f"{head} | {column:<12}{ks:>6.3f}{zeros[0]:>10.3f}{zeros[1]:>9.3f}"
                       f"{mean_real:>10.2f}{mean_new:>9.2f} | {tail}")
+                if cross:
+                    print(f"{'':<11}{column}: {cross['pairs']} pairs of a child's column and its "
+                          f"parent's: new {cross['new']:.3f}, ceiling {cross['ceiling']:.3f}, "
+                          f"random parent {cross['random parent']:.3f}")
                 if ks < 0.9:
                     failures.append(f"{name}.{column}: children per parent KS {ks:.3f} < 0.9")
                 if abs(zeros[0] - zeros[1]) > 0.05:
