@@ -1,4 +1,5 @@
 #include "TempDatabase.h"
+#include "db/ColumnFilter.h"
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
@@ -19,6 +20,9 @@ private Q_SLOTS:
     void placeholdersInTheTableName();
     void exactMultipleOfPageSize();
     void sinkCanStopTheScan();
+    void rowsEndWithTheirKey();
+    void sortedAndFilteredAsSqliteOrdersThem();
+    void filtersReadAsTyped();
 
 private:
     static QList<QVariantList> readAllPages(QSqlDatabase &db, const TablePager &pager,
@@ -38,9 +42,15 @@ QList<QVariantList> TestTablePager::readAllPages(QSqlDatabase &db, const TablePa
     });
     QList<QVariantList> rows;
     const int pages = int((*total + pager.pageSize() - 1) / pager.pageSize());
-    for (int page = 0; page < pages; ++page)
-        rows << pager.readPage(db, page,
-                               pager.usesKeyset() ? anchors.at(page) : TablePager::Anchor());
+    for (int page = 0; page < pages; ++page) {
+        for (const QVariantList &row : pager.readPage(
+                 db, page, pager.usesKeyset() ? anchors.at(page) : TablePager::Anchor())) {
+            // Each row ends with its key (for edits); the comparisons here are of the columns.
+            if (row.size() != pager.columns().size() + pager.keyColumns().size())
+                return {};
+            rows << row.mid(0, pager.columns().size());
+        }
+    }
     return rows;
 }
 
@@ -193,6 +203,123 @@ void TestTablePager::sinkCanStopTheScan()
     });
     QCOMPARE(result, -1);
     QCOMPARE(calls, 1);
+}
+
+void TestTablePager::rowsEndWithTheirKey()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (v TEXT)"),
+                       QStringLiteral("INSERT INTO t (rowid, v) VALUES (7, 'a'), (9, 'b')"),
+                       QStringLiteral("CREATE TABLE w (k TEXT PRIMARY KEY, v) WITHOUT ROWID"),
+                       QStringLiteral("INSERT INTO w VALUES ('x', 1)")});
+    const TablePager plain(SchemaReader::require(temp.db(), QStringLiteral("t")), 10);
+    QCOMPARE(plain.keyColumns(), QStringList{QStringLiteral("rowid")});
+    QCOMPARE(plain.readPage(temp.db(), 0, {0}).value(1), (QVariantList{QStringLiteral("b"), 9}));
+    const TablePager withoutRowid(SchemaReader::require(temp.db(), QStringLiteral("w")), 10);
+    QCOMPARE(withoutRowid.readPage(temp.db(), 0, {QStringLiteral("")}).value(0),
+             (QVariantList{QStringLiteral("x"), 1, QStringLiteral("x")}));
+}
+
+void TestTablePager::sortedAndFilteredAsSqliteOrdersThem()
+{
+    // Every sort and filter read page by page gives the rows of the same query in SQL, NULLs
+    // and ties included: through rowids (a rowid table, with and without an index on the sorted
+    // column) and through LIMIT/OFFSET (a WITHOUT ROWID table, a view).
+    TempDatabase temp({
+        QStringLiteral("CREATE TABLE t (name TEXT, n INTEGER, x REAL)"),
+        QStringLiteral(
+            "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 3000) "
+            "INSERT INTO t SELECT CASE WHEN i % 11 = 0 THEN NULL ELSE 'n' || (i % 37) || "
+            "CASE WHEN i % 5 = 0 THEN '_%' ELSE '' END END, CASE WHEN i % 13 = 0 THEN NULL ELSE "
+            "i % 50 END, i * 0.25 FROM s"),
+        QStringLiteral("DELETE FROM t WHERE rowid % 17 = 0"),
+        QStringLiteral("CREATE INDEX t_n ON t (n)"),
+        QStringLiteral("CREATE TABLE w (k INTEGER PRIMARY KEY, name TEXT, n INTEGER) WITHOUT "
+                       "ROWID"),
+        QStringLiteral("INSERT INTO w SELECT rowid, name, n FROM t"),
+        QStringLiteral("CREATE VIEW v AS SELECT name, n FROM t"),
+    });
+    struct Case
+    {
+        QString table;
+        int sort;
+        bool descending;
+        QHash<int, QString> filters;
+        QString where; // the same in SQL
+    };
+    const QList<Case> cases{
+        {QStringLiteral("t"), 1, false, {}, {}},
+        {QStringLiteral("t"), 1, true, {}, {}},
+        {QStringLiteral("t"), 0, false, {}, {}},
+        {QStringLiteral("t"), 0, true, {{1, QStringLiteral("> 40")}}, QStringLiteral("n > 40")},
+        {QStringLiteral("t"),
+         -1,
+         false,
+         {{0, QStringLiteral("_%")}},
+         QStringLiteral("instr(name, '_%') > 0")},
+        {QStringLiteral("t"), 2, false, {{1, QStringLiteral("NULL")}}, QStringLiteral("n IS NULL")},
+        {QStringLiteral("t"),
+         1,
+         false,
+         {{0, QStringLiteral("N3")}, {1, QStringLiteral("<= 30")}},
+         QStringLiteral("name LIKE '%n3%' AND n <= 30")},
+        {QStringLiteral("t"),
+         -1,
+         false,
+         {{0, QStringLiteral("= n5")}},
+         QStringLiteral("name = 'n5'")},
+        {QStringLiteral("w"),
+         2,
+         true,
+         {{1, QStringLiteral("NOT NULL")}},
+         QStringLiteral("name IS NOT NULL")},
+        {QStringLiteral("v"), 1, false, {{1, QStringLiteral("<> 7")}}, QStringLiteral("n <> 7")},
+    };
+    for (const Case &c : cases) {
+        const TableInfo info = SchemaReader::require(temp.db(), c.table);
+        TablePager::Query query;
+        query.sortColumn = c.sort;
+        query.descending = c.descending;
+        query.filters = c.filters;
+        const TablePager pager(info, 100, query);
+        QCOMPARE(pager.usesKeyset(), c.table == QLatin1String("t"));
+        qint64 total = 0;
+        const QList<QVariantList> rows = readAllPages(temp.db(), pager, &total);
+        const QStringList columns = pager.columns();
+        QStringList order;
+        const QString direction = c.descending ? QStringLiteral(" DESC") : QString();
+        if (c.sort >= 0)
+            order << columns[c.sort] + direction;
+        for (const QString &key : pager.keyColumns())
+            order << key + direction;
+        const QString sql =
+            QStringLiteral("SELECT %1 FROM %2%3%4")
+                .arg(columns.join(u','), c.table,
+                     c.where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + c.where,
+                     order.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + order.join(u','));
+        const QList<QVariantList> expected = readOrdered(temp.db(), sql, int(columns.size()));
+        QVERIFY2(!expected.isEmpty(), qPrintable(sql));
+        QCOMPARE(total, qint64(expected.size()));
+        QVERIFY2(rows == expected, qPrintable(sql));
+    }
+}
+
+void TestTablePager::filtersReadAsTyped()
+{
+    QVariantList bound;
+    QCOMPARE(ColumnFilter::condition(QStringLiteral("\"c\""), QStringLiteral("  "), &bound),
+             QString());
+    QCOMPARE(ColumnFilter::condition(QStringLiteral("\"c\""), QStringLiteral("null"), &bound),
+             QStringLiteral("\"c\" IS NULL"));
+    QCOMPARE(ColumnFilter::condition(QStringLiteral("c"), QStringLiteral(">= 10"), &bound),
+             QStringLiteral("c >= ?"));
+    QCOMPARE(ColumnFilter::condition(QStringLiteral("c"), QStringLiteral("!=2.5"), &bound),
+             QStringLiteral("c <> ?"));
+    QCOMPARE(ColumnFilter::condition(QStringLiteral("c"), QStringLiteral("<2024-01-01"), &bound),
+             QStringLiteral("c < ?"));
+    QCOMPARE(ColumnFilter::condition(QStringLiteral("c"), QStringLiteral("50%_off"), &bound),
+             QStringLiteral("c LIKE ? ESCAPE '\\'"));
+    QCOMPARE(bound, (QVariantList{10, 2.5, QStringLiteral("2024-01-01"),
+                                  QStringLiteral("%50\\%\\_off%")}));
 }
 
 QTEST_GUILESS_MAIN(TestTablePager)
