@@ -54,14 +54,15 @@ void DatabaseFileController::newDatabase()
     dialog.setDefaultSuffix(QStringLiteral("sqlite"));
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
-    m_session->create(dialog.selectedFiles().constFirst());
+    if (canLeave())
+        m_session->create(dialog.selectedFiles().constFirst());
 }
 
 void DatabaseFileController::openDatabase()
 {
     const QString path = QFileDialog::getOpenFileName(m_dialogParent, tr("Open Database"),
                                                       lastFolder(), databaseFilter);
-    if (!path.isEmpty())
+    if (!path.isEmpty() && canLeave())
         m_session->open(path);
 }
 
@@ -94,7 +95,7 @@ bool DatabaseFileController::openFiles(const QStringList &paths)
     if (!rejected.isEmpty())
         Q_EMIT message(tr("Not a SQLite database or a CSV/TSV/JSON/JSONL file: %1")
                            .arg(rejected.join(QStringLiteral(", "))));
-    if (!database.isEmpty())
+    if (!database.isEmpty() && canLeave())
         m_session->open(database);
     if (!dataFiles.isEmpty())
         Q_EMIT importRequested(dataFiles);
@@ -123,7 +124,8 @@ void DatabaseFileController::fillRecentMenu()
                 Q_EMIT message(tr("%1 no longer exists; removed from Open Recent").arg(path));
                 return;
             }
-            m_session->open(path);
+            if (canLeave())
+                m_session->open(path);
         });
     }
     if (paths.isEmpty()) {

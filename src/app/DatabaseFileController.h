@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <functional>
 
 class DatabaseSession;
 class QAction;
@@ -21,6 +22,9 @@ public:
     // Returns false if nothing in the list could be used.
     bool openFiles(const QStringList &paths);
     static bool canOpen(const QString &path);
+    // Asked before another database replaces the open one (changes not written yet); false
+    // keeps the open one.
+    void setLeaveCheck(std::function<bool()> canLeave) { m_canLeave = std::move(canLeave); }
 
 public Q_SLOTS:
     void newDatabase();
@@ -37,4 +41,6 @@ private:
     DatabaseSession *m_session;
     QWidget *m_dialogParent;
     QMenu *m_recentMenu = nullptr;
+    std::function<bool()> m_canLeave;
+    bool canLeave() const { return !m_canLeave || m_canLeave(); }
 };

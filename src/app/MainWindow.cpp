@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "DataGridController.h"
 #include "DatabaseFileController.h"
 #include "DatabaseSession.h"
 #include "ExportController.h"
@@ -69,6 +70,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_generationController = new GenerationController(m_session, statusBar(), this, this);
     m_fileController->connectActions(m_ui->newDatabaseAction, m_ui->openDatabaseAction,
                                      m_ui->recentMenu);
+    m_fileController->setLeaveCheck(
+        [this] { return m_grid->settleChanges(tr("opening another database")); });
     wireSession();
 
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
@@ -158,8 +161,12 @@ void MainWindow::setUpViews()
     // Fixed row heights keep a view over millions of rows cheap: no per-row measuring.
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setDefaultSectionSize(140);
-    view->horizontalHeader()->setHighlightSections(false);
+    // Sorting, filter boxes, editing, copy and paste.
+    m_grid = new DataGridController(view, m_dataModel, this, this);
+    m_ui->editMenu->addSeparator();
+    m_grid->addActionsTo(m_ui->editMenu);
+    connect(m_grid, &DataGridController::positionChanged, this, &MainWindow::updateTableStatus);
+    connect(m_grid, &DataGridController::message, this, &MainWindow::showMessage);
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({330, 850});
@@ -250,11 +257,18 @@ void MainWindow::onDatabaseOpened(const QString &path)
     setWindowFilePath(path);
     m_databaseStatus->setText(QDir::toNativeSeparators(path));
     m_queryPanel->setDatabase(path);
-    showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    // The whole path is on the status bar's right already.
+    showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
 }
 
 void MainWindow::showTable(const QString &name)
 {
+    // Changes not written to the table shown are written or dropped first, as the user says.
+    const QString shown = m_dataModel->tableName();
+    if (name != shown && !shown.isEmpty() && !m_grid->settleChanges(tr("showing %1").arg(name))) {
+        m_tableActions->selectTable(shown);
+        return;
+    }
     const TableInfo *table = m_session->table(name);
     if (!table) {
         m_dataModel->clear();
@@ -274,9 +288,15 @@ void MainWindow::updateTableStatus()
         return;
     }
     const int rows = m_dataModel->rowCount();
-    m_tableStatus->setText(m_dataModel->isScanning()
-                               ? tr("%1 · %2+ rows").arg(name, QLocale().toString(rows))
-                               : tr("%1 · %2 rows").arg(name, QLocale().toString(rows)));
+    QString text = m_dataModel->isScanning()
+                       ? tr("%1 · %2+ rows").arg(name, QLocale().toString(rows))
+                       : tr("%1 · %2").arg(name, m_grid->positionText());
+    if (!m_dataModel->query().filters.isEmpty())
+        text += tr(" · filtered");
+    if (m_dataModel->pendingChanges() > 0)
+        text +=
+            tr(" · %1 changes not written").arg(QLocale().toString(m_dataModel->pendingChanges()));
+    m_tableStatus->setText(text);
 }
 
 void MainWindow::showMessage(const QString &text)
@@ -325,6 +345,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Work still running is not dropped silently, nor finished (and committed) after the
     // window has gone: the user chooses, and quitting cancels it and waits for it to stop.
+    if (!m_grid->settleChanges(tr("quitting"))) {
+        event->ignore();
+        return;
+    }
     QStringList running;
     if (m_generationController->isBusy())
         running << tr("a generation");

@@ -6,6 +6,7 @@
 namespace Ui {
 class MainWindow;
 }
+class DataGridController;
 class DatabaseFileController;
 class DatabaseSession;
 class ExportController;
@@ -29,6 +30,7 @@ public:
     DatabaseSession *session() const { return m_session; }
     SchemaTreeModel *schemaModel() const { return m_schemaModel; }
     TableDataModel *dataModel() const { return m_dataModel; }
+    DataGridController *grid() const { return m_grid; }
     QueryPanel *queryPanel() const { return m_queryPanel; }
     TableActionsController *tableActions() const { return m_tableActions; }
     DatabaseFileController *fileController() const { return m_fileController; }
@@ -60,6 +62,7 @@ private:
     DatabaseSession *m_session;
     SchemaTreeModel *m_schemaModel;
     TableDataModel *m_dataModel;
+    DataGridController *m_grid = nullptr;
     QueryPanel *m_queryPanel = nullptr;
     TableActionsController *m_tableActions;
     DatabaseFileController *m_fileController;

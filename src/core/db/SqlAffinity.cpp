@@ -1,5 +1,7 @@
 #include "SqlAffinity.h"
 
+#include <cmath>
+
 SqlAffinity::Kind SqlAffinity::fromDeclaredType(const QString &declaredType)
 {
     const QString type = declaredType.toUpper();
@@ -31,4 +33,22 @@ QString SqlAffinity::name(Kind kind)
         return QStringLiteral("BLOB");
     }
     return {};
+}
+
+QVariant SqlAffinity::valueOf(const QString &text, Kind kind)
+{
+    if (kind == Text || kind == Blob)
+        return text;
+    // SQLite converts only well-formed numbers, surrounding spaces allowed.
+    const QString trimmed = text.trimmed();
+    bool ok = false;
+    const qlonglong integer = trimmed.toLongLong(&ok);
+    if (ok && !trimmed.isEmpty())
+        return kind == Real ? QVariant(double(integer)) : QVariant(integer);
+    const double real = trimmed.toDouble(&ok);
+    if (!ok || trimmed.isEmpty() || !std::isfinite(real))
+        return text;
+    if (kind != Real && real == std::floor(real) && std::fabs(real) < 9.2e18)
+        return qlonglong(real);
+    return real;
 }
