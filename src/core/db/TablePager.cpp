@@ -84,7 +84,9 @@ qint64 TablePager::scanRowids(QSqlDatabase &db, const AnchorSink &sink) const
             if (!sink(batch, rows))
                 return -1;
             batch.clear();
-            batchLimit = 4096;
+            // Small batches: a new sort or filter stops this pass within a few milliseconds
+            // (the sink says so), instead of holding a core until a million rows are listed.
+            batchLimit = 64;
         }
     }
     if (!page.isEmpty())
