@@ -1,6 +1,5 @@
 #include "PendingEdits.h"
 
-
 QString PendingEdits::text(const Key &key)
 {
     // Typed, so that the rowid 1 and the text "1" stay apart.

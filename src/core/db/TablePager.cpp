@@ -15,8 +15,7 @@ bool TablePager::Query::isPlain() const
            });
 }
 
-TablePager::TablePager(const TableInfo &table, int pageSize)
-    : TablePager(table, pageSize, Query())
+TablePager::TablePager(const TableInfo &table, int pageSize) : TablePager(table, pageSize, Query())
 {}
 
 TablePager::TablePager(const TableInfo &table, int pageSize, const Query &query)

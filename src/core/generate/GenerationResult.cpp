@@ -29,8 +29,8 @@ QString GenerationResult::summary() const
         if (fidelity.syntheticRows < FidelityReport::ReliableRows)
             text += QStringLiteral(" · too few rows to score fidelity");
         else
-            text += QStringLiteral(" · fidelity %1").arg(
-                locale.toString(fidelity.columnShapes(), 'f', 2));
+            text += QStringLiteral(" · fidelity %1")
+                        .arg(locale.toString(fidelity.columnShapes(), 'f', 2));
         // A table with one comparable column has no pairs: "pairs 0.00" said they all broke.
         if (fidelity.syntheticRows >= FidelityReport::ReliableRows &&
             fidelity.columnPairTrends() >= 0)

@@ -133,7 +133,7 @@ private:
     }
 
     static constexpr int MaxTrades = 8;
-    int m_tries = 0; // draws of the same row in a row
+    int m_tries = 0;     // draws of the same row in a row
     QSet<int> m_ordered; // attributes whose text values carry their number
     bool m_weighted = false;
     WeightedPicker<size_t> m_picker;
