@@ -33,8 +33,9 @@ DataGridController::DataGridController(QTableView *view, TableDataModel *model,
         auto *created = new QAction(text, this);
         created->setShortcut(keys);
         if (inGrid) {
-            // Only while the grid has the focus: Ctrl+C in the query editor copies its text.
-            created->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            // Only while the grid itself has the focus: Ctrl+C in the query editor, Del in a
+            // filter box or in a cell being edited are theirs.
+            created->setShortcutContext(Qt::WidgetShortcut);
             m_view->addAction(created);
         }
         return created;
@@ -217,18 +218,11 @@ void DataGridController::restorePlace()
     Q_EMIT positionChanged();
     if (m_placeRow < 0 || m_model->rowCount() <= m_placeRow)
         return;
-    const int row = m_placeRow, column = m_placeColumn;
+    // Laid out now: the scroll range must have grown with the new rows before scrolling.
+    m_view->doItemsLayout();
+    m_view->scrollTo(m_model->index(m_placeRow, 0), QAbstractItemView::PositionAtTop);
+    m_view->horizontalScrollBar()->setValue(m_placeColumn);
     m_placeRow = -1;
-    // After the view has laid out the new rows (its scroll range grows with them).
-    QMetaObject::invokeMethod(
-        this,
-        [this, row, column] {
-            if (row >= m_model->rowCount())
-                return;
-            m_view->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
-            m_view->horizontalScrollBar()->setValue(column);
-        },
-        Qt::QueuedConnection);
 }
 
 void DataGridController::goToRow(int row)
