@@ -145,6 +145,10 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     WriteQueue::setObserver({});
+    // The views go after this body: their scroll bars' last signals must not reach a window
+    // that is no longer one (UBSan saw updateTableStatus called on the QWidget left).
+    m_grid->disconnect(this);
+    m_dataModel->disconnect(this);
 }
 
 void MainWindow::setUpViews()
