@@ -12,6 +12,7 @@
 #include "generate/RelatedGeneration.h"
 #include "llm/LlmClient.h"
 #include "util/Background.h"
+#include "util/ProgressText.h"
 #include "util/RowforgeError.h"
 
 #include "util/TaskPools.h"
@@ -29,33 +30,46 @@
 namespace {
 QString rowsText(int rows)
 {
-    return rows == 1 ? QObject::tr("1 row") : QObject::tr("%1 rows").arg(rows);
+    return rows == 1 ? QObject::tr("1 row") : QObject::tr("%1 rows").arg(QLocale().toString(rows));
 }
 } // namespace
 
 GenerationController::GenerationController(DatabaseSession *session, QStatusBar *statusBar,
                                            QWidget *dialogParent, QObject *parent)
     : QObject(parent), m_session(session), m_dialogParent(dialogParent),
-      m_indicator(new StatusTaskIndicator(statusBar, tr("Generating…"),
+      m_indicator(new StatusTaskIndicator(statusBar, tr("Generating… %p%"),
                                           tr("Stop generating; nothing is written")))
 {
     connect(m_indicator, &StatusTaskIndicator::cancelRequested, this,
             &GenerationController::cancel);
-    // Large local runs report rows made; the bar shows the least advanced job.
+    // Large local runs report rows made: the bar the least advanced job, the status line
+    // its rows and rate.
     m_progressTimer = new QTimer(this);
     m_progressTimer->setInterval(100);
-    connect(m_progressTimer, &QTimer::timeout, this, [this] {
-        int percent = 100;
-        for (const Job &job : std::as_const(m_jobs)) {
-            const int rows = std::max(1, job.outcome->requested);
-            percent = std::min(percent, int(job.done->load() * 100 / rows));
-        }
-        m_indicator->setProgress(percent);
-    });
+    connect(m_progressTimer, &QTimer::timeout, this, &GenerationController::showRowProgress);
     // Runs whose rows a model writes say how far the answer has come (streamed tokens).
     m_modelProgressTimer = new QTimer(this);
     m_modelProgressTimer->setInterval(250);
     connect(m_modelProgressTimer, &QTimer::timeout, this, &GenerationController::showModelProgress);
+    // Undoing a large generation deletes row by row in one transaction: it shows how far it
+    // is and can be stopped, which keeps every row.
+    m_undoIndicator = new StatusTaskIndicator(statusBar, tr("Undoing… %p%"),
+                                              tr("Stop undoing; no row is removed"));
+    connect(m_undoIndicator, &StatusTaskIndicator::cancelRequested, this, [this] {
+        if (m_undoCancelled)
+            m_undoCancelled->store(true);
+    });
+    m_undoProgressTimer = new QTimer(this);
+    m_undoProgressTimer->setInterval(100);
+    connect(m_undoProgressTimer, &QTimer::timeout, this, [this] {
+        if (!m_undoDone || !m_undoing)
+            return;
+        m_undoIndicator->setProgress(
+            ProgressText::steps(m_undoDone->load(), m_undoTotal, StatusTaskIndicator::Steps));
+        Q_EMIT message(tr("Undoing the generation on %1: %2")
+                           .arg(m_undoTable, ProgressText::rows(m_undoDone->load(), m_undoTotal,
+                                                                m_undoClock.elapsed())));
+    });
 }
 
 GenerationController::~GenerationController()
@@ -164,6 +178,7 @@ bool GenerationController::start(const QStringList &tables, const GenerationOpti
     job.outcome = std::make_shared<Outcome>();
     job.outcome->table = table;
     job.outcome->requested = options.rows;
+    job.clock.start();
     job.watcher = new QFutureWatcher<void>(this);
     connect(job.watcher, &QFutureWatcher<void>::finished, this,
             [this, table] { onFinished(table); });
@@ -207,6 +222,26 @@ bool GenerationController::start(const QStringList &tables, const GenerationOpti
             }
         }));
     return true;
+}
+
+void GenerationController::showRowProgress()
+{
+    int steps = StatusTaskIndicator::Steps;
+    QStringList parts;
+    for (const Job &job : std::as_const(m_jobs)) {
+        if (job.fromModel)
+            continue;
+        const qint64 done = job.done->load();
+        const qint64 total = job.outcome->requested;
+        steps = std::min(steps, ProgressText::steps(done, total, StatusTaskIndicator::Steps));
+        parts << tr("%1 %2").arg(job.started, ProgressText::rows(done, total, job.clock.elapsed()));
+    }
+    m_indicator->setProgress(steps);
+    const QString text = parts.join(QStringLiteral(" · "));
+    if (!text.isEmpty() && text != m_lastProgress) {
+        m_lastProgress = text;
+        Q_EMIT message(text);
+    }
 }
 
 void GenerationController::showModelProgress()
@@ -365,18 +400,41 @@ void GenerationController::undoLast()
     m_undoing = true;
     announceUndo();
     const QString database = m_session->path();
+    m_undoCancelled = std::make_shared<std::atomic<bool>>(false);
+    m_undoDone = std::make_shared<std::atomic<qint64>>(0);
+    m_undoTable = last.table;
+    m_undoTotal = last.inserted;
+    m_undoClock.start();
+    // Small undos are over before a bar could be read.
+    if (last.inserted >= 10000) {
+        m_undoIndicator->start();
+        m_undoProgressTimer->start();
+    }
     Background::run(
         this,
-        [database, last]() -> std::pair<int, QString> {
+        [database, last, cancelled = m_undoCancelled,
+         done = m_undoDone]() -> std::pair<int, QString> {
             try {
                 DatabaseConnection connection(database);
-                return {GenerationUndo::undo(connection.database(), last), QString()};
+                return {GenerationUndo::undo(
+                            connection.database(), last,
+                            [done](qint64 rows, qint64) { done->store(rows); }, cancelled.get()),
+                        QString()};
             } catch (const RowforgeError &error) {
-                return {0, error.message()};
+                return {-1, error.message()};
             }
         },
         [this, last](const std::pair<int, QString> &outcome) {
             m_undoing = false;
+            m_undoProgressTimer->stop();
+            m_undoIndicator->stop();
+            if (outcome.first < 0 && m_undoCancelled->load()) {
+                // Stopped by the user: every row is still there, and can be undone later.
+                m_undoable << last;
+                announceUndo();
+                Q_EMIT message(tr("Undo stopped; no row was removed from %1").arg(last.table));
+                return;
+            }
             announceUndo();
             if (!outcome.second.isEmpty()) {
                 Q_EMIT message(tr("Could not undo the generation: %1").arg(outcome.second));

@@ -3,6 +3,7 @@
 #include "generate/GenerationOptions.h"
 #include "generate/GenerationResult.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
@@ -82,8 +83,11 @@ private:
         std::shared_ptr<std::atomic<qint64>> done;    // rows made so far, for the progress bar
         QStringList tables;                           // the first one's name is the key in m_jobs
         QString started;        // "Generating 50 rows for people with OpenAI…"
+        QElapsedTimer clock;    // since the start, for rows per second
         bool fromModel = false; // the model writes the rows: progress is tokens arriving
     };
+    // The bar and status line of large local runs: rows made, share and rate.
+    void showRowProgress();
     // The status line of a run whose rows a model writes: rows accepted and tokens received.
     void showModelProgress();
     // Starts `work` on a worker for `tables` (the first names the job); false if it cannot.
@@ -103,6 +107,13 @@ private:
     // Rows kept for undo over all runs (their values are held in memory).
     static constexpr qint64 MaxUndoRows = 200000;
     bool m_undoing = false;
+    StatusTaskIndicator *m_undoIndicator;
+    std::shared_ptr<std::atomic<bool>> m_undoCancelled;
+    std::shared_ptr<std::atomic<qint64>> m_undoDone;
+    QTimer *m_undoProgressTimer;
+    QString m_undoTable;
+    qint64 m_undoTotal = 0;
+    QElapsedTimer m_undoClock;
     GenerationResult m_lastResult;
     QList<GenerationResult> m_lastResults;
     QTimer *m_progressTimer;

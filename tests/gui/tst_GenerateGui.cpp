@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "MockLlmServer.h"
 #include "SchemaTreeModel.h"
+#include "StatusTaskIndicator.h"
 #include "TableActionsController.h"
 #include "TableDataModel.h"
 #include "TempDatabase.h"
@@ -24,13 +25,16 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QtTest>
 
 class TestGenerateGui : public QObject
@@ -510,6 +514,25 @@ void TestGenerateGui::undoMemoryIsBounded()
     // Without a report the table is still said to have been learned from, not empty.
     QVERIFY(!window.statusBar()->currentMessage().contains(QLatin1String("empty")));
     QAction *undo = window.findChild<QAction *>(QStringLiteral("undoGenerationAction"));
+    // Undoing 80,000 rows shows a bar with a Cancel button; stopped, it removes nothing and
+    // can be undone later.
+    const QString undoText = undo->text();
+    undo->trigger();
+    QToolButton *stop = nullptr;
+    for (QToolButton *button : window.statusBar()->findChildren<QToolButton *>()) {
+        if (button->isVisible() && button->toolTip() == QLatin1String("Stop undoing; no row is "
+                                                                      "removed"))
+            stop = button;
+    }
+    QVERIFY(stop);
+    stop->click();
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusBar()->currentMessage(),
+                              QStringLiteral("Undo stopped; no row was removed from orders"),
+                              30000);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), 240300);
+    QVERIFY(!stop->isVisible());
+    QVERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), undoText);
     undo->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(window.schemaModel()->rowCountOf(QStringLiteral("orders")), 160300,
                               30000);
@@ -568,7 +591,19 @@ void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()
     // Ten million rows, cancelled at once: nothing is written.
     options.rows = GenerationOptions::MaxRows;
     window.generationController()->generateWith(QStringLiteral("orders"), options);
-    QTest::qWait(300);
+    // The bar shows the share done, the status line the rows and the rate.
+    QProgressBar *bar = nullptr;
+    for (QProgressBar *candidate : window.statusBar()->findChildren<QProgressBar *>()) {
+        if (candidate->isVisible())
+            bar = candidate;
+    }
+    QVERIFY(bar);
+    QCOMPARE(bar->maximum(), StatusTaskIndicator::Steps);
+    static const QRegularExpression progress(QStringLiteral(
+        "^Generating 10,000,000 rows for orders with Offline… ([0-9,]+) of 10,000,000 rows "
+        "\\((\\d+)%\\) · ([0-9,]+) rows/s$"));
+    QTRY_VERIFY2_WITH_TIMEOUT(progress.match(window.statusBar()->currentMessage()).hasMatch(),
+                              qPrintable(window.statusBar()->currentMessage()), 10000);
     window.generationController()->cancel();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
     QCOMPARE(window.statusBar()->currentMessage(),
