@@ -215,6 +215,17 @@ void MainWindow::wireSession()
                 QMessageBox::warning(this, tr("Cannot Open Database"), message);
             });
     connect(m_session, &DatabaseSession::schemaChanged, m_schemaModel, &SchemaTreeModel::setTables);
+    // The Query tab completes the names of the database shown.
+    connect(m_session, &DatabaseSession::schemaChanged, this,
+            [this](const QList<TableInfo> &tables) {
+                QStringList names;
+                for (const TableInfo &table : tables) {
+                    names << table.name;
+                    for (const ColumnInfo &column : table.columns)
+                        names << column.name;
+                }
+                m_queryPanel->setNames(names);
+            });
     // A freshly opened database shows its first table rather than an empty pane; a new import
     // shows the imported table.
     connect(m_session, &DatabaseSession::schemaChanged, this, [this](const QList<TableInfo> &) {

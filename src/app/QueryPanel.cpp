@@ -3,9 +3,11 @@
 #include "ExportDialog.h"
 #include "GenerationSettings.h"
 #include "QueryResultModel.h"
+#include "SqlEditor.h"
 #include "db/DatabaseConnection.h"
 #include "export/TableExporter.h"
 #include "llm/LlmClient.h"
+#include "query/QueryHistory.h"
 #include "query/QueryInterrupter.h"
 #include "query/QueryRunner.h"
 #include "query/QuestionAsker.h"
@@ -23,11 +25,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPlainTextEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -48,7 +52,8 @@ struct AskOutcome
 QueryPanel::QueryPanel(QWidget *parent)
     : QWidget(parent), m_interrupter(std::make_shared<QueryInterrupter>()),
       m_question(new QLineEdit(this)), m_askButton(new QPushButton(tr("As&k"), this)),
-      m_editor(new QPlainTextEdit(this)), m_runButton(new QPushButton(tr("&Run"), this)),
+      m_editor(new SqlEditor(this)), m_historyButton(new QToolButton(this)),
+      m_runButton(new QPushButton(tr("&Run"), this)),
       m_cancelButton(new QPushButton(tr("Cancel"), this)),
       m_exportButton(new QPushButton(tr("E&xport…"), this)),
       m_allowChanges(new QCheckBox(tr("Allow &changes"), this)), m_status(new QLabel(this)),
@@ -62,8 +67,15 @@ QueryPanel::QueryPanel(QWidget *parent)
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setPlaceholderText(
         tr("SELECT …\n\nCtrl+Return runs the statement at the cursor (or the selection), F5 "
-           "runs everything. Queries only read unless \"Allow changes\" is ticked."));
+           "runs everything, Ctrl+Space completes a name. Queries only read unless \"Allow "
+           "changes\" is ticked."));
     m_editor->setTabChangesFocus(true);
+    m_historyButton->setObjectName(QStringLiteral("historyButton"));
+    m_historyButton->setText(tr("Histor&y"));
+    m_historyButton->setToolTip(tr("The queries run on this database, newest first"));
+    m_historyButton->setPopupMode(QToolButton::InstantPopup);
+    m_historyButton->setMenu(new QMenu(m_historyButton));
+    connect(m_historyButton->menu(), &QMenu::aboutToShow, this, &QueryPanel::showHistory);
     m_runButton->setToolTip(tr("Run the statement at the cursor (Ctrl+Return); F5 runs all"));
     m_cancelButton->setEnabled(false);
     m_exportButton->setEnabled(false);
@@ -90,6 +102,7 @@ QueryPanel::QueryPanel(QWidget *parent)
     runRow->addWidget(m_cancelButton);
     runRow->addWidget(m_allowChanges);
     runRow->addWidget(m_status, 1);
+    runRow->addWidget(m_historyButton);
     runRow->addWidget(m_exportButton);
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -112,9 +125,8 @@ QueryPanel::QueryPanel(QWidget *parent)
     connect(m_askButton, &QPushButton::clicked, this, &QueryPanel::ask);
     connect(m_exportButton, &QPushButton::clicked, this, &QueryPanel::exportResult);
     connect(m_question, &QLineEdit::returnPressed, this, &QueryPanel::ask);
-    // Ctrl+Return and F5 are caught in the editor (the first would insert a line, the second
-    // is the window's Refresh elsewhere).
-    m_editor->installEventFilter(this);
+    connect(m_editor, &SqlEditor::runCurrentRequested, this, &QueryPanel::runCurrent);
+    connect(m_editor, &SqlEditor::runAllRequested, this, &QueryPanel::runAll);
     setBusy(false, tr("Type SQL and press Ctrl+Return, or ask a question above."));
 }
 
@@ -124,33 +136,36 @@ QueryPanel::~QueryPanel()
     m_interrupter->interrupt();
 }
 
-bool QueryPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    const bool key = event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride;
-    if (watched != m_editor || !key)
-        return QWidget::eventFilter(watched, event);
-    const auto *press = static_cast<QKeyEvent *>(event);
-    const bool runCurrentKey = (press->key() == Qt::Key_Return || press->key() == Qt::Key_Enter) &&
-                               press->modifiers().testFlag(Qt::ControlModifier);
-    const bool runAllKey = press->key() == Qt::Key_F5 && press->modifiers() == Qt::NoModifier;
-    if (!runCurrentKey && !runAllKey)
-        return QWidget::eventFilter(watched, event);
-    // F5 is also the window's Refresh: in the editor it runs the SQL instead.
-    if (event->type() == QEvent::ShortcutOverride) {
-        event->accept();
-        return true;
-    }
-    if (runCurrentKey)
-        runCurrent();
-    else
-        runAll();
-    return true;
-}
-
 void QueryPanel::setDatabase(const QString &path)
 {
     m_path = path;
     m_model->clear();
+}
+
+void QueryPanel::setNames(const QStringList &names)
+{
+    m_editor->setNames(names);
+}
+
+void QueryPanel::showHistory()
+{
+    QMenu *menu = m_historyButton->menu();
+    menu->clear();
+    const QStringList queries = m_path.isEmpty() ? QStringList() : QueryHistory().of(m_path);
+    if (queries.isEmpty())
+        menu->addAction(tr("No queries run on this database yet"))->setEnabled(false);
+    for (const QString &sql : queries) {
+        QString label = sql.simplified();
+        if (label.size() > 80)
+            label = label.left(79) + u'…';
+        // "&" would read as a mnemonic.
+        QAction *action = menu->addAction(label.replace(u'&', QStringLiteral("&&")));
+        action->setToolTip(sql);
+        connect(action, &QAction::triggered, this, [this, sql] {
+            m_editor->setPlainText(sql);
+            m_editor->setFocus();
+        });
+    }
 }
 
 void QueryPanel::setSql(const QString &sql)
@@ -168,11 +183,12 @@ QString QueryPanel::statusText() const
     return m_status->text();
 }
 
-QString QueryPanel::statementAtCursor() const
+QueryPanel::Statement QueryPanel::statementAtCursor() const
 {
     const QTextCursor cursor = m_editor->textCursor();
     if (cursor.hasSelection())
-        return cursor.selectedText().replace(QChar::ParagraphSeparator, u'\n');
+        return {cursor.selectedText().replace(QChar::ParagraphSeparator, u'\n'),
+                cursor.selectionStart()};
     const QString text = m_editor->toPlainText();
     // Statement boundaries: semicolons outside quotes and comments.
     QList<qsizetype> ends;
@@ -197,14 +213,17 @@ QString QueryPanel::statementAtCursor() const
     for (const qsizetype end : std::as_const(ends)) {
         // The cursor right after a semicolon still means the statement it ends.
         if (position <= end + 1 && !text.mid(start, end - start).trimmed().isEmpty())
-            return text.mid(start, end - start + 1);
+            return {text.mid(start, end - start + 1), int(start)};
         start = end + 1;
     }
     const QString rest = text.mid(start);
     if (!rest.trimmed().isEmpty())
-        return rest;
+        return {rest, int(start)};
     // After the last statement: that one.
-    return ends.isEmpty() ? QString() : text.mid(0, ends.last() + 1).section(u';', -2);
+    if (ends.size() < 2)
+        return {text.left(ends.value(0, -1) + 1), 0};
+    const qsizetype from = ends[ends.size() - 2] + 1;
+    return {text.mid(from, ends.last() - from + 1), int(from)};
 }
 
 void QueryPanel::runCurrent()
@@ -214,7 +233,7 @@ void QueryPanel::runCurrent()
 
 void QueryPanel::runAll()
 {
-    run(m_editor->toPlainText());
+    run({m_editor->toPlainText(), 0});
 }
 
 void QueryPanel::cancel()
@@ -223,8 +242,9 @@ void QueryPanel::cancel()
         showStatus(tr("Stopping…"), false);
 }
 
-void QueryPanel::run(const QString &sql)
+void QueryPanel::run(const Statement &statement)
 {
+    const QString &sql = statement.sql;
     if (m_running)
         return;
     if (m_path.isEmpty()) {
@@ -256,8 +276,10 @@ void QueryPanel::run(const QString &sql)
             outcome.milliseconds = timer.elapsed();
             return outcome;
         },
-        [this, allowChanges, sql](const RunOutcome &outcome) {
+        [this, allowChanges, statement](const RunOutcome &outcome) {
+            const QString &sql = statement.sql;
             setBusy(false, {});
+            QueryHistory().add(m_path, sql);
             if (outcome.cancelled) {
                 showStatus(tr("Cancelled after %1 ms; nothing was changed.")
                                .arg(QLocale().toString(outcome.milliseconds)),
@@ -266,6 +288,7 @@ void QueryPanel::run(const QString &sql)
             }
             if (!outcome.error.isEmpty()) {
                 showStatus(outcome.error, true);
+                markError(statement, outcome.error);
                 return;
             }
             const QueryRunner::Table &table = outcome.table;
@@ -290,6 +313,26 @@ void QueryPanel::run(const QString &sql)
             if (allowChanges && table.result.rowsChanged + table.result.statements > 0)
                 Q_EMIT databaseChanged();
         });
+}
+
+void QueryPanel::markError(const Statement &statement, const QString &error)
+{
+    // QueryRunner names the place as "(line L, column C)" of the SQL it was given.
+    static const QRegularExpression place(QStringLiteral("\\(line (\\d+), column (\\d+)\\)$"));
+    const QRegularExpressionMatch match = place.match(error);
+    if (!match.hasMatch())
+        return;
+    const int line = match.captured(1).toInt();
+    const int column = match.captured(2).toInt();
+    qsizetype lineStart = 0;
+    for (int i = 1; i < line && lineStart >= 0; ++i) {
+        lineStart = statement.sql.indexOf(u'\n', lineStart);
+        if (lineStart >= 0)
+            ++lineStart;
+    }
+    if (lineStart < 0)
+        return;
+    m_editor->markError(statement.start + int(lineStart) + column - 1);
 }
 
 void QueryPanel::ask()

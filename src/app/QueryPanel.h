@@ -8,11 +8,12 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
+class QToolButton;
 class QTableView;
 class QueryInterrupter;
 class QueryResultModel;
+class SqlEditor;
 
 // The Query tab: SQL typed (or asked for in plain words) and run on a worker's own connection,
 // read-only unless "Allow changes" is ticked; the last result in a grid, the row count and
@@ -27,6 +28,9 @@ public:
     ~QueryPanel() override;
 
     void setDatabase(const QString &path);
+    // Table and column names for completion.
+    void setNames(const QStringList &names);
+    SqlEditor *editor() const { return m_editor; }
     void setSql(const QString &sql);
     QString sql() const;
     bool isRunning() const { return m_running; }
@@ -49,15 +53,21 @@ Q_SIGNALS:
     // A run with changes allowed committed: the schema and the data view may be stale.
     void databaseChanged();
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
-    void run(const QString &sql);
+    // A statement and where it starts in the editor, to mark an error's place there.
+    struct Statement
+    {
+        QString sql;
+        int start = 0;
+    };
+    void run(const Statement &statement);
+    void showHistory();
+    // Underlines in the editor the place an error message names.
+    void markError(const Statement &statement, const QString &error);
     void setBusy(bool busy, const QString &status);
     void showStatus(const QString &text, bool error);
     // The statement around the cursor: from the `;` before it to the `;` after it.
-    QString statementAtCursor() const;
+    Statement statementAtCursor() const;
 
     QString m_path;
     QString m_lastSql; // of the last run that returned rows, for Export
@@ -65,7 +75,8 @@ private:
     std::shared_ptr<QueryInterrupter> m_interrupter;
     QLineEdit *m_question;
     QPushButton *m_askButton;
-    QPlainTextEdit *m_editor;
+    SqlEditor *m_editor;
+    QToolButton *m_historyButton;
     QPushButton *m_runButton;
     QPushButton *m_cancelButton;
     QPushButton *m_exportButton;

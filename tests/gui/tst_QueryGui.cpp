@@ -5,15 +5,23 @@
 #include "QueryPanel.h"
 #include "QueryResultModel.h"
 #include "SchemaTreeModel.h"
+#include "SqlEditor.h"
+#include "SqlHighlighter.h"
 #include "TempDatabase.h"
 #include "util/AppIdentity.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
+#include <QCompleter>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QTabWidget>
+#include <QTextBlock>
+#include <QToolButton>
 #include <QtTest>
 
 // The Query tab in the real main window: queries run off the GUI thread and can be stopped,
@@ -27,6 +35,7 @@ private Q_SLOTS:
     void longQueryRunsOffTheGuiThreadAndCancels();
     void writesOnlyWhenAllowed();
     void askFillsTheEditorFromTheModel();
+    void editorColoursCompletesMarksAndRemembers();
 
 private:
     static TempDatabase *shop();
@@ -68,7 +77,7 @@ void TestQueryGui::runsTheStatementAtTheCursor()
     MainWindow window;
     openIn(window, *temp);
     QueryPanel *panel = window.queryPanel();
-    auto *editor = panel->findChild<QPlainTextEdit *>(QStringLiteral("sqlEditor"));
+    QPlainTextEdit *editor = panel->editor();
     QVERIFY(editor);
     panel->setSql(QStringLiteral("SELECT count(*) AS n FROM items;\nSELECT name, price FROM items "
                                  "ORDER BY id;\n"));
@@ -208,6 +217,118 @@ void TestQueryGui::askFillsTheEditorFromTheModel()
     QTest::keyClick(question, Qt::Key_Return);
     QTRY_VERIFY(panel->statusText().contains(QStringLiteral("Ollama")));
     QCOMPARE(server.requests().size(), 2);
+}
+
+void TestQueryGui::editorColoursCompletesMarksAndRemembers()
+{
+    std::unique_ptr<TempDatabase> temp(new TempDatabase(
+        {QStringLiteral("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, price REAL)"),
+         QStringLiteral("CREATE TABLE \"order lines\" (item_id INTEGER, quantity INTEGER)")}));
+    MainWindow window;
+    window.show();
+    window.session()->open(temp->path());
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 2);
+    QueryPanel *panel = window.queryPanel();
+    SqlEditor *editor = panel->editor();
+    window.findChild<QTabWidget *>(QStringLiteral("viewTabs"))->setCurrentIndex(1);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    editor->setFocus();
+    QTRY_VERIFY(editor->hasFocus());
+
+    // Colours: each kind of token as SQLite reads it, a block comment over two lines included.
+    panel->setSql(
+        QStringLiteral("select 'it''s', 42, \"a b\" from t -- note\n/* one\ntwo */ where"));
+    const QTextBlock first = editor->document()->firstBlock();
+    QCOMPARE(SqlHighlighter::kindAt(first, 0), QStringLiteral("keyword"));  // select
+    QCOMPARE(SqlHighlighter::kindAt(first, 10), QStringLiteral("string"));  // it''s
+    QCOMPARE(SqlHighlighter::kindAt(first, 16), QStringLiteral("number"));  // 42
+    QCOMPARE(SqlHighlighter::kindAt(first, 21), QStringLiteral("name"));    // "a b"
+    QCOMPARE(SqlHighlighter::kindAt(first, 26), QStringLiteral("keyword")); // from
+    QCOMPARE(SqlHighlighter::kindAt(first, 31), QString());                 // t
+    QCOMPARE(SqlHighlighter::kindAt(first, 36), QStringLiteral("comment")); // note
+    const QTextBlock third = first.next().next();
+    QCOMPARE(SqlHighlighter::kindAt(third, 1), QStringLiteral("comment")); // two
+    QCOMPARE(SqlHighlighter::kindAt(third, 8), QStringLiteral("keyword")); // where
+
+    // Completion: two letters offer the table's and the columns' names; Return takes one.
+    panel->setSql(QString());
+    QTest::keyClicks(editor, QStringLiteral("select quan"));
+    QCompleter *completer = editor->completer();
+    QTRY_VERIFY(completer->popup()->isVisible());
+    QCOMPARE(completer->currentCompletion(), QStringLiteral("quantity"));
+    QTest::keyClick(completer->popup(), Qt::Key_Return);
+    QCOMPARE(panel->sql(), QStringLiteral("select quantity"));
+    // A name that needs quotes is offered quoted; Ctrl+Space asks without two letters.
+    QTest::keyClicks(editor, QStringLiteral(" from "));
+    QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
+    QTRY_VERIFY(completer->popup()->isVisible());
+    QTest::keyClicks(editor, QStringLiteral("\"or"));
+    QTRY_COMPARE(completer->currentCompletion(), QStringLiteral("\"order lines\""));
+    const QString shots = qEnvironmentVariable("ROWFORGE_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        window.resize(1180, 720);
+        QTest::qWait(200);
+        // The popup is a window of its own: the screen shows both.
+        QGuiApplication::primaryScreen()->grabWindow(0).save(shots +
+                                                             QStringLiteral("/query-complete.png"));
+    }
+    QTest::keyClick(completer->popup(), Qt::Key_Return);
+    QCOMPARE(panel->sql(), QStringLiteral("select quantity from \"order lines\""));
+    // Keywords follow the case typed.
+    QTest::keyClicks(editor, QStringLiteral(" wher"));
+    QTRY_VERIFY(completer->popup()->isVisible());
+    QTest::keyClick(completer->popup(), Qt::Key_Return);
+    QVERIFY2(panel->sql().endsWith(QStringLiteral(" where")), qPrintable(panel->sql()));
+
+    // An error's place is underlined in the editor, in the statement that was run.
+    panel->setSql(QStringLiteral("SELECT 1;\nSELECT id,\n  nope FROM items;"));
+    QTextCursor cursor = editor->textCursor();
+    cursor.setPosition(int(panel->sql().indexOf(QStringLiteral("FROM"))));
+    editor->setTextCursor(cursor);
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY(panel->statusText().contains(QStringLiteral("no such column: nope")));
+    QVERIFY(editor->hasErrorMark());
+    const QTextCursor mark = editor->extraSelections().value(0).cursor;
+    QCOMPARE(mark.selectedText(), QStringLiteral("nope"));
+    QCOMPARE(editor->textCursor().position(), int(panel->sql().indexOf(QStringLiteral("nope"))));
+    if (!shots.isEmpty())
+        window.grab().save(shots + QStringLiteral("/query-error.png"));
+    QTest::keyClick(editor, Qt::Key_End);
+    QTest::keyClicks(editor, QStringLiteral(" "));
+    QVERIFY(!editor->hasErrorMark());
+
+    // History: what ran on this database comes back, newest first, once each.
+    panel->setSql(QStringLiteral("SELECT name FROM items"));
+    panel->runAll();
+    QTRY_VERIFY(!panel->isRunning());
+    panel->setSql(QStringLiteral("SELECT 1;"));
+    panel->runAll();
+    QTRY_VERIFY(!panel->isRunning());
+    panel->setSql(QStringLiteral("SELECT name FROM items"));
+    panel->runAll();
+    QTRY_VERIFY(!panel->isRunning());
+    auto *history = panel->findChild<QToolButton *>(QStringLiteral("historyButton"));
+    QVERIFY(history);
+    QMetaObject::invokeMethod(history->menu(), "aboutToShow");
+    const QList<QAction *> entries = history->menu()->actions();
+    QVERIFY(entries.size() >= 3);
+    QCOMPARE(entries[0]->toolTip(), QStringLiteral("SELECT name FROM items"));
+    QCOMPARE(entries[1]->toolTip(), QStringLiteral("SELECT 1;"));
+    int named = 0;
+    for (const QAction *entry : entries)
+        named += entry->toolTip() == QLatin1String("SELECT name FROM items");
+    QCOMPARE(named, 1);
+    panel->setSql(QString());
+    entries[1]->trigger();
+    QCOMPARE(panel->sql(), QStringLiteral("SELECT 1;"));
+    // Another database has its own.
+    TempDatabase other({QStringLiteral("CREATE TABLE x (a)")}, QStringLiteral("other.sqlite"));
+    window.session()->open(other.path());
+    QTRY_COMPARE(window.session()->path(), other.path());
+    QMetaObject::invokeMethod(history->menu(), "aboutToShow");
+    QCOMPARE(history->menu()->actions().size(), 1);
+    QVERIFY(!history->menu()->actions()[0]->isEnabled());
 }
 
 QTEST_MAIN(TestQueryGui)

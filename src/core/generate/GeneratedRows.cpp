@@ -2,75 +2,40 @@
 
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
+#include "util/AppDataFile.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
-#include <QLockFile>
-#include <QSaveFile>
-#include <QStandardPaths>
 
-namespace {
-
-QString keyOf(const QString &databasePath)
-{
-    const QFileInfo info(databasePath);
-    const QString canonical = info.canonicalFilePath();
-    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
-}
-
-QJsonObject readAll(const QString &file)
-{
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(in.readAll()).object();
-}
-
-} // namespace
-
-GeneratedRows::GeneratedRows(QString file) : m_file(std::move(file))
-{
-    if (m_file.isEmpty())
-        m_file = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                 QStringLiteral("/generated-rows.json");
-}
+GeneratedRows::GeneratedRows(QString file)
+    : m_file(AppDataFile(file, QStringLiteral("generated-rows.json")).path())
+{}
 
 RowidRanges GeneratedRows::of(const QString &databasePath, const QString &table) const
 {
-    const QJsonObject tables = readAll(m_file).value(keyOf(databasePath)).toObject();
+    const QJsonObject tables =
+        AppDataFile(m_file, {}).read().value(AppDataFile::databaseKey(databasePath)).toObject();
     return RowidRanges::fromJson(tables.value(table).toArray());
 }
 
 template <typename Change>
 void GeneratedRows::update(const QString &databasePath, const QString &table, Change change) const
 {
-    // Two Rowforge processes may finish generations at once: one writes at a time. A file
-    // that cannot be written only means later runs learn from these rows too.
-    QDir().mkpath(QFileInfo(m_file).absolutePath());
-    QLockFile lock(m_file + QStringLiteral(".lock"));
-    if (!lock.tryLock(2000))
-        return;
-    QJsonObject all = readAll(m_file);
-    const QString key = keyOf(databasePath);
-    QJsonObject tables = all.value(key).toObject();
-    RowidRanges ranges = RowidRanges::fromJson(tables.value(table).toArray());
-    change(ranges);
-    if (ranges.isEmpty())
-        tables.remove(table);
-    else
-        tables.insert(table, ranges.toJson());
-    if (tables.isEmpty())
-        all.remove(key);
-    else
-        all.insert(key, tables);
-    QSaveFile out(m_file);
-    if (out.open(QIODevice::WriteOnly)) {
-        out.write(QJsonDocument(all).toJson(QJsonDocument::Compact));
-        out.commit();
-    }
+    // A file that cannot be written only means later runs learn from these rows too.
+    AppDataFile(m_file, {}).update([&](QJsonObject &all) {
+        const QString key = AppDataFile::databaseKey(databasePath);
+        QJsonObject tables = all.value(key).toObject();
+        RowidRanges ranges = RowidRanges::fromJson(tables.value(table).toArray());
+        change(ranges);
+        if (ranges.isEmpty())
+            tables.remove(table);
+        else
+            tables.insert(table, ranges.toJson());
+        if (tables.isEmpty())
+            all.remove(key);
+        else
+            all.insert(key, tables);
+    });
 }
 
 void GeneratedRows::add(const QString &databasePath, const QString &table, qint64 first,
