@@ -84,6 +84,21 @@ void DatabaseSession::openDefault()
     openWith(OpenKind::Default, QString());
 }
 
+void DatabaseSession::close()
+{
+    if (!isOpen())
+        return;
+    ++m_generation; // late schema reads and counts of the file are dropped
+    const QString closing = std::exchange(m_path, QString());
+    const QString mode = std::exchange(m_journalModeToRestore, QString());
+    m_tables.clear();
+    // Off the GUI thread: the PRAGMA may wait for a worker still reading the file.
+    Background::run(
+        this, [closing, mode] { restoreJournalMode(closing, mode, 5000); }, [] {});
+    Q_EMIT closed();
+    Q_EMIT schemaChanged(m_tables);
+}
+
 void DatabaseSession::openWith(OpenKind kind, const QString &requestedPath)
 {
     const quint64 generation = ++m_generation;

@@ -25,12 +25,15 @@ public:
     void open(const QString &path);
     void create(const QString &path);
     void openDefault();
+    // Lets go of the file: its journal mode is put back, and the session shows nothing.
+    void close();
     // Reads the schema and row counts again, e.g. after a table changed.
     void refresh();
     void dropTable(const QString &name);
 
 Q_SIGNALS:
     void opened(const QString &path);
+    void closed();
     void openFailed(const QString &path, const QString &message);
     void schemaChanged(const QList<TableInfo> &tables);
     void rowCountReady(const QString &table, qint64 rows);

@@ -75,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     wireSession();
 
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->closeDatabaseAction, &QAction::triggered, this, &MainWindow::closeDatabase);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_tableActions, &TableActionsController::currentTableChanged, this,
             &MainWindow::showTable);
@@ -171,6 +172,9 @@ void MainWindow::setUpViews()
     m_grid->addActionsTo(m_ui->editMenu);
     connect(m_grid, &DataGridController::positionChanged, this, &MainWindow::updateTableStatus);
     connect(m_grid, &DataGridController::message, this, &MainWindow::showMessage);
+    // At its smallest the window still leaves the data a usable pane.
+    m_ui->viewTabs->setMinimumWidth(360);
+    setMinimumSize(680, 420);
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({330, 850});
@@ -209,6 +213,9 @@ void MainWindow::fitColumnsOnce()
 void MainWindow::wireSession()
 {
     connect(m_session, &DatabaseSession::opened, this, &MainWindow::onDatabaseOpened);
+    connect(m_session, &DatabaseSession::closed, this, &MainWindow::onDatabaseClosed);
+    connect(m_session, &DatabaseSession::closed, m_generationController,
+            &GenerationController::forgetUndo);
     connect(m_session, &DatabaseSession::openFailed, this,
             [this](const QString &, const QString &message) {
                 showMessage(message);
@@ -270,10 +277,45 @@ void MainWindow::onDatabaseOpened(const QString &path)
     m_dataModel->clear();
     setWindowTitle(tr("%1 — %2").arg(QFileInfo(path).fileName(), AppIdentity::displayName()));
     setWindowFilePath(path);
-    m_databaseStatus->setText(QDir::toNativeSeparators(path));
+    // A deep path would set the window's least width; its middle gives way, the tip has it all.
+    m_databaseStatus->setText(m_databaseStatus->fontMetrics().elidedText(
+        QDir::toNativeSeparators(path), Qt::ElideMiddle, 360));
+    m_databaseStatus->setToolTip(QDir::toNativeSeparators(path));
     m_queryPanel->setDatabase(path);
+    m_ui->closeDatabaseAction->setEnabled(true);
     // The whole path is on the status bar's right already.
     showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::closeDatabase()
+{
+    if (!m_session->isOpen() || !m_grid->settleChanges(tr("closing the database")))
+        return;
+    // Work on the file finishes (or is cancelled) first: closing never drops it half-done.
+    if (m_generationController->isBusy() || m_importController->isRunning() ||
+        m_exportController->isRunning() || m_queryPanel->isRunning()) {
+        const QString text = tr("Rowforge is still working on this database; cancel it or let it "
+                                "finish, then close the database.");
+        showMessage(text);
+        QMessageBox::information(this, tr("Close Database"), text);
+        return;
+    }
+    m_session->close();
+}
+
+void MainWindow::onDatabaseClosed()
+{
+    m_schemaModel->clear();
+    m_dataModel->clear();
+    m_queryPanel->setDatabase(QString());
+    m_queryPanel->setNames({});
+    setWindowTitle(AppIdentity::displayName());
+    setWindowFilePath(QString());
+    m_databaseStatus->clear();
+    m_databaseStatus->setToolTip(QString());
+    m_tableStatus->clear();
+    m_ui->closeDatabaseAction->setEnabled(false);
+    showMessage(tr("Closed the database. Open one, or drop a database or data file here."));
 }
 
 void MainWindow::showTable(const QString &name)

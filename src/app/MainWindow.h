@@ -41,6 +41,9 @@ public:
     // Opens databases and hands data files to import; see DatabaseFileController::openFiles.
     void openFiles(const QStringList &paths);
     void showMessage(const QString &text);
+    // File › Close Database: after unwritten edits are settled and while nothing else works
+    // on the file.
+    void closeDatabase();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -54,6 +57,7 @@ private:
     void updateTableStatus();
     void fitColumnsOnce();
     void onDatabaseOpened(const QString &path);
+    void onDatabaseClosed();
     void restoreSettings();
     void saveSettings() const;
     void showAbout();

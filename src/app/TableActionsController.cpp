@@ -53,6 +53,7 @@ TableActionsController::TableActionsController(const Actions &actions, QTreeView
     connect(m_model, &QAbstractItemModel::rowsRemoved, this,
             &TableActionsController::updateCurrentTable);
     connect(m_session, &DatabaseSession::opened, this, &TableActionsController::updateActions);
+    connect(m_session, &DatabaseSession::closed, this, &TableActionsController::updateActions);
     updateActions();
 }
 

@@ -1,5 +1,6 @@
 #include "DatabaseSession.h"
 #include "MainWindow.h"
+#include "QueryPanel.h"
 #include "SchemaTreeModel.h"
 #include "TableActionsController.h"
 #include "TableDataModel.h"
@@ -22,6 +23,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QTreeView>
@@ -46,6 +48,8 @@ private Q_SLOTS:
     void newDatabaseAsksBeforeReplacingTheFileItWouldReplace();
     void droppingADatabaseOpensIt();
     void journalModeIsPutBackWhenTheFileIsClosed();
+    void closeDatabaseLetsGoOfTheFile();
+    void smallestWindowLeavesTheDataAPane();
     void openingANonDatabaseExplainsWhy();
     void generateWithoutKeyFallsBackToOffline();
     void geometryAndSplitterAreRemembered();
@@ -476,6 +480,77 @@ void TestMainWindow::journalModeIsPutBackWhenTheFileIsClosed()
     }
     QCOMPARE(journalByte(first), 1);
     QTRY_COMPARE(journalByte(second), 1);
+}
+
+void TestMainWindow::closeDatabaseLetsGoOfTheFile()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("shop.sqlite"));
+    {
+        DatabaseConnection connection(path, DatabaseConnection::Mode::CreateIfMissing);
+        SqlExec::exec(connection.database(), QStringLiteral("CREATE TABLE t (v)"));
+        SqlExec::exec(connection.database(), QStringLiteral("INSERT INTO t VALUES (1), (2)"));
+    }
+    MainWindow window;
+    window.show();
+    auto *close = window.findChild<QAction *>(QStringLiteral("closeDatabaseAction"));
+    QVERIFY(close);
+    window.session()->open(path);
+    QTRY_COMPARE(window.dataModel()->rowCount(), 2);
+    QVERIFY(close->isEnabled());
+    QCOMPARE(close->shortcut(), QKeySequence(QStringLiteral("Ctrl+W")));
+    auto *import = window.findChild<QAction *>(QStringLiteral("importAction"));
+    QVERIFY(import->isEnabled());
+    close->trigger();
+    QVERIFY(!window.session()->isOpen());
+    QCOMPARE(window.schemaModel()->rowCount(), 0);
+    QCOMPARE(window.dataModel()->rowCount(), 0);
+    QCOMPARE(window.windowFilePath(), QString());
+    QVERIFY(!window.windowTitle().contains(QStringLiteral("shop.sqlite")));
+    QVERIFY(!close->isEnabled());
+    QVERIFY(!import->isEnabled());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("exportAction"))->isEnabled());
+    // The file is let go: back to its own rollback journal, and no -wal beside it.
+    QTRY_COMPARE(
+        [&path] {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? int(file.read(20).at(18)) : -1;
+        }(),
+        1);
+    QTRY_VERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+    // A query has no database to run on.
+    window.queryPanel()->setSql(QStringLiteral("SELECT 1"));
+    window.queryPanel()->runAll();
+    QCOMPARE(window.queryPanel()->statusText(), QStringLiteral("Open a database first."));
+    // And it opens again.
+    window.session()->open(path);
+    QTRY_COMPARE(window.dataModel()->rowCount(), 2);
+    QVERIFY(close->isEnabled());
+}
+
+void TestMainWindow::smallestWindowLeavesTheDataAPane()
+{
+    // A deep folder: the path on the status bar set the window's least width before.
+    QTemporaryDir folder;
+    QString deep = folder.path();
+    for (int i = 0; i < 12; ++i)
+        deep += QStringLiteral("/a-rather-long-folder-name-%1").arg(i);
+    QVERIFY(QDir().mkpath(deep));
+    const QString path = deep + QStringLiteral("/shop.sqlite");
+    {
+        DatabaseConnection connection(path, DatabaseConnection::Mode::CreateIfMissing);
+        SqlExec::exec(connection.database(), QStringLiteral("CREATE TABLE t (v)"));
+    }
+    MainWindow window;
+    window.show();
+    window.session()->open(path);
+    QTRY_COMPARE(window.session()->path(), path);
+    window.resize(1, 1);
+    QTRY_COMPARE(window.size(), window.minimumSize());
+    QVERIFY2(window.width() <= 700, qPrintable(QString::number(window.width())));
+    const auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
+    QVERIFY2(tabs->width() >= 360, qPrintable(QString::number(tabs->width())));
+    screenshot(window, QStringLiteral("smallest-window"));
 }
 
 void TestMainWindow::openingANonDatabaseExplainsWhy()
