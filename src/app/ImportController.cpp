@@ -79,7 +79,8 @@ void ImportController::importFiles(const QStringList &paths)
     ask(files);
 }
 
-void ImportController::ask(const QStringList &paths)
+void ImportController::ask(const QStringList &paths, const ImportOptions *restore,
+                           const QString &failure)
 {
     QStringList tables;
     for (const TableInfo &table : m_session->tables()) {
@@ -87,6 +88,8 @@ void ImportController::ask(const QStringList &paths)
             tables << table.name;
     }
     ImportDialog dialog(paths, tables, m_dialogParent);
+    if (restore)
+        dialog.restore(*restore, failure);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QList<Job> jobs{{paths.first(), dialog.options()}};
@@ -95,6 +98,8 @@ void ImportController::ask(const QStringList &paths)
             jobs << Job{paths[i], dialog.optionsForOthers()};
     }
     run(jobs);
+    if (jobs.size() == 1 && isRunning())
+        m_asked = jobs.first();
 }
 
 void ImportController::run(const QList<Job> &jobs)
@@ -203,6 +208,12 @@ void ImportController::onFinished()
         Q_EMIT tableImported(outcome.results.last().table);
     }
     Q_EMIT finished(outcome);
+    // One file from the dialog: the dialog comes back with every choice, saying what failed.
+    const std::optional<Job> asked = std::exchange(m_asked, std::nullopt);
+    if (asked && outcome.errors.size() == 1 && outcome.results.isEmpty()) {
+        ask({asked->path}, &asked->options, outcome.errors.first());
+        return;
+    }
     if (!outcome.errors.isEmpty())
         QMessageBox::warning(m_dialogParent, tr("Import Failed"),
                              tr("Nothing was written for these files:\n\n%1")

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 class DatabaseSession;
 class QAction;
@@ -52,7 +53,9 @@ Q_SIGNALS:
     void tableImported(const QString &table);
 
 private:
-    void ask(const QStringList &paths);
+    // `restore`: the choices of an import that failed, shown again with why.
+    void ask(const QStringList &paths, const ImportOptions *restore = nullptr,
+             const QString &failure = {});
     void onFinished();
     static QString summary(const Outcome &outcome, double seconds);
 
@@ -64,6 +67,8 @@ private:
     // Filled by the worker, read when it has finished: a cancelled future drops its results.
     std::shared_ptr<Outcome> m_outcome;
     QStringList m_waitingForDatabase;
+    // The one file the dialog last sent, and how: if it fails, the dialog comes back as it was.
+    std::optional<Job> m_asked;
 };
 
 Q_DECLARE_METATYPE(ImportController::Outcome)

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QFont>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPalette>
 #include <QPushButton>
@@ -65,7 +66,6 @@ ImportDialog::ImportDialog(const QStringList &files, const QStringList &tables, 
     for (QComboBox *combo :
          {m_ui->delimiterCombo, m_ui->encodingCombo, m_ui->headerCombo, m_ui->raggedCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &ImportDialog::refreshPreview);
-    m_ui->previewTable->verticalHeader()->setVisible(false);
     refreshPreview();
 }
 
@@ -116,12 +116,20 @@ ImportOptions ImportDialog::options() const
     options.table = m_ui->tableCombo->currentText().trimmed();
     // Only the types the user changed are forced; the rest are inferred over the whole file.
     for (int column = 0; column < m_columns.size(); ++column) {
-        auto *combo = qobject_cast<QComboBox *>(m_ui->previewTable->cellWidget(0, column));
-        if (!combo)
+        const QString &detected = m_columns[column];
+        auto *name = qobject_cast<QLineEdit *>(m_ui->previewTable->cellWidget(NameRow, column));
+        auto *combo = qobject_cast<QComboBox *>(m_ui->previewTable->cellWidget(TypeRow, column));
+        if (!name || !combo)
             continue;
+        if (combo->currentData().toInt() == SkipColumn) {
+            options.skippedColumns.insert(detected);
+            continue;
+        }
+        if (name->text() != detected)
+            options.columnNames.insert(detected, name->text());
         const auto type = ColumnType::Type(combo->currentData().toInt());
         if (type != m_detectedTypes.value(column))
-            options.columnTypes.insert(m_columns[column], type);
+            options.columnTypes.insert(detected, type);
     }
     return options;
 }
@@ -137,6 +145,35 @@ ImportOptions ImportDialog::optionsForOthers() const
     if (options.ifExists != ImportOptions::IfExists::Fail)
         options.table = m_ui->tableCombo->currentText().trimmed(); // append all into one table
     return options;
+}
+
+void ImportDialog::restore(const ImportOptions &options, const QString &failure)
+{
+    m_ui->tableCombo->setEditText(options.table);
+    m_ui->modeCombo->setCurrentIndex(m_ui->modeCombo->findData(int(options.ifExists)));
+    m_ui->raggedCombo->setCurrentIndex(m_ui->raggedCombo->findData(int(options.raggedRows)));
+    m_ui->delimiterCombo->setCurrentIndex(m_ui->delimiterCombo->findData(
+        options.delimiter ? int(options.delimiter->unicode()) : int(Auto)));
+    m_ui->encodingCombo->setCurrentIndex(
+        m_ui->encodingCombo->findData(options.encoding ? int(*options.encoding) : int(Auto)));
+    m_ui->headerCombo->setCurrentIndex(
+        m_ui->headerCombo->findData(options.header ? int(*options.header) : int(Auto)));
+    m_restoring = options;
+    m_failure = failure;
+    refreshPreview(); // the column choices are put back when it shows
+}
+
+void ImportDialog::showError(const QString &previewError)
+{
+    const QString text =
+        !previewError.isEmpty() ? previewError
+        : !m_failure.isEmpty()
+            ? tr("The import failed and wrote nothing: %1. Change the settings and import "
+                 "again.")
+                  .arg(m_failure)
+            : QString();
+    m_ui->errorLabel->setText(text);
+    m_ui->errorLabel->setVisible(!text.isEmpty());
 }
 
 void ImportDialog::refreshPreview()
@@ -159,8 +196,7 @@ void ImportDialog::showPreview(const ImportPreview &preview)
     m_previewReady = true;
     QTableWidget *table = m_ui->previewTable;
     table->clear();
-    m_ui->errorLabel->setText(preview.error);
-    m_ui->errorLabel->setVisible(!preview.error.isEmpty());
+    showError(preview.error);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(preview.error.isEmpty());
     m_columns = preview.columns;
     m_detectedTypes = preview.types;
@@ -178,14 +214,35 @@ void ImportDialog::showPreview(const ImportPreview &preview)
         combo->setEnabled(preview.format == QLatin1String("CSV"));
 
     table->setColumnCount(int(preview.columns.size()));
-    table->setRowCount(int(preview.rows.size()) + 1);
+    table->setRowCount(int(preview.rows.size()) + FirstDataRow);
     table->setHorizontalHeaderLabels(preview.columns);
+    QStringList rowLabels{tr("Name"), tr("Type")};
+    for (int row = 1; row <= preview.rows.size(); ++row)
+        rowLabels << QString::number(row);
+    table->setVerticalHeaderLabels(rowLabels);
+    const ImportOptions restoring = m_restoring.value_or(ImportOptions());
+    m_restoring.reset();
     for (int column = 0; column < preview.columns.size(); ++column) {
+        const QString &detected = preview.columns[column];
+        auto *name = new QLineEdit(restoring.columnNames.value(detected, detected), table);
+        name->setFrame(false);
+        name->setPlaceholderText(tr("a name"));
+        name->setToolTip(
+            tr("The column's name in the table (the file calls it \"%1\")").arg(detected));
+        table->setCellWidget(NameRow, column, name);
         auto *type = new QComboBox(table);
         for (const ColumnType::Type t : {ColumnType::Integer, ColumnType::Real, ColumnType::Text})
             type->addItem(ColumnType::sqlName(t), int(t));
-        type->setCurrentIndex(type->findData(int(preview.types[column])));
-        table->setCellWidget(0, column, type);
+        type->addItem(tr("skip"), SkipColumn);
+        type->setToolTip(tr("The column's type, or \"skip\" to leave it out of the table"));
+        const int chosen = restoring.skippedColumns.contains(detected)
+                               ? SkipColumn
+                               : int(restoring.columnTypes.value(detected, preview.types[column]));
+        type->setCurrentIndex(type->findData(chosen));
+        name->setEnabled(chosen != SkipColumn);
+        connect(type, &QComboBox::currentIndexChanged, name,
+                [type, name] { name->setEnabled(type->currentData().toInt() != SkipColumn); });
+        table->setCellWidget(TypeRow, column, type);
     }
     QFont italic = font();
     italic.setItalic(true);
@@ -201,7 +258,7 @@ void ImportDialog::showPreview(const ImportPreview &preview)
             }
             if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Double)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            table->setItem(row + 1, column, item);
+            table->setItem(row + FirstDataRow, column, item);
         }
     }
     table->resizeColumnsToContents();

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class ImportDialog;
@@ -28,12 +29,22 @@ public:
     ImportOptions optionsForOthers() const;
     // The preview is read in the background; tests wait for it.
     bool isPreviewReady() const { return m_previewReady; }
+    // Shows the dialog again as it was for an import that failed: every choice made, and
+    // why it failed.
+    void restore(const ImportOptions &options, const QString &failure);
+
+    // The preview's first two rows: a column's name, and its type or "skip".
+    static constexpr int NameRow = 0;
+    static constexpr int TypeRow = 1;
+    static constexpr int FirstDataRow = 2;
+    static constexpr int SkipColumn = -2; // the type row's item for leaving a column out
 
 private:
     void fillChoices(const QStringList &tables);
     void refreshPreview();
     void showPreview(const ImportPreview &preview);
     ImportOptions settings() const;
+    void showError(const QString &previewError);
 
     std::unique_ptr<Ui::ImportDialog> m_ui;
     QStringList m_files;
@@ -41,4 +52,7 @@ private:
     QList<ColumnType::Type> m_detectedTypes;
     quint64 m_previewGeneration = 0;
     bool m_previewReady = false;
+    // Column choices to put back once the preview shows the columns (after a failed import).
+    std::optional<ImportOptions> m_restoring;
+    QString m_failure;
 };

@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void dialogTypeChoiceIsEnforced();
     void cancelWritesNothing();
     void failedFileIsExplained();
+    void columnsRenamedSkippedAndAFailureAsksAgain();
     void importAndTwoGenerationsAtOnceTakeTurns();
 
 private:
@@ -129,13 +131,13 @@ void TestImportGui::dialogPreviewShowsStoredValuesAndTypes()
     auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("previewTable"));
     QCOMPARE(table->columnCount(), 3);
     QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("score"));
-    auto *scoreType = qobject_cast<QComboBox *>(table->cellWidget(0, 1));
+    auto *scoreType = qobject_cast<QComboBox *>(table->cellWidget(ImportDialog::TypeRow, 1));
     QCOMPARE(scoreType->currentText(), QStringLiteral("TEXT")); // "1,5" is not a number
-    QCOMPARE(qobject_cast<QComboBox *>(table->cellWidget(0, 2))->currentText(),
+    QCOMPARE(qobject_cast<QComboBox *>(table->cellWidget(ImportDialog::TypeRow, 2))->currentText(),
              QStringLiteral("TEXT"));
-    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("007"));
-    QCOMPARE(table->item(2, 1)->text(), QStringLiteral("NULL"));
-    QVERIFY(table->item(2, 1)->font().italic());
+    QCOMPARE(table->item(ImportDialog::FirstDataRow, 2)->text(), QStringLiteral("007"));
+    QCOMPARE(table->item(ImportDialog::FirstDataRow + 1, 1)->text(), QStringLiteral("NULL"));
+    QVERIFY(table->item(ImportDialog::FirstDataRow + 1, 1)->font().italic());
     auto *delimiter = dialog.findChild<QComboBox *>(QStringLiteral("delimiterCombo"));
     QCOMPARE(delimiter->currentText(), QStringLiteral("semicolon (detected)"));
 
@@ -168,7 +170,7 @@ void TestImportGui::dialogTypeChoiceIsEnforced()
     QTRY_VERIFY(window.session()->isOpen());
     acceptNextImportDialog([](ImportDialog *dialog) {
         auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("previewTable"));
-        auto *type = qobject_cast<QComboBox *>(table->cellWidget(0, 0));
+        auto *type = qobject_cast<QComboBox *>(table->cellWidget(ImportDialog::TypeRow, 0));
         type->setCurrentIndex(type->findText(QStringLiteral("TEXT")));
     });
     QSignalSpy finished(window.importController(), &ImportController::finished);
@@ -231,6 +233,66 @@ void TestImportGui::failedFileIsExplained()
                  QLatin1String("bad.csv: line 3: 1 fields where the header has 2")),
              qPrintable(outcome.errors.first()));
     QVERIFY(!SchemaReader::read(temp.db(), QStringLiteral("bad")).has_value());
+}
+
+void TestImportGui::columnsRenamedSkippedAndAFailureAsksAgain()
+{
+    TempDatabase temp;
+    // An age past the preview's rows is no number: forced to REAL, the first try fails.
+    QByteArray csv("Full Name,age,secret\n");
+    for (int i = 1; i <= 300; ++i)
+        csv +=
+            "P" + QByteArray::number(i) + "," + (i == 250 ? "n/a" : QByteArray::number(i)) + ",s\n";
+    const QString path = writeFile(QStringLiteral("staff.csv"), csv);
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_VERIFY(window.session()->isOpen());
+    auto previewOf = [](ImportDialog *dialog) {
+        return dialog->findChild<QTableWidget *>(QStringLiteral("previewTable"));
+    };
+    auto typeOf = [&](ImportDialog *dialog, int column) {
+        return qobject_cast<QComboBox *>(
+            previewOf(dialog)->cellWidget(ImportDialog::TypeRow, column));
+    };
+    acceptNextImportDialog([&](ImportDialog *dialog) {
+        QTableWidget *table = previewOf(dialog);
+        QCOMPARE(table->verticalHeaderItem(ImportDialog::NameRow)->text(), QStringLiteral("Name"));
+        QCOMPARE(typeOf(dialog, 1)->currentText(), QStringLiteral("INTEGER"));
+        auto *name = qobject_cast<QLineEdit *>(table->cellWidget(ImportDialog::NameRow, 0));
+        name->setText(QStringLiteral("name"));
+        typeOf(dialog, 2)->setCurrentIndex(typeOf(dialog, 2)->findData(ImportDialog::SkipColumn));
+        QVERIFY(!table->cellWidget(ImportDialog::NameRow, 2)->isEnabled());
+        typeOf(dialog, 1)->setCurrentIndex(typeOf(dialog, 1)->findText(QStringLiteral("REAL")));
+        dialog->findChild<QComboBox *>(QStringLiteral("tableCombo"))
+            ->setEditText(QStringLiteral("people"));
+    });
+    // The dialog comes back as it was, saying why; the age as TEXT lets it through.
+    QString failure;
+    ImportOptions restored;
+    acceptNextImportDialog([&](ImportDialog *dialog) {
+        failure = dialog->findChild<QLabel *>(QStringLiteral("errorLabel"))->text();
+        restored = dialog->options();
+        if (const QString shots = qEnvironmentVariable("ROWFORGE_SCREENSHOT_DIR"); !shots.isEmpty())
+            dialog->grab().save(shots + QStringLiteral("/import-failed-again.png"));
+        typeOf(dialog, 1)->setCurrentIndex(typeOf(dialog, 1)->findText(QStringLiteral("TEXT")));
+    });
+    QSignalSpy finished(window.importController(), &ImportController::finished);
+    window.importController()->importFiles({path});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
+    QCOMPARE(failure, QStringLiteral("The import failed and wrote nothing: staff.csv: line 251, "
+                                     "column \"age\": \"n/a\" is not REAL. Change the settings and "
+                                     "import again."));
+    QCOMPARE(restored.table, QStringLiteral("people"));
+    QCOMPARE(restored.columnNames.value(QStringLiteral("Full Name")), QStringLiteral("name"));
+    QCOMPARE(restored.skippedColumns, QSet<QString>{QStringLiteral("secret")});
+    QCOMPARE(restored.columnTypes.value(QStringLiteral("age")), ColumnType::Real);
+    const TableInfo people = SchemaReader::require(temp.db(), QStringLiteral("people"));
+    QCOMPARE(people.columnNames(), (QStringList{QStringLiteral("name"), QStringLiteral("age")}));
+    QCOMPARE(people.column(QStringLiteral("age"))->declaredType, QStringLiteral("TEXT"));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM people")).toInt(), 300);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT age FROM people WHERE name = 'P250'")).toString(),
+             QStringLiteral("n/a"));
 }
 
 void TestImportGui::importAndTwoGenerationsAtOnceTakeTurns()

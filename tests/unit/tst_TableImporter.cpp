@@ -36,6 +36,7 @@ private Q_SLOTS:
     void jsonLinesSkipBlankLines();
     void userChosenTypesAreEnforced();
     void oneColumnBlankLinesAreNulls();
+    void columnsRenamedAndSkipped();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -584,6 +585,61 @@ void TestTableImporter::oneColumnBlankLinesAreNulls()
     QCOMPARE(
         SchemaReader::rowCount(temp.db(), SchemaReader::require(temp.db(), QStringLiteral("two"))),
         1);
+}
+
+void TestTableImporter::columnsRenamedAndSkipped()
+{
+    TempDatabase temp;
+    const QString path =
+        writeFile(QStringLiteral("staff.csv"), "Full Name,age,internal id,notes\nAnn,30,x1,hi\n"
+                                               "Bo,41,x2,\n");
+    ImportOptions options;
+    options.columnNames.insert(QStringLiteral("Full Name"), QStringLiteral("name"));
+    options.skippedColumns << QStringLiteral("internal id");
+    // A type chosen for a renamed column goes by the name the file gives it.
+    options.columnTypes.insert(QStringLiteral("age"), ColumnType::Real);
+    const ImportResult result = TableImporter::import(temp.db(), path, options);
+    QCOMPARE(result.rows, 2);
+    QCOMPARE(dump(temp.db()), QStringLiteral("CREATE TABLE \"staff\" (\"name\" TEXT, \"age\" REAL, "
+                                             "\"notes\" TEXT)\nAnn|30|hi|\nBo|41|<null>|\n"));
+
+    // Appending: the new name is the existing column's; a skipped column is left to its default.
+    temp.exec(QStringLiteral("CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, age "
+                             "INTEGER, notes TEXT DEFAULT 'none')"));
+    options = ImportOptions();
+    options.table = QStringLiteral("people");
+    options.ifExists = ImportOptions::IfExists::Append;
+    options.columnNames.insert(QStringLiteral("Full Name"), QStringLiteral("NAME"));
+    options.skippedColumns << QStringLiteral("internal id") << QStringLiteral("notes");
+    TableImporter::import(temp.db(), path, options);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT group_concat(name || ':' || age || ':' || notes, "
+                                        "' ') FROM people"))
+                 .toString(),
+             QStringLiteral("Ann:30:none Bo:41:none"));
+
+    // Choices that cannot make a table are refused, naming the column, with nothing written.
+    const QString before = dump(temp.db());
+    auto refused = [&](const ImportOptions &bad, const QString &expected) {
+        try {
+            TableImporter::import(temp.db(), path, bad);
+            QFAIL("a bad column choice was accepted");
+        } catch (const RowforgeError &error) {
+            QVERIFY2(error.message().contains(expected), qPrintable(error.message()));
+        }
+        QCOMPARE(dump(temp.db()), before);
+    };
+    ImportOptions twice;
+    twice.table = QStringLiteral("other");
+    twice.columnNames.insert(QStringLiteral("notes"), QStringLiteral("AGE"));
+    refused(twice, QStringLiteral("two columns would be named \"AGE\"; rename or skip one"));
+    ImportOptions empty = twice;
+    empty.columnNames = {{QStringLiteral("age"), QStringLiteral("  ")}};
+    refused(empty, QStringLiteral("column \"age\" is given an empty name"));
+    ImportOptions none = twice;
+    none.columnNames.clear();
+    none.skippedColumns = {QStringLiteral("Full Name"), QStringLiteral("age"),
+                           QStringLiteral("internal id"), QStringLiteral("notes")};
+    refused(none, QStringLiteral("every column is skipped: nothing to import"));
 }
 
 QTEST_GUILESS_MAIN(TestTableImporter)

@@ -4,6 +4,7 @@
 #include "TextEncoding.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <optional>
 
@@ -24,6 +25,10 @@ struct ImportOptions
     RaggedRows raggedRows = RaggedRows::Error;
     // Column types chosen by the user, by column name; others are inferred.
     QHash<QString, ColumnType::Type> columnTypes;
+    // Columns the user renamed (detected name → name in the table) or left out, by detected
+    // name. In an append the new name is the existing column's it goes into.
+    QHash<QString, QString> columnNames;
+    QSet<QString> skippedColumns;
     // A record (a CSV row, a JSON object or line) longer than this is refused: a quote never
     // closed, or a file that is not what it seems, must not take all the memory there is.
     qint64 maxRecordBytes = 64LL * 1024 * 1024;

@@ -19,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QScopeGuard>
+#include <QSet>
 #include <QStringEncoder>
 #include <thread>
 
@@ -115,21 +116,15 @@ ImportResult TableImporter::import(QSqlDatabase &db, const QString &path,
         Transaction transaction(db, QStringLiteral("the import into %1").arg(tableName));
         if (exists && options.ifExists == ImportOptions::IfExists::Replace)
             SqlExec::exec(db, QStringLiteral("DROP TABLE %1").arg(SqlIdentifier::quote(tableName)));
+        Targets targets = chooseColumns(plan, options);
         if (!append)
-            SqlExec::exec(db, createTableSql(tableName, plan));
+            SqlExec::exec(db, createTableSql(tableName, targets));
         const TableInfo table = SchemaReader::require(db, tableName);
-
-        QStringList targetColumns = plan.columns;
-        QList<ColumnType::Type> targetTypes = plan.types;
-        QList<int> sourceIndex;
-        for (int i = 0; i < plan.columns.size(); ++i)
-            sourceIndex << i;
         if (append)
-            sourceIndex =
-                mapToExistingTable(table, plan, source->hasHeader(), &targetColumns, &targetTypes);
+            targets = mapToExistingTable(table, targets, source->hasHeader());
         source->rewind();
-        insertRows(db, *source, table, plan, options, targetColumns, targetTypes, sourceIndex,
-                   progress);
+        insertRows(db, *source, table, plan, options, targets.columns, targets.types,
+                   targets.sourceIndex, progress);
         transaction.commit();
 
         ImportResult result;
@@ -237,28 +232,53 @@ QString TableImporter::resolveTable(QSqlDatabase &db, const QString &path,
     return name;
 }
 
-QString TableImporter::createTableSql(const QString &table, const Plan &plan)
+TableImporter::Targets TableImporter::chooseColumns(const Plan &plan, const ImportOptions &options)
+{
+    Targets targets;
+    QSet<QString> taken; // SQLite's column names ignore case
+    for (int i = 0; i < plan.columns.size(); ++i) {
+        const QString &detected = plan.columns[i];
+        if (options.skippedColumns.contains(detected))
+            continue;
+        QString name = detected; // "" when a file names a column so on purpose
+        if (const auto renamed = options.columnNames.constFind(detected);
+            renamed != options.columnNames.constEnd()) {
+            name = renamed->trimmed();
+            if (name.isEmpty())
+                throw RowforgeError(
+                    QStringLiteral("column \"%1\" is given an empty name").arg(detected));
+        }
+        if (taken.contains(name.toLower()))
+            throw RowforgeError(
+                QStringLiteral("two columns would be named \"%1\"; rename or skip one").arg(name));
+        taken.insert(name.toLower());
+        targets.columns << name;
+        targets.types << plan.types[i];
+        targets.sourceIndex << i;
+    }
+    if (targets.columns.isEmpty())
+        throw RowforgeError(QStringLiteral("every column is skipped: nothing to import"));
+    return targets;
+}
+
+QString TableImporter::createTableSql(const QString &table, const Targets &targets)
 {
     QStringList definitions;
-    for (int i = 0; i < plan.columns.size(); ++i)
-        definitions << QStringLiteral("%1 %2").arg(SqlIdentifier::quote(plan.columns[i]),
-                                                   ColumnType::sqlName(plan.types[i]));
+    for (int i = 0; i < targets.columns.size(); ++i)
+        definitions << QStringLiteral("%1 %2").arg(SqlIdentifier::quote(targets.columns[i]),
+                                                   ColumnType::sqlName(targets.types[i]));
     return QStringLiteral("CREATE TABLE %1 (%2)")
         .arg(SqlIdentifier::quote(table), definitions.join(QStringLiteral(", ")));
 }
 
-QList<int> TableImporter::mapToExistingTable(const TableInfo &table, const Plan &plan,
-                                             bool hasHeader, QStringList *targetColumns,
-                                             QList<ColumnType::Type> *targetTypes)
+TableImporter::Targets TableImporter::mapToExistingTable(const TableInfo &table,
+                                                         const Targets &chosen, bool hasHeader)
 {
     QList<const ColumnInfo *> writable;
     for (const ColumnInfo &column : table.columns) {
         if (column.generated == ColumnInfo::NotGenerated && !column.hidden)
             writable << &column;
     }
-    QList<int> sourceIndex;
-    targetColumns->clear();
-    targetTypes->clear();
     auto typeFor = [](const ColumnInfo &column) {
         switch (column.affinity) {
         case SqlAffinity::Integer:
@@ -271,30 +291,23 @@ QList<int> TableImporter::mapToExistingTable(const TableInfo &table, const Plan 
             return ColumnType::Null; // NUMERIC and BLOB: each value keeps its own type
         }
     };
-    if (!hasHeader) {
-        if (plan.columns.size() != writable.size())
-            throw RowforgeError(QStringLiteral("the file has %1 columns and \"%2\" has %3; "
-                                               "without a header they must match")
-                                    .arg(plan.columns.size())
-                                    .arg(table.name)
-                                    .arg(writable.size()));
-        for (int i = 0; i < writable.size(); ++i) {
-            sourceIndex << i;
-            *targetColumns << writable[i]->name;
-            *targetTypes << typeFor(*writable[i]);
-        }
-        return sourceIndex;
-    }
-    for (int i = 0; i < plan.columns.size(); ++i) {
-        const ColumnInfo *column = table.column(plan.columns[i]);
+    Targets targets;
+    if (!hasHeader && chosen.columns.size() != writable.size())
+        throw RowforgeError(QStringLiteral("the file has %1 columns and \"%2\" has %3; "
+                                           "without a header they must match")
+                                .arg(chosen.columns.size())
+                                .arg(table.name)
+                                .arg(writable.size()));
+    for (int i = 0; i < chosen.columns.size(); ++i) {
+        const ColumnInfo *column = hasHeader ? table.column(chosen.columns[i]) : writable[i];
         if (!column || column->generated != ColumnInfo::NotGenerated)
             throw RowforgeError(QStringLiteral("column \"%1\" matches no column of \"%2\"")
-                                    .arg(plan.columns[i], table.name));
-        sourceIndex << i;
-        *targetColumns << column->name;
-        *targetTypes << typeFor(*column);
+                                    .arg(chosen.columns[i], table.name));
+        targets.sourceIndex << chosen.sourceIndex[i];
+        targets.columns << column->name;
+        targets.types << typeFor(*column);
     }
-    return sourceIndex;
+    return targets;
 }
 
 void TableImporter::insertRows(QSqlDatabase &db, RecordSource &source, const TableInfo &table,

@@ -40,10 +40,20 @@ private:
                            const Progress &progress);
     static QString resolveTable(QSqlDatabase &db, const QString &path, const ImportOptions &options,
                                 bool *exists);
-    static QString createTableSql(const QString &table, const Plan &plan);
-    static QList<int> mapToExistingTable(const TableInfo &table, const Plan &plan, bool hasHeader,
-                                         QStringList *targetColumns,
-                                         QList<ColumnType::Type> *targetTypes);
+    // The columns to write, after the user's renames and skips: their names, types and
+    // positions in the file. Throws for a name left empty or given twice, or nothing left.
+    struct Targets
+    {
+        QStringList columns;
+        QList<ColumnType::Type> types;
+        QList<int> sourceIndex;
+    };
+    static Targets chooseColumns(const Plan &plan, const ImportOptions &options);
+    static QString createTableSql(const QString &table, const Targets &targets);
+    // The file's chosen columns matched to `table`'s: by name with a header, by position
+    // without one.
+    static Targets mapToExistingTable(const TableInfo &table, const Targets &chosen,
+                                      bool hasHeader);
     static void insertRows(QSqlDatabase &db, RecordSource &source, const TableInfo &table,
                            const Plan &plan, const ImportOptions &options,
                            const QStringList &targetColumns,
