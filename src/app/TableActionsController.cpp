@@ -130,7 +130,7 @@ void TableActionsController::confirmDeleteTable()
     box.setObjectName(QStringLiteral("deleteTableBox"));
     if (!consequences.isEmpty())
         box.setInformativeText(tr("Other tables are affected:\n%1").arg(consequences.join(u'\n')));
-    QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    QPushButton *remove = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() == remove)
