@@ -15,6 +15,8 @@ QIcon IconLibrary::icon(Icon which)
         {View, {"", "view"}},
         {Column, {"", "column"}},
         {Key, {"", "key"}},
+        {Index, {"", "index"}},
+        {Trigger, {"", "trigger"}},
         {Import, {"document-import", "import"}},
         {Export, {"document-export", "export"}},
         {Generate, {"", "generate"}},

@@ -13,6 +13,8 @@ public:
         View,
         Column,
         Key,
+        Index,
+        Trigger,
         Import,
         Export,
         Generate,

@@ -74,7 +74,7 @@ void SchemaTreeModel::setTables(const QList<TableInfo> &incoming)
         if (existing && existing->table().name == table.name) {
             existing->setTable(table);
             const QModelIndex tableIndex = index(row, 0);
-            syncColumns(existing, tableIndex);
+            syncChildren(existing, tableIndex);
             Q_EMIT dataChanged(tableIndex, index(row, ColumnCount - 1));
             continue;
         }
@@ -85,34 +85,85 @@ void SchemaTreeModel::setTables(const QList<TableInfo> &incoming)
             child->setColumn(column, badgesOf(table, column));
             node->insertChild(node->childCount(), std::move(child));
         }
+        for (const SchemaObject &object : table.indexesAndTriggers) {
+            auto child = std::make_unique<SchemaTreeNode>(SchemaTreeNode::Object, node.get());
+            child->setObject(object);
+            node->insertChild(node->childCount(), std::move(child));
+        }
         beginInsertRows({}, row, row);
         m_root->insertChild(row, std::move(node));
         endInsertRows();
     }
 }
 
+void SchemaTreeModel::syncChildren(SchemaTreeNode *tableNode, const QModelIndex &tableIndex)
+{
+    // Columns first, then indexes and triggers, updated in place where they can be, so that
+    // expanded and selected rows stay so.
+    syncColumns(tableNode, tableIndex);
+    syncObjects(tableNode, tableIndex, int(tableNode->table().columns.size()));
+}
+
 void SchemaTreeModel::syncColumns(SchemaTreeNode *tableNode, const QModelIndex &tableIndex)
 {
     const TableInfo &table = tableNode->table();
-    const int wanted = int(table.columns.size());
-    if (tableNode->childCount() > wanted) {
-        beginRemoveRows(tableIndex, wanted, tableNode->childCount() - 1);
-        while (tableNode->childCount() > wanted)
-            tableNode->removeChild(tableNode->childCount() - 1);
+    int have = 0;
+    while (have < tableNode->childCount() &&
+           tableNode->child(have)->kind() == SchemaTreeNode::Column)
+        ++have;
+    const int want = int(table.columns.size());
+    if (have > want) {
+        beginRemoveRows(tableIndex, want, have - 1);
+        for (int row = have - 1; row >= want; --row)
+            tableNode->removeChild(row);
         endRemoveRows();
     }
-    const int kept = tableNode->childCount();
+    const int kept = std::min(have, want);
     for (int i = 0; i < kept; ++i)
         tableNode->child(i)->setColumn(table.columns.at(i), badgesOf(table, table.columns.at(i)));
     if (kept > 0)
         Q_EMIT dataChanged(index(0, 0, tableIndex), index(kept - 1, ColumnCount - 1, tableIndex));
-    if (wanted > kept) {
-        beginInsertRows(tableIndex, kept, wanted - 1);
-        for (int i = kept; i < wanted; ++i) {
+    if (want > kept) {
+        beginInsertRows(tableIndex, kept, want - 1);
+        for (int i = kept; i < want; ++i) {
             auto child = std::make_unique<SchemaTreeNode>(SchemaTreeNode::Column, tableNode);
             child->setColumn(table.columns.at(i), badgesOf(table, table.columns.at(i)));
             tableNode->insertChild(i, std::move(child));
         }
+        endInsertRows();
+    }
+}
+
+void SchemaTreeModel::syncObjects(SchemaTreeNode *tableNode, const QModelIndex &tableIndex,
+                                  int first)
+{
+    // By kind and name, as tables are: a new index leaves the rows of the others as they are.
+    const QList<SchemaObject> &wanted = tableNode->table().indexesAndTriggers;
+    auto same = [](const SchemaObject &a, const SchemaObject &b) {
+        return a.kind == b.kind && a.name == b.name;
+    };
+    for (int row = tableNode->childCount() - 1; row >= first; --row) {
+        const SchemaObject &have = tableNode->child(row)->object();
+        if (std::none_of(wanted.begin(), wanted.end(),
+                         [&](const SchemaObject &w) { return same(w, have); })) {
+            beginRemoveRows(tableIndex, row, row);
+            tableNode->removeChild(row);
+            endRemoveRows();
+        }
+    }
+    // Both lists are now in the same order: walking them together finds each insert position.
+    for (int i = 0; i < wanted.size(); ++i) {
+        const int row = first + i;
+        SchemaTreeNode *existing = tableNode->child(row);
+        if (existing && same(existing->object(), wanted[i])) {
+            existing->setObject(wanted[i]);
+            Q_EMIT dataChanged(index(row, 0, tableIndex), index(row, ColumnCount - 1, tableIndex));
+            continue;
+        }
+        auto node = std::make_unique<SchemaTreeNode>(SchemaTreeNode::Object, tableNode);
+        node->setObject(wanted[i]);
+        beginInsertRows(tableIndex, row, row);
+        tableNode->insertChild(row, std::move(node));
         endInsertRows();
     }
 }
@@ -165,7 +216,7 @@ QModelIndex SchemaTreeModel::indexOfTable(const QString &name) const
 const TableInfo *SchemaTreeModel::tableAt(const QModelIndex &index) const
 {
     const SchemaTreeNode *node = nodeAt(index);
-    if (node->kind() == SchemaTreeNode::Column)
+    if (node->kind() == SchemaTreeNode::Column || node->kind() == SchemaTreeNode::Object)
         node = node->parent();
     return node->kind() == SchemaTreeNode::Table ? &node->table() : nullptr;
 }
@@ -220,8 +271,14 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         return node->kind();
     if (role == TableNameRole)
         return tableAt(index) ? tableAt(index)->name : QString();
-    return node->kind() == SchemaTreeNode::Table ? tableData(node, index.column(), role)
-                                                 : columnData(node, index.column(), role);
+    switch (node->kind()) {
+    case SchemaTreeNode::Table:
+        return tableData(node, index.column(), role);
+    case SchemaTreeNode::Object:
+        return objectData(node, index.column(), role);
+    default:
+        return columnData(node, index.column(), role);
+    }
 }
 
 QVariant SchemaTreeModel::tableData(const SchemaTreeNode *node, int column, int role) const
@@ -249,6 +306,7 @@ QVariant SchemaTreeModel::tableData(const SchemaTreeNode *node, int column, int 
                                                                    : IconLibrary::Table);
         return {};
     case Qt::ToolTipRole:
+    case CreateStatementRole:
         return table.sql;
     default:
         return {};
@@ -285,6 +343,27 @@ QVariant SchemaTreeModel::columnData(const SchemaTreeNode *node, int column, int
             lines << tr("CHECK (%1)").arg(check);
         return lines.join(u'\n');
     }
+    default:
+        return {};
+    }
+}
+
+QVariant SchemaTreeModel::objectData(const SchemaTreeNode *node, int column, int role) const
+{
+    const SchemaObject &object = node->object();
+    const bool isIndex = object.kind == SchemaObject::Index;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == NameColumn)
+            return object.name;
+        return (isIndex ? tr("index · %1") : tr("trigger · %1")).arg(object.summary);
+    case Qt::DecorationRole:
+        if (column == NameColumn)
+            return IconLibrary::icon(isIndex ? IconLibrary::Index : IconLibrary::Trigger);
+        return {};
+    case Qt::ToolTipRole:
+    case CreateStatementRole:
+        return object.sql;
     default:
         return {};
     }

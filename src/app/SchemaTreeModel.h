@@ -6,14 +6,15 @@
 #include <QSet>
 #include <memory>
 
-// Tables and views with their columns. Updates arrive as whole schema snapshots and are
-// applied as the smallest set of inserts, removals and dataChanged signals, so selection and
-// expansion survive a refresh.
+// Tables and views with their columns, indexes and triggers. Updates arrive as whole schema
+// snapshots and are applied as the smallest set of inserts, removals and dataChanged signals, so
+// selection and expansion survive a refresh.
 class SchemaTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Roles { TableNameRole = Qt::UserRole + 1, NodeKindRole };
+    // CreateStatementRole: the CREATE statement of a table, view, index or trigger.
+    enum Roles { TableNameRole = Qt::UserRole + 1, NodeKindRole, CreateStatementRole };
     enum Columns { NameColumn, DetailsColumn, ColumnCount };
 
     explicit SchemaTreeModel(QObject *parent = nullptr);
@@ -42,9 +43,14 @@ public:
 private:
     SchemaTreeNode *nodeAt(const QModelIndex &index) const;
     int tableRow(const QString &name) const;
+    void syncChildren(SchemaTreeNode *tableNode, const QModelIndex &tableIndex);
+    // The columns: the first children.
     void syncColumns(SchemaTreeNode *tableNode, const QModelIndex &tableIndex);
+    // The indexes and triggers, from child `first` on.
+    void syncObjects(SchemaTreeNode *tableNode, const QModelIndex &tableIndex, int first);
     QVariant tableData(const SchemaTreeNode *node, int column, int role) const;
     QVariant columnData(const SchemaTreeNode *node, int column, int role) const;
+    QVariant objectData(const SchemaTreeNode *node, int column, int role) const;
 
     std::unique_ptr<SchemaTreeNode> m_root;
     QSet<QString> m_generating;

@@ -5,13 +5,14 @@
 #include <memory>
 #include <vector>
 
-// One row of the schema tree: the invisible root, a table (or view), or one of its columns.
+// One row of the schema tree: the invisible root, a table (or view), one of its columns, or
+// one of its indexes and triggers.
 // A plain class, as in Qt's simpletreemodel example: the model owns the root, nodes own
 // their children.
 class SchemaTreeNode
 {
 public:
-    enum Kind { Root, Table, Column };
+    enum Kind { Root, Table, Column, Object };
 
     SchemaTreeNode(Kind kind, SchemaTreeNode *parent);
 
@@ -35,6 +36,10 @@ public:
     const QStringList &badges() const { return m_badges; }
     void setColumn(const ColumnInfo &column, const QStringList &badges);
 
+    // Index and trigger nodes
+    const SchemaObject &object() const { return m_object; }
+    void setObject(const SchemaObject &object) { m_object = object; }
+
 private:
     Kind m_kind;
     SchemaTreeNode *m_parent;
@@ -43,4 +48,5 @@ private:
     qint64 m_rowCount = -1;
     ColumnInfo m_column;
     QStringList m_badges;
+    SchemaObject m_object;
 };

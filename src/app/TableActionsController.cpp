@@ -7,6 +7,8 @@
 #include "SchemaTreeModel.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -104,6 +106,15 @@ void TableActionsController::showContextMenu(const QPoint &position)
     menu.addAction(m_actions.importFiles);
     menu.addSeparator();
     menu.addAction(m_actions.deleteTable);
+    // A table's, view's, index's or trigger's statement, to read or to run elsewhere.
+    const QString statement = index.data(SchemaTreeModel::CreateStatementRole).toString();
+    if (!statement.isEmpty()) {
+        menu.addSeparator();
+        QAction *copy = menu.addAction(tr("Copy &CREATE Statement"));
+        copy->setObjectName(QStringLiteral("copyCreateStatement"));
+        connect(copy, &QAction::triggered, this,
+                [statement] { QGuiApplication::clipboard()->setText(statement + u';'); });
+    }
     menu.exec(m_tree->viewport()->mapToGlobal(position));
 }
 

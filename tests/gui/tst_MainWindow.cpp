@@ -14,7 +14,9 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void journalModeIsPutBackWhenTheFileIsClosed();
     void closeDatabaseLetsGoOfTheFile();
     void smallestWindowLeavesTheDataAPane();
+    void indexesAndTriggersShowWithTheirStatements();
     void openingANonDatabaseExplainsWhy();
     void generateWithoutKeyFallsBackToOffline();
     void geometryAndSplitterAreRemembered();
@@ -565,6 +568,46 @@ void TestMainWindow::smallestWindowLeavesTheDataAPane()
     const auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
     QVERIFY2(tabs->width() >= 360, qPrintable(QString::number(tabs->width())));
     screenshot(window, QStringLiteral("smallest-window"));
+}
+
+void TestMainWindow::indexesAndTriggersShowWithTheirStatements()
+{
+    const QString trigger = QStringLiteral("CREATE TRIGGER customers_audit AFTER UPDATE OF plan ON "
+                                           "customers BEGIN INSERT INTO audit VALUES (new.email); "
+                                           "END");
+    TempDatabase temp({QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT "
+                                      "UNIQUE, city TEXT, plan TEXT)"),
+                       QStringLiteral("CREATE INDEX customers_by_city ON customers (city)"),
+                       QStringLiteral("CREATE TABLE audit (what TEXT)"), trigger});
+    MainWindow window;
+    window.resize(1000, 600);
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_COMPARE(window.schemaModel()->rowCount(), 2);
+    auto *tree = window.findChild<QTreeView *>(QStringLiteral("schemaTree"));
+    const QModelIndex customers = window.schemaModel()->indexOfTable(QStringLiteral("customers"));
+    tree->expand(customers);
+    QCOMPARE(window.schemaModel()->rowCount(customers), 6);
+    const QModelIndex audit = window.schemaModel()->index(5, 0, customers);
+    QCOMPARE(audit.data().toString(), QStringLiteral("customers_audit"));
+    QCOMPARE(audit.siblingAtColumn(1).data().toString(), QStringLiteral("trigger · AFTER UPDATE"));
+    // Its menu copies the statement, ready to run elsewhere.
+    QGuiApplication::clipboard()->clear();
+    QTimer::singleShot(100, [] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        auto *copy = menu->findChild<QAction *>(QStringLiteral("copyCreateStatement"));
+        QVERIFY(copy);
+        copy->trigger();
+        menu->close();
+    });
+    tree->scrollTo(audit);
+    Q_EMIT tree->customContextMenuRequested(tree->visualRect(audit).center());
+    QCOMPARE(QGuiApplication::clipboard()->text(), trigger + u';');
+    // Selecting it shows its table.
+    tree->setCurrentIndex(audit);
+    QCOMPARE(window.tableActions()->currentTable(), QStringLiteral("customers"));
+    screenshot(window, QStringLiteral("tree-indexes-triggers"));
 }
 
 void TestMainWindow::openingANonDatabaseExplainsWhy()

@@ -13,6 +13,7 @@ private Q_SLOTS:
     void showsTablesColumnsAndBadges();
     void updatesInPlaceKeepingPersistentIndexes();
     void rowCountsArriveLater();
+    void indexesAndTriggersFollowTheColumns();
 
 private:
     static QList<TableInfo> schemaOf(const QStringList &statements);
@@ -110,6 +111,48 @@ void TestSchemaTreeModel::rowCountsArriveLater()
              qPrintable(text));
     model.setRowCount(QStringLiteral("no such table"), 5); // ignored, no crash
     QCOMPARE(changed.count(), 1);
+}
+
+void TestSchemaTreeModel::indexesAndTriggersFollowTheColumns()
+{
+    SchemaTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString table = QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT "
+                                         "UNIQUE, city TEXT, n INT)");
+    const QString byCity = QStringLiteral("CREATE INDEX \"by city\" ON t (city, lower(email))");
+    const QString log = QStringLiteral("CREATE TABLE log (what TEXT)");
+    const QString trigger = QStringLiteral("CREATE TRIGGER t_logged AFTER INSERT ON t BEGIN "
+                                           "INSERT INTO log VALUES (new.email); END");
+    model.setTables(schemaOf({table, byCity, log, trigger}));
+    const QPersistentModelIndex t = model.indexOfTable(QStringLiteral("t"));
+    // Four columns, then the index made by a statement (not UNIQUE's own), then the trigger.
+    QCOMPARE(model.rowCount(t), 6);
+    auto text = [&](int row, int column) { return model.index(row, column, t).data().toString(); };
+    QCOMPARE(text(4, 0), QStringLiteral("by city"));
+    QCOMPARE(text(4, 1), QStringLiteral("index · on city, (expression)"));
+    QCOMPARE(text(5, 0), QStringLiteral("t_logged"));
+    QCOMPARE(text(5, 1), QStringLiteral("trigger · AFTER INSERT"));
+    QCOMPARE(model.index(5, 0, t).data(SchemaTreeModel::CreateStatementRole).toString(), trigger);
+    QCOMPARE(model.index(4, 0, t).data(Qt::ToolTipRole).toString(), byCity);
+    QCOMPARE(model.tableAt(model.index(5, 0, t))->name, QStringLiteral("t"));
+    QVERIFY(!model.index(4, 0, t).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(model.data(t, SchemaTreeModel::CreateStatementRole).toString(), table);
+
+    // A column added and a unique partial index made: the trigger's row stays the same row.
+    const QPersistentModelIndex triggerRow = model.index(5, 0, t);
+    model.setTables(schemaOf({table, QStringLiteral("ALTER TABLE t ADD COLUMN note"), byCity,
+                              QStringLiteral("CREATE UNIQUE INDEX one_per_city ON t (city) "
+                                             "WHERE n > 0"),
+                              log, trigger}));
+    QCOMPARE(model.rowCount(t), 8);
+    QCOMPARE(text(4, 0), QStringLiteral("note"));
+    QCOMPARE(text(6, 1), QStringLiteral("index · UNIQUE on city (partial)"));
+    QVERIFY(triggerRow.isValid());
+    QCOMPARE(triggerRow.data().toString(), QStringLiteral("t_logged"));
+    QCOMPARE(triggerRow.row(), 7);
+    // Dropped again: back to the columns alone.
+    model.setTables(schemaOf({table, log}));
+    QCOMPARE(model.rowCount(t), 4);
 }
 
 QTEST_MAIN(TestSchemaTreeModel)

@@ -6,6 +6,7 @@
 #include "util/RowforgeError.h"
 
 #include <QMap>
+#include <QRegularExpression>
 
 namespace {
 const QString tableListSql =
@@ -73,7 +74,56 @@ TableInfo SchemaReader::readDetails(QSqlDatabase &db, const QString &name, const
         for (ColumnInfo &column : table.columns)
             column.checks = parsed.columnChecks.value(column.name.toLower());
     }
+    readIndexesAndTriggers(db, table);
     return table;
+}
+
+void SchemaReader::readIndexesAndTriggers(QSqlDatabase &db, TableInfo &table)
+{
+    QSqlQuery objects = SqlExec::exec(
+        db,
+        QStringLiteral("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = ? AND type IN "
+                       "('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name COLLATE "
+                       "NOCASE"),
+        {table.name});
+    while (objects.next()) {
+        SchemaObject object;
+        object.kind = objects.value(0).toString() == QLatin1String("index") ? SchemaObject::Index
+                                                                            : SchemaObject::Trigger;
+        object.name = objects.value(1).toString();
+        object.sql = objects.value(2).toString();
+        if (object.kind == SchemaObject::Index) {
+            const bool unique =
+                SqlExec::scalar(db,
+                                QStringLiteral("SELECT \"unique\" FROM pragma_index_list(?) "
+                                               "WHERE name = ?"),
+                                {table.name, object.name})
+                    .toBool();
+            QStringList columns;
+            QSqlQuery parts = SqlExec::exec(
+                db, QStringLiteral("SELECT name FROM pragma_index_info(?) ORDER BY seqno"),
+                {object.name});
+            while (parts.next())
+                columns << (parts.value(0).isNull() ? QStringLiteral("(expression)")
+                                                    : parts.value(0).toString());
+            object.summary = (unique ? QStringLiteral("UNIQUE on %1") : QStringLiteral("on %1"))
+                                 .arg(columns.join(QStringLiteral(", ")));
+            if (object.sql.contains(QRegularExpression(QStringLiteral("\\bWHERE\\b"),
+                                                       QRegularExpression::CaseInsensitiveOption)))
+                object.summary += QStringLiteral(" (partial)");
+        } else {
+            static const QRegularExpression when(
+                QStringLiteral("\\b(BEFORE|AFTER|INSTEAD\\s+OF)?\\s*(INSERT|UPDATE|DELETE)\\b"),
+                QRegularExpression::CaseInsensitiveOption);
+            const QRegularExpressionMatch match = when.match(object.sql);
+            if (match.hasMatch())
+                object.summary =
+                    (match.captured(1).isEmpty() ? QStringLiteral("BEFORE") // SQLite's default
+                                                 : match.captured(1).simplified().toUpper()) +
+                    u' ' + match.captured(2).toUpper();
+        }
+        table.indexesAndTriggers << object;
+    }
 }
 
 void SchemaReader::readColumns(QSqlDatabase &db, TableInfo &table)

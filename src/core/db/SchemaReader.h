@@ -22,6 +22,7 @@ public:
 private:
     static TableInfo readDetails(QSqlDatabase &db, const QString &name, const QString &type,
                                  bool withoutRowid, bool strict);
+    static void readIndexesAndTriggers(QSqlDatabase &db, TableInfo &table);
     static void readColumns(QSqlDatabase &db, TableInfo &table);
     static void readUniqueKeys(QSqlDatabase &db, TableInfo &table);
     static void readForeignKeys(QSqlDatabase &db, TableInfo &table);

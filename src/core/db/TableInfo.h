@@ -2,6 +2,7 @@
 
 #include "ColumnInfo.h"
 #include "ForeignKey.h"
+#include "SchemaObject.h"
 #include "UniqueKey.h"
 
 #include <QList>
@@ -20,7 +21,8 @@ struct TableInfo
     QList<ColumnInfo> columns;
     QList<UniqueKey> uniqueKeys; // composite and single-column, primary key included
     QList<ForeignKey> foreignKeys;
-    QStringList tableChecks; // table-level CHECK expressions
+    QStringList tableChecks;                // table-level CHECK expressions
+    QList<SchemaObject> indexesAndTriggers; // created by statements, by kind, then name
 
     const ColumnInfo *column(const QString &columnName) const;
     QStringList columnNames() const;
