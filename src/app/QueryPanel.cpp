@@ -127,6 +127,7 @@ QueryPanel::QueryPanel(QWidget *parent)
     connect(m_question, &QLineEdit::returnPressed, this, &QueryPanel::ask);
     connect(m_editor, &SqlEditor::runCurrentRequested, this, &QueryPanel::runCurrent);
     connect(m_editor, &SqlEditor::runAllRequested, this, &QueryPanel::runAll);
+    connect(m_model, &QueryResultModel::moreRowsWanted, this, &QueryPanel::fetchRows);
     setBusy(false, tr("Type SQL and press Ctrl+Return, or ask a question above."));
 }
 
@@ -139,6 +140,8 @@ QueryPanel::~QueryPanel()
 void QueryPanel::setDatabase(const QString &path)
 {
     m_path = path;
+    ++m_resultGeneration;
+    m_pagingSql.clear();
     m_model->clear();
 }
 
@@ -267,8 +270,10 @@ void QueryPanel::run(const Statement &statement)
                 DatabaseConnection connection(path);
                 interrupter->attach(connection.database());
                 const auto detach = qScopeGuard([&interrupter] { interrupter->detach(); });
+                // A run that may write is not run again for more rows: it keeps more at once.
                 outcome.table = QueryRunner::collect(connection.database(), sql, allowChanges,
-                                                     QueryPanel::MaxRows);
+                                                     allowChanges ? 10 * QueryPanel::PageRows
+                                                                  : QueryPanel::PageRows);
             } catch (const RowforgeError &error) {
                 outcome.error = error.message();
                 outcome.cancelled = error.message() == QLatin1String("interrupted");
@@ -292,16 +297,22 @@ void QueryPanel::run(const Statement &statement)
                 return;
             }
             const QueryRunner::Table &table = outcome.table;
-            m_model->setResult(table.header, table.rows);
+            ++m_resultGeneration;
+            m_pagingSql = table.pagingSql;
+            m_model->setResult(table.header, table.rows,
+                               table.pagingSql.isEmpty() ? table.rows.size() : table.totalRows);
             m_lastSql = table.header.isEmpty() ? QString() : sql;
             m_exportButton->setEnabled(!m_lastSql.isEmpty());
             auto count = [](qint64 n, const QString &one, const QString &many) {
                 return (n == 1 ? one : many).arg(QLocale().toString(n));
             };
             QString text = table.header.isEmpty() ? tr("Done")
-                           : table.truncated
+                           : table.truncated && table.pagingSql.isEmpty()
                                ? tr("First %1 rows").arg(QLocale().toString(table.rows.size()))
-                               : count(table.rows.size(), tr("%1 row"), tr("%1 rows"));
+                               : count(table.totalRows, tr("%1 row"), tr("%1 rows"));
+            if (table.pagingSql.size() > 0 && table.totalRows > QueryResultModel::MaxLoaded)
+                text += tr(" (the grid shows the first %1; Export writes them all)")
+                            .arg(QLocale().toString(QueryResultModel::MaxLoaded));
             if (table.result.statements > 1)
                 text +=
                     count(table.result.statements, tr(" · %1 statement"), tr(" · %1 statements"));
@@ -312,6 +323,34 @@ void QueryPanel::run(const Statement &statement)
             showStatus(text, false);
             if (allowChanges && table.result.rowsChanged + table.result.statements > 0)
                 Q_EMIT databaseChanged();
+        });
+}
+
+void QueryPanel::fetchRows(qint64 offset)
+{
+    if (m_pagingSql.isEmpty() || m_path.isEmpty()) {
+        m_model->appendRows({});
+        return;
+    }
+    const quint64 generation = m_resultGeneration;
+    Background::run(
+        this, TaskPools::longRunning(),
+        [path = m_path, sql = m_pagingSql, offset] {
+            QPair<QList<QVariantList>, QString> outcome;
+            try {
+                DatabaseConnection connection(path);
+                outcome.first = QueryRunner::page(connection.database(), sql, offset, PageRows);
+            } catch (const RowforgeError &error) {
+                outcome.second = error.message();
+            }
+            return outcome;
+        },
+        [this, generation](const QPair<QList<QVariantList>, QString> &outcome) {
+            if (generation != m_resultGeneration)
+                return; // a newer result is shown
+            if (!outcome.second.isEmpty())
+                showStatus(tr("Could not read more rows: %1").arg(outcome.second), true);
+            m_model->appendRows(outcome.first);
         });
 }
 

@@ -22,7 +22,8 @@ class QueryPanel : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int MaxRows = 100000; // shown in the grid; the status says when cut
+    // Rows read with the run, and then per page as the grid scrolls.
+    static constexpr int PageRows = 10000;
 
     explicit QueryPanel(QWidget *parent = nullptr);
     ~QueryPanel() override;
@@ -62,6 +63,8 @@ private:
     };
     void run(const Statement &statement);
     void showHistory();
+    // Reads the page of the last result the grid asks for, on a worker.
+    void fetchRows(qint64 offset);
     // Underlines in the editor the place an error message names.
     void markError(const Statement &statement, const QString &error);
     void setBusy(bool busy, const QString &status);
@@ -70,7 +73,9 @@ private:
     Statement statementAtCursor() const;
 
     QString m_path;
-    QString m_lastSql; // of the last run that returned rows, for Export
+    QString m_lastSql;              // of the last run that returned rows, for Export
+    QString m_pagingSql;            // its last statement, run again for more rows
+    quint64 m_resultGeneration = 0; // pages of an earlier result are dropped
     bool m_running = false;
     std::shared_ptr<QueryInterrupter> m_interrupter;
     QLineEdit *m_question;

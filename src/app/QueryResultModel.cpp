@@ -4,12 +4,40 @@
 
 #include <QLocale>
 
-void QueryResultModel::setResult(const QStringList &header, const QList<QVariantList> &rows)
+void QueryResultModel::setResult(const QStringList &header, const QList<QVariantList> &rows,
+                                 qint64 total)
 {
     beginResetModel();
     m_header = header;
     m_rows = rows;
+    m_total = std::max<qint64>(total, rows.size());
+    m_fetching = false;
     endResetModel();
+}
+
+void QueryResultModel::appendRows(const QList<QVariantList> &rows)
+{
+    m_fetching = false;
+    const qint64 room = std::min(m_total, MaxLoaded) - m_rows.size();
+    const int adding = int(std::min<qint64>(rows.size(), room));
+    if (adding <= 0)
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()) + adding - 1);
+    m_rows.append(rows.mid(0, adding));
+    endInsertRows();
+}
+
+bool QueryResultModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_fetching && m_rows.size() < std::min(m_total, MaxLoaded);
+}
+
+void QueryResultModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    Q_EMIT moreRowsWanted(m_rows.size());
 }
 
 int QueryResultModel::rowCount(const QModelIndex &parent) const

@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTextBlock>
 #include <QToolButton>
 #include <QtTest>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void writesOnlyWhenAllowed();
     void askFillsTheEditorFromTheModel();
     void editorColoursCompletesMarksAndRemembers();
+    void aMillionRowResultLoadsAsItScrolls();
 
 private:
     static TempDatabase *shop();
@@ -329,6 +331,55 @@ void TestQueryGui::editorColoursCompletesMarksAndRemembers()
     QMetaObject::invokeMethod(history->menu(), "aboutToShow");
     QCOMPARE(history->menu()->actions().size(), 1);
     QVERIFY(!history->menu()->actions()[0]->isEnabled());
+}
+
+void TestQueryGui::aMillionRowResultLoadsAsItScrolls()
+{
+    std::unique_ptr<TempDatabase> temp(shop());
+    MainWindow window;
+    openIn(window, *temp);
+    QueryPanel *panel = window.queryPanel();
+    QueryResultModel *model = panel->resultModel();
+    auto *grid = panel->findChild<QTableView *>(QStringLiteral("queryResults"));
+    window.findChild<QTabWidget *>(QStringLiteral("viewTabs"))->setCurrentIndex(1);
+    panel->setSql(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n "
+                                 "WHERE x < 1200000) SELECT x, 'row ' || x AS label FROM n"));
+    panel->runAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 30000);
+    // The whole count is known at once; the grid holds the first page.
+    QVERIFY2(panel->statusText().startsWith(QStringLiteral("1,200,000 rows (the grid shows the "
+                                                           "first 1,000,000; Export writes them "
+                                                           "all)")),
+             qPrintable(panel->statusText()));
+    QCOMPARE(model->rowCount(), QueryPanel::PageRows);
+    QCOMPARE(model->totalRows(), qint64(1200000));
+    // Scrolled to the end of what it has, the grid asks for the next page, row after row.
+    for (int pages = 2; pages <= 4; ++pages) {
+        grid->scrollToBottom();
+        QTRY_COMPARE(model->rowCount(), pages * QueryPanel::PageRows);
+    }
+    QCOMPARE(model->index(25000, 0).data(Qt::EditRole).toLongLong(), qint64(25001));
+    QCOMPARE(model->index(39999, 1).data().toString(), QStringLiteral("row 40000"));
+    // A new run replaces it.
+    panel->setSql(QStringLiteral("SELECT 7 AS seven"));
+    panel->runAll();
+    QTRY_COMPARE(model->rowCount(), 1);
+    QVERIFY(!model->canFetchMore({}));
+
+    // The model never holds more than the query returns, nor more than MaxLoaded.
+    QueryResultModel alone;
+    alone.setResult({QStringLiteral("x")}, {{1}, {2}}, 5);
+    QSignalSpy wanted(&alone, &QueryResultModel::moreRowsWanted);
+    QVERIFY(alone.canFetchMore({}));
+    alone.fetchMore({});
+    QCOMPARE(wanted.count(), 1);
+    QCOMPARE(wanted.first().first().toLongLong(), qint64(2));
+    QVERIFY(!alone.canFetchMore({})); // one page at a time
+    alone.appendRows({{3}, {4}, {5}, {6}, {7}});
+    QCOMPARE(alone.rowCount(), 5);
+    QVERIFY(!alone.canFetchMore({}));
+    alone.setResult({QStringLiteral("x")}, {{1}}, QueryResultModel::MaxLoaded + 10);
+    QVERIFY(alone.canFetchMore({}));
 }
 
 QTEST_MAIN(TestQueryGui)

@@ -169,6 +169,36 @@ QueryRunner::Result QueryRunner::run(QSqlDatabase &db, const QString &sql, bool 
     return result;
 }
 
+namespace {
+QVariantList readRow(sqlite3_stmt *statement, int columns)
+{
+    QVariantList row;
+    row.reserve(columns);
+    for (int i = 0; i < columns; ++i) {
+        switch (sqlite3_column_type(statement, i)) {
+        case SQLITE_NULL:
+            row << QVariant();
+            break;
+        case SQLITE_INTEGER:
+            row << qint64(sqlite3_column_int64(statement, i));
+            break;
+        case SQLITE_FLOAT:
+            row << sqlite3_column_double(statement, i);
+            break;
+        case SQLITE_BLOB:
+            row << QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, i)),
+                              sqlite3_column_bytes(statement, i));
+            break;
+        default:
+            row << QString::fromUtf8(
+                reinterpret_cast<const char *>(sqlite3_column_text(statement, i)),
+                sqlite3_column_bytes(statement, i));
+        }
+    }
+    return row;
+}
+} // namespace
+
 QueryRunner::Table QueryRunner::collect(QSqlDatabase &db, const QString &sql, bool allowWrites,
                                         qint64 maxRows)
 {
@@ -178,41 +208,49 @@ QueryRunner::Table QueryRunner::collect(QSqlDatabase &db, const QString &sql, bo
         table.header = headerOf(statement);
         table.rows.clear();
         table.truncated = false;
+        table.totalRows = 0;
         const int columns = int(table.header.size());
         int status;
         while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
             if (table.rows.size() >= maxRows) {
                 table.truncated = true;
-                break;
+                // Read-only: the rest is counted (stepping reads no values), so that the
+                // grid can say how many there are and fetch them as it scrolls.
+                if (allowWrites)
+                    break;
+                ++table.totalRows;
+                continue;
             }
-            QVariantList row;
-            row.reserve(columns);
-            for (int i = 0; i < columns; ++i) {
-                switch (sqlite3_column_type(statement, i)) {
-                case SQLITE_NULL:
-                    row << QVariant();
-                    break;
-                case SQLITE_INTEGER:
-                    row << qint64(sqlite3_column_int64(statement, i));
-                    break;
-                case SQLITE_FLOAT:
-                    row << sqlite3_column_double(statement, i);
-                    break;
-                case SQLITE_BLOB:
-                    row << QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, i)),
-                                      sqlite3_column_bytes(statement, i));
-                    break;
-                default:
-                    row << QString::fromUtf8(
-                        reinterpret_cast<const char *>(sqlite3_column_text(statement, i)),
-                        sqlite3_column_bytes(statement, i));
-                }
-            }
-            table.rows << row;
+            table.rows << readRow(statement, columns);
+            ++table.totalRows;
         }
         if (status != SQLITE_ROW && status != SQLITE_DONE)
             throw RowforgeError(QString::fromUtf8(sqlite3_errmsg(handle)));
         table.result.rows = table.rows.size();
+        table.pagingSql = allowWrites ? QString() : QString::fromUtf8(sqlite3_sql(statement));
     });
+    if (allowWrites)
+        table.totalRows = table.rows.size();
     return table;
+}
+
+QList<QVariantList> QueryRunner::page(QSqlDatabase &db, const QString &sql, qint64 offset,
+                                      qint64 count)
+{
+    QList<QVariantList> rows;
+    Result unused;
+    execute(db, sql, false, unused, [&](sqlite3 *handle, sqlite3_stmt *statement) {
+        const int columns = sqlite3_column_count(statement);
+        int status = SQLITE_DONE;
+        qint64 skipped = 0;
+        while (rows.size() < count && (status = sqlite3_step(statement)) == SQLITE_ROW) {
+            if (skipped < offset)
+                ++skipped;
+            else
+                rows << readRow(statement, columns);
+        }
+        if (rows.size() < count && status != SQLITE_DONE)
+            throw RowforgeError(QString::fromUtf8(sqlite3_errmsg(handle)));
+    });
+    return rows;
 }

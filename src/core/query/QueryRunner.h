@@ -37,16 +37,23 @@ public:
 
     static Result run(QSqlDatabase &db, const QString &sql, bool allowWrites, QIODevice &device,
                       const QString &where, const Output &output);
-    // The rows of the last statement that returns rows, up to `maxRows` (`truncated` says
-    // there were more), for a grid to show.
+    // The first `maxRows` rows of the last statement that returns rows, for a grid to show.
+    // Read-only runs count the rest too (`totalRows`) and name the statement (`pagingSql`)
+    // so that `page` can fetch more of it as the grid scrolls.
     struct Table
     {
         QStringList header;
         QList<QVariantList> rows; // NULL, qint64, double, QString or QByteArray (a BLOB)
         bool truncated = false;
+        qint64 totalRows = 0; // all the rows it returned; rows.size() when writes were allowed
+        QString pagingSql;    // empty when more rows cannot be fetched again
         Result result;
     };
     static Table collect(QSqlDatabase &db, const QString &sql, bool allowWrites, qint64 maxRows);
+    // Rows `offset` … `offset + count - 1` of the read-only statement `sql` (a Table's
+    // pagingSql), run again.
+    static QList<QVariantList> page(QSqlDatabase &db, const QString &sql, qint64 offset,
+                                    qint64 count);
     // Prepares every statement of `sql` without running it: throws QueryRefused for one that
     // would change the database, RowforgeError for one that is not valid SQL here. Returns
     // how many statements there are.
