@@ -194,7 +194,7 @@ bool GenerateDialog::options(GenerationOptions *options)
     try {
         *options = settings.options();
     } catch (const RowforgeError &error) {
-        m_status->setText(error.message());
+        showFailure(error.message());
         return false;
     }
     options->rows = m_rows->value();
@@ -232,6 +232,16 @@ void GenerateDialog::setBusy(bool busy, const QString &text)
         m_focusBeforeBusy->setFocus(Qt::OtherFocusReason);
 }
 
+void GenerateDialog::showFailure(const QString &message)
+{
+    // An earlier preview would read as what these settings make: it goes with the error.
+    m_preview->clear();
+    m_preview->setRowCount(0);
+    m_preview->setColumnCount(0);
+    m_report->clear();
+    m_status->setText(message);
+}
+
 void GenerateDialog::preview()
 {
     GenerationOptions options;
@@ -261,7 +271,8 @@ void GenerateDialog::preview()
         },
         [this](const Outcome &outcome) {
             if (!outcome.error.isEmpty()) {
-                setBusy(false, outcome.error);
+                setBusy(false, {});
+                showFailure(outcome.error);
                 Q_EMIT previewFinished(false);
                 return;
             }

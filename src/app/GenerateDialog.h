@@ -55,6 +55,8 @@ Q_SIGNALS:
     void recipeLoaded(bool ok);
 
 private:
+    // Says why the settings cannot make rows, and takes the stale preview away.
+    void showFailure(const QString &message);
     void preview();
     void loadRecipe();
     void accept() override;

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QTabBar>
+#include <QTableWidget>
 #include <QtTest>
 
 // Generate Data… used with the keyboard: one mnemonic per letter, Enter generates whatever
@@ -101,6 +102,22 @@ void TestGenerateDialog::afterAPreviewEnterGeneratesAndTheCountIsKept()
     }
     GenerateDialog again(temp.path(), QStringLiteral("t"));
     QCOMPARE(again.rowsBox()->value(), 250);
+
+    // A provider without a key: its error does not stand under the offline preview's rows.
+    again.show();
+    QSignalSpy previewed(&again, &GenerateDialog::previewFinished);
+    again.previewButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(previewed.count(), 1, 20000);
+    QVERIFY(again.previewTable()->rowCount() > 0);
+    again.providerBox()->setCurrentIndex(again.providerBox()->findText(QStringLiteral("OpenAI")));
+    again.modeBox()->setCurrentIndex(again.modeBox()->findData(QStringLiteral("rows")));
+    again.previewButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(previewed.count(), 2, 20000);
+    QVERIFY(!previewed.last().first().toBool());
+    QCOMPARE(again.previewTable()->rowCount(), 0);
+    QCOMPARE(again.previewTable()->columnCount(), 0);
+    QVERIFY2(again.statusLabel()->text().contains(QLatin1String("OPENAI_API_KEY")),
+             qPrintable(again.statusLabel()->text()));
 }
 
 QTEST_MAIN(TestGenerateDialog)
