@@ -231,10 +231,14 @@ void ImportDialog::showPreview(const ImportPreview &preview)
             tr("The column's name in the table (the file calls it \"%1\")").arg(detected));
         table->setCellWidget(NameRow, column, name);
         auto *type = new QComboBox(table);
-        for (const ColumnType::Type t : {ColumnType::Integer, ColumnType::Real, ColumnType::Text})
+        for (const ColumnType::Type t : {ColumnType::Integer, ColumnType::Real, ColumnType::Text,
+                                         ColumnType::Date, ColumnType::DateTime})
             type->addItem(ColumnType::sqlName(t), int(t));
         type->addItem(tr("skip"), SkipColumn);
-        type->setToolTip(tr("The column's type, or \"skip\" to leave it out of the table"));
+        type->setToolTip(tr("The column's type, or \"skip\" to leave it out of the table. "
+                            "DATE and DATETIME read the values in the form they are in "
+                            "(31/01/2024, 2024-01-31T13:45) and store them as 2024-01-31 "
+                            "13:45:00, as SQLite's date functions read them."));
         const int chosen = restoring.skippedColumns.contains(detected)
                                ? SkipColumn
                                : int(restoring.columnTypes.value(detected, preview.types[column]));

@@ -133,6 +133,8 @@ void TestImportGui::dialogPreviewShowsStoredValuesAndTypes()
     QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("score"));
     auto *scoreType = qobject_cast<QComboBox *>(table->cellWidget(ImportDialog::TypeRow, 1));
     QCOMPARE(scoreType->currentText(), QStringLiteral("TEXT")); // "1,5" is not a number
+    QVERIFY(scoreType->findText(QStringLiteral("DATE")) >= 0);
+    QVERIFY(scoreType->findText(QStringLiteral("DATETIME")) >= 0);
     QCOMPARE(qobject_cast<QComboBox *>(table->cellWidget(ImportDialog::TypeRow, 2))->currentText(),
              QStringLiteral("TEXT"));
     QCOMPARE(table->item(ImportDialog::FirstDataRow, 2)->text(), QStringLiteral("007"));

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void userChosenTypesAreEnforced();
     void oneColumnBlankLinesAreNulls();
     void columnsRenamedAndSkipped();
+    void datesReadInTheirFormatAndStoredAsIso();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -640,6 +641,62 @@ void TestTableImporter::columnsRenamedAndSkipped()
     none.skippedColumns = {QStringLiteral("Full Name"), QStringLiteral("age"),
                            QStringLiteral("internal id"), QStringLiteral("notes")};
     refused(none, QStringLiteral("every column is skipped: nothing to import"));
+}
+
+void TestTableImporter::datesReadInTheirFormatAndStoredAsIso()
+{
+    TempDatabase temp;
+    const QString path =
+        writeFile(QStringLiteral("visits.csv"), "day,at,note\n31/01/2024,2024-01-31T13:45:00,a\n"
+                                                "01/02/2024,2024-02-01T08:05:09,b\n,,c\n");
+    ImportOptions options;
+    options.columnTypes.insert(QStringLiteral("day"), ColumnType::Date);
+    options.columnTypes.insert(QStringLiteral("at"), ColumnType::DateTime);
+    TableImporter::import(temp.db(), path, options);
+    QCOMPARE(dump(temp.db()),
+             QStringLiteral("CREATE TABLE \"visits\" (\"day\" DATE, \"at\" DATETIME, \"note\" "
+                            "TEXT)\n2024-01-31|2024-01-31 13:45:00|a|\n2024-02-01|2024-02-01 "
+                            "08:05:09|b|\n<null>|<null>|c|\n"));
+    // SQLite's date functions read them.
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT round((julianday(at) - julianday(day)) * 1440) "
+                                        "FROM visits WHERE note = 'a'"))
+                 .toInt(),
+             13 * 60 + 45);
+
+    // Whatever cannot be read as asked stops the import, naming the place; nothing is written.
+    const QString before = dump(temp.db());
+    auto refused = [&](const QByteArray &csv, ColumnType::Type type, const QString &expected) {
+        ImportOptions bad;
+        bad.table = QStringLiteral("bad");
+        bad.columnTypes.insert(QStringLiteral("d"), type);
+        try {
+            TableImporter::import(temp.db(), writeFile(QStringLiteral("bad.csv"), csv), bad);
+            QFAIL("a value that is no date went into a date column");
+        } catch (const RowforgeError &error) {
+            QVERIFY2(error.message().contains(expected), qPrintable(error.message()));
+        }
+        QCOMPARE(dump(temp.db()), before);
+    };
+    refused("d\n18/02/2023\n19/02/2023\n20/02/2023\n21/02/2023\n22/02/2023\n23/02/2023\n"
+            "24/02/2023\n25/02/2023\n26/02/2023\n27/02/2023\n28/02/2023\n29/02/2023\n",
+            ColumnType::Date,
+            QStringLiteral("line 13, column \"d\": \"29/02/2023\" is not a date in the form "
+                           "dd/MM/yyyy"));
+    refused("d\nsoon\nlater\n", ColumnType::Date,
+            QStringLiteral("column \"d\": its values are in no date format Rowforge reads (e.g. "
+                           "\"soon\"); choose TEXT to keep them as they are"));
+    refused("d\n2024-01-31 10:00:00\n", ColumnType::Date,
+            QStringLiteral("column \"d\" holds times of day (yyyy-MM-dd HH:mm:ss): choose "
+                           "DATETIME to keep them"));
+    // The format can be given: 01/02/2024 is the 2nd of January in MM/dd/yyyy.
+    ImportOptions american;
+    american.table = QStringLiteral("us");
+    american.columnTypes.insert(QStringLiteral("d"), ColumnType::Date);
+    american.dateFormats.insert(QStringLiteral("d"), QStringLiteral("MM/dd/yyyy"));
+    TableImporter::import(temp.db(), writeFile(QStringLiteral("us.csv"), "d\n01/02/2024\n"),
+                          american);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT d FROM us")).toString(),
+             QStringLiteral("2024-01-02"));
 }
 
 QTEST_GUILESS_MAIN(TestTableImporter)

@@ -153,6 +153,10 @@ QString ColumnType::sqlName(Type type)
     case Null:
     case Text:
         return QStringLiteral("TEXT");
+    case Date:
+        return QStringLiteral("DATE");
+    case DateTime:
+        return QStringLiteral("DATETIME");
     }
     return {};
 }
@@ -177,6 +181,8 @@ QVariant ColumnType::convert(Type column, ImportRecord::Kind kind, const QString
     }
     case Null:
     case Text:
+    case Date: // shown as the file has it; the import reads it in its format
+    case DateTime:
         return text;
     }
     *ok = false;

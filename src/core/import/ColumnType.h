@@ -12,7 +12,10 @@
 class ColumnType
 {
 public:
-    enum Type { Null, Integer, Real, Text };
+    // Date and DateTime are never inferred: a user chooses them, and the import then writes
+    // each value as ISO 8601 text (2024-01-31, 2024-01-31 13:45:00), read in the format the
+    // column's text is in.
+    enum Type { Null, Integer, Real, Text, Date, DateTime };
 
     static Type classify(const QString &text);
     static Type classify(ImportRecord::Kind kind, const QString &text);

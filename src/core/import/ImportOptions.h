@@ -29,6 +29,9 @@ struct ImportOptions
     // name. In an append the new name is the existing column's it goes into.
     QHash<QString, QString> columnNames;
     QSet<QString> skippedColumns;
+    // For a column chosen as DATE or DATETIME, the format its text is in (Qt's notation, e.g.
+    // dd/MM/yyyy), by detected name; without one it is detected from the column's values.
+    QHash<QString, QString> dateFormats;
     // A record (a CSV row, a JSON object or line) longer than this is refused: a quote never
     // closed, or a file that is not what it seems, must not take all the memory there is.
     qint64 maxRecordBytes = 64LL * 1024 * 1024;

@@ -15,17 +15,22 @@
 #include "db/SqlIdentifier.h"
 #include "db/TableReferences.h"
 #include "db/Transaction.h"
+#include "util/DateTimeFormats.h"
+#include "util/DateTimeText.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QSet>
 #include <QStringEncoder>
+#include <optional>
 #include <thread>
 
 namespace {
 constexpr int ProgressEveryRows = 2048;
 constexpr int BatchRows = 2048;
+// Values read per column to find the format of a DATE or DATETIME column in.
+constexpr int DateSamples = 200;
 
 QString raggedMessage(qint64 line, int got, int expected)
 {
@@ -123,8 +128,7 @@ ImportResult TableImporter::import(QSqlDatabase &db, const QString &path,
         if (append)
             targets = mapToExistingTable(table, targets, source->hasHeader());
         source->rewind();
-        insertRows(db, *source, table, plan, options, targets.columns, targets.types,
-                   targets.sourceIndex, progress);
+        insertRows(db, *source, table, plan, options, targets, progress);
         transaction.commit();
 
         ImportResult result;
@@ -178,10 +182,14 @@ TableImporter::Plan TableImporter::inferTypes(RecordSource &source, const Import
         }
         while (plan.types.size() < width)
             plan.types << ColumnType::Null;
+        while (plan.samples.size() < width)
+            plan.samples << QStringList();
         for (int i = 0; i < width; ++i) {
             if (plan.types[i] != ColumnType::Text)
                 plan.types[i] = ColumnType::widen(
                     plan.types[i], ColumnType::classify(record.kinds[i], record.values[i]));
+            if (plan.samples[i].size() < DateSamples && record.kinds[i] != ImportRecord::Null)
+                plan.samples[i] << record.values[i].trimmed();
         }
         if (++plan.rows % ProgressEveryRows == 0 && progress &&
             !progress(source.bytesRead(), 2 * source.totalBytes()))
@@ -232,6 +240,29 @@ QString TableImporter::resolveTable(QSqlDatabase &db, const QString &path,
     return name;
 }
 
+QString TableImporter::dateFormatOf(const Plan &plan, const ImportOptions &options, int column)
+{
+    const ColumnType::Type type = plan.types[column];
+    if (type != ColumnType::Date && type != ColumnType::DateTime)
+        return {};
+    const QString &name = plan.columns[column];
+    const QStringList samples = plan.samples.value(column);
+    QString format = options.dateFormats.value(name);
+    if (format.isEmpty())
+        format = DateTimeFormats::detect(samples);
+    if (format.isEmpty())
+        throw RowforgeError(QStringLiteral("column \"%1\": its values are in no date format "
+                                           "Rowforge reads (e.g. \"%2\"); choose TEXT to keep "
+                                           "them as they are")
+                                .arg(name, samples.value(0).left(60)));
+    // A DATE keeps no time of day: values that have one want DATETIME.
+    if (type == ColumnType::Date && format.contains(u'H'))
+        throw RowforgeError(QStringLiteral("column \"%1\" holds times of day (%2): choose "
+                                           "DATETIME to keep them")
+                                .arg(name, format));
+    return format;
+}
+
 TableImporter::Targets TableImporter::chooseColumns(const Plan &plan, const ImportOptions &options)
 {
     Targets targets;
@@ -255,6 +286,7 @@ TableImporter::Targets TableImporter::chooseColumns(const Plan &plan, const Impo
         targets.columns << name;
         targets.types << plan.types[i];
         targets.sourceIndex << i;
+        targets.dateFormats << dateFormatOf(plan, options, i);
     }
     if (targets.columns.isEmpty())
         throw RowforgeError(QStringLiteral("every column is skipped: nothing to import"));
@@ -312,17 +344,15 @@ TableImporter::Targets TableImporter::mapToExistingTable(const TableInfo &table,
 
 void TableImporter::insertRows(QSqlDatabase &db, RecordSource &source, const TableInfo &table,
                                const Plan &plan, const ImportOptions &options,
-                               const QStringList &targetColumns,
-                               const QList<ColumnType::Type> &targetTypes,
-                               const QList<int> &sourceIndex, const Progress &progress)
+                               const Targets &targets, const Progress &progress)
 {
+    const QStringList &targetColumns = targets.columns;
     // Two threads: this one binds and steps SQLite (on its own connection); a producer reads,
     // parses and converts rows into batches. Each side takes about half of the work.
     RowInserter inserter(db, table, targetColumns);
     const int columns = int(targetColumns.size());
     RowBatchQueue queue(4);
-    std::thread producer(
-        [&] { produceBatches(source, plan, options, targetTypes, sourceIndex, queue); });
+    std::thread producer([&] { produceBatches(source, plan, options, targets, queue); });
     // Whatever happens here, the producer is stopped and joined before the source goes away.
     const auto stopProducer = qScopeGuard([&] {
         queue.close();
@@ -393,10 +423,24 @@ void TableImporter::insertRows(QSqlDatabase &db, RecordSource &source, const Tab
 }
 
 void TableImporter::produceBatches(RecordSource &source, const Plan &plan,
-                                   const ImportOptions &options,
-                                   const QList<ColumnType::Type> &targetTypes,
-                                   const QList<int> &sourceIndex, RowBatchQueue &queue)
+                                   const ImportOptions &options, const Targets &targets,
+                                   RowBatchQueue &queue)
 {
+    const QList<ColumnType::Type> &targetTypes = targets.types;
+    const QList<int> &sourceIndex = targets.sourceIndex;
+    // DATE and DATETIME columns: read in the text's format, written as ISO 8601.
+    std::vector<std::optional<DateTimeText>> readDate(targetTypes.size());
+    std::vector<std::optional<DateTimeText>> writeDate(targetTypes.size());
+    for (int i = 0; i < targetTypes.size(); ++i) {
+        if (targetTypes[i] != ColumnType::Date && targetTypes[i] != ColumnType::DateTime)
+            continue;
+        const QString format = targets.dateFormats.value(i);
+        readDate[size_t(i)].emplace(format);
+        writeDate[size_t(i)].emplace(
+            targetTypes[i] == ColumnType::Date      ? QStringLiteral("yyyy-MM-dd")
+            : format.contains(QLatin1String("zzz")) ? QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")
+                                                    : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    }
     const int width = int(plan.columns.size());
     const int columns = int(targetTypes.size());
     QStringEncoder encoder(QStringConverter::Utf8);
@@ -434,6 +478,22 @@ void TableImporter::produceBatches(RecordSource &source, const Plan &plan,
                     continue;
                 }
                 ColumnType::Type type = targetTypes[i];
+                if (readDate[size_t(i)]) {
+                    qint64 moment = 0;
+                    if (readDate[size_t(i)]->parse(text.trimmed(), &moment)) {
+                        addText(QString::fromLatin1(writeDate[size_t(i)]->format(moment)));
+                        continue;
+                    }
+                    batch.cells.resize(size_t(batch.rowCount()) * size_t(columns));
+                    batch.error =
+                        QStringLiteral("line %1, column \"%2\": \"%3\" is not a date in the "
+                                       "form %4")
+                            .arg(record.line)
+                            .arg(plan.columns[from], text.left(60), targets.dateFormats.value(i));
+                    queue.push(std::move(batch));
+                    queue.finish();
+                    return;
+                }
                 if (type == ColumnType::Null) // NUMERIC/BLOB target: the value's own type
                     type = ColumnType::widen(ColumnType::Integer, ColumnType::classify(kind, text));
                 if (type == ColumnType::Integer &&

@@ -33,6 +33,7 @@ private:
     {
         QStringList columns;
         QList<ColumnType::Type> types;
+        QList<QStringList> samples; // each column's first values, to find a date format in
         qint64 rows = 0;
         qint64 skipped = 0;
     };
@@ -47,19 +48,20 @@ private:
         QStringList columns;
         QList<ColumnType::Type> types;
         QList<int> sourceIndex;
+        QStringList dateFormats; // the text's format for DATE and DATETIME columns, else empty
     };
     static Targets chooseColumns(const Plan &plan, const ImportOptions &options);
+    // The format a DATE or DATETIME column's text is read in: the user's, or the one its
+    // first values are in. Throws when there is none, or a DATE column holds times.
+    static QString dateFormatOf(const Plan &plan, const ImportOptions &options, int column);
     static QString createTableSql(const QString &table, const Targets &targets);
     // The file's chosen columns matched to `table`'s: by name with a header, by position
     // without one.
     static Targets mapToExistingTable(const TableInfo &table, const Targets &chosen,
                                       bool hasHeader);
     static void insertRows(QSqlDatabase &db, RecordSource &source, const TableInfo &table,
-                           const Plan &plan, const ImportOptions &options,
-                           const QStringList &targetColumns,
-                           const QList<ColumnType::Type> &targetTypes,
-                           const QList<int> &sourceIndex, const Progress &progress);
+                           const Plan &plan, const ImportOptions &options, const Targets &targets,
+                           const Progress &progress);
     static void produceBatches(RecordSource &source, const Plan &plan, const ImportOptions &options,
-                               const QList<ColumnType::Type> &targetTypes,
-                               const QList<int> &sourceIndex, RowBatchQueue &queue);
+                               const Targets &targets, RowBatchQueue &queue);
 };
