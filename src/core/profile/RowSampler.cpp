@@ -50,25 +50,36 @@ QList<QVariantList> RowSampler::sample(QSqlDatabase &db, const TableInfo &table,
     const RowidRanges allowed = excluded.complement(low, high);
     if (!rowid.isEmpty() && allowed.isEmpty())
         return rows;
-    if (rowid.isEmpty() || allowed.count() <= SmallSpan) {
-        // SQLite's random() is not seedable; seed-reproducible order comes from our generator.
-        QVariantList bound;
-        QString range;
-        if (!rowid.isEmpty()) {
-            range = QStringLiteral(" WHERE %1 BETWEEN ? AND ?").arg(SqlIdentifier::quote(rowid));
-            bound << low << high;
-            if (!excluded.isEmpty()) {
-                range += QStringLiteral(" AND ") +
-                         RowidRanges::outsideCondition(name + u'.' + SqlIdentifier::quote(rowid));
-                bound << excluded.toBindValue();
-            }
+    if (!rowid.isEmpty() && allowed.count() <= SmallSpan) {
+        // A small table: every allowed row, in an order drawn from our generator, so that the
+        // same seed picks the same rows (SQLite's random() cannot be seeded; the fidelity
+        // report mined its rules from a different thousand rows on each run).
+        QVariantList bound{low, high};
+        QString range =
+            QStringLiteral(" WHERE %1 BETWEEN ? AND ?").arg(SqlIdentifier::quote(rowid));
+        if (!excluded.isEmpty()) {
+            range += QStringLiteral(" AND ") +
+                     RowidRanges::outsideCondition(name + u'.' + SqlIdentifier::quote(rowid));
+            bound << excluded.toBindValue();
         }
-        bound << count;
         QSqlQuery query =
             SqlExec::exec(db,
-                          QStringLiteral("SELECT %1 FROM %2%3 ORDER BY random() LIMIT ?")
-                              .arg(selected, name, range),
+                          QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4")
+                              .arg(selected, name, range, SqlIdentifier::quote(rowid)),
                           bound);
+        readRows(query, rows);
+        // The first `count` of a Fisher–Yates shuffle.
+        const qsizetype keep = std::min<qsizetype>(count, rows.size());
+        for (qsizetype i = 0; i < keep; ++i)
+            rows.swapItemsAt(i, i + qsizetype(random.bounded(quint64(rows.size() - i))));
+        rows.resize(keep);
+        return rows;
+    }
+    if (rowid.isEmpty()) {
+        // A view or a WITHOUT ROWID table, of any size: SQLite picks.
+        QSqlQuery query = SqlExec::exec(
+            db, QStringLiteral("SELECT %1 FROM %2 ORDER BY random() LIMIT ?").arg(selected, name),
+            {count});
         readRows(query, rows);
         return rows;
     }
