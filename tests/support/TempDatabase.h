@@ -20,6 +20,8 @@ public:
     QSqlDatabase &db() { return m_connection->database(); }
     void exec(const QString &sql, const QVariantList &values = {});
     QVariant scalar(const QString &sql, const QVariantList &values = {});
+    // Every table's CREATE statement and rows, for before/after comparisons.
+    QString dump();
     // Closes the test's connection (e.g. before comparing the file's bytes).
     void close() { m_connection.reset(); }
 

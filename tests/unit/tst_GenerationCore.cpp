@@ -82,9 +82,10 @@ void TestGenerationCore::samplerOnASmallTableFollowsTheSeed()
 {
     // Under RowSampler::SmallSpan rows SQLite's unseedable random() chose them: the fidelity
     // report mined its rules from a different thousand of 1,461 rows on each run.
-    TempDatabase temp({QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, v)"),
-                       QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM "
-                                      "n WHERE i < 1461) INSERT INTO t SELECT i, i * 2 FROM n")});
+    TempDatabase temp(
+        {QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, v)"),
+         QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM "
+                        "n WHERE i < 1461) INSERT INTO t SELECT i, i * 2 FROM n")});
     const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("t"));
     auto sample = [&](quint32 seed, int count) {
         QRandomGenerator random(seed);

@@ -2,7 +2,6 @@
 #include "TestFiles.h"
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
-#include "db/SqlIdentifier.h"
 #include "export/TableExporter.h"
 #include "import/ImportCancelled.h"
 #include "import/TableImporter.h"
@@ -36,13 +35,9 @@ private Q_SLOTS:
     void jsonLinesSkipBlankLines();
     void userChosenTypesAreEnforced();
     void oneColumnBlankLinesAreNulls();
-    void columnsRenamedAndSkipped();
-    void datesReadInTheirFormatAndStoredAsIso();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
-    // Everything the database holds, for before/after comparisons.
-    static QString dump(QSqlDatabase &db);
     static QByteArray fileBytes(const QString &path);
     QTemporaryDir m_files;
 };
@@ -50,23 +45,6 @@ private:
 QString TestTableImporter::writeFile(const QString &name, const QByteArray &bytes)
 {
     return TestFiles::write(m_files.path(), name, bytes);
-}
-
-QString TestTableImporter::dump(QSqlDatabase &db)
-{
-    QString text;
-    for (const TableInfo &table : SchemaReader::readAll(db)) {
-        text += table.sql + u'\n';
-        QSqlQuery rows = SqlExec::exec(
-            db, QStringLiteral("SELECT * FROM %1").arg(SqlIdentifier::quote(table.name)));
-        while (rows.next()) {
-            for (int i = 0; i < table.columns.size(); ++i)
-                text += rows.value(i).isNull() ? QStringLiteral("<null>|")
-                                               : rows.value(i).toString() + u'|';
-            text += u'\n';
-        }
-    }
-    return text;
 }
 
 QByteArray TestTableImporter::fileBytes(const QString &path)
@@ -173,7 +151,7 @@ void TestTableImporter::badInputWritesNothing()
                        QStringLiteral("INSERT INTO keep VALUES (1), ('two')")});
     const QString path =
         name.isEmpty() ? m_files.filePath(QStringLiteral("nope.csv")) : writeFile(name, bytes);
-    const QString before = dump(temp.db());
+    const QString before = temp.dump();
     const QByteArray beforeBytes = fileBytes(temp.path());
     try {
         TableImporter::import(temp.db(), path, ImportOptions());
@@ -181,7 +159,7 @@ void TestTableImporter::badInputWritesNothing()
     } catch (const RowforgeError &error) {
         QVERIFY2(error.message().contains(message), qPrintable(error.message()));
     }
-    QCOMPARE(dump(temp.db()), before);
+    QCOMPARE(temp.dump(), before);
     QCOMPARE(fileBytes(temp.path()), beforeBytes);
 }
 
@@ -211,7 +189,7 @@ void TestTableImporter::cancelRollsBack()
     for (int i = 0; i < 20000; ++i)
         csv += QByteArray::number(i) + ",row " + QByteArray::number(i) + "\n";
     const QString path = writeFile(QStringLiteral("big.csv"), csv);
-    const QString before = dump(temp.db());
+    const QString before = temp.dump();
     int calls = 0;
     qint64 lastDone = -1;
     // Cancel during the second pass, while rows are being inserted.
@@ -224,7 +202,7 @@ void TestTableImporter::cancelRollsBack()
         }));
     QVERIFY(calls > 2);
     QVERIFY(lastDone > csv.size()); // it got into the second pass
-    QCOMPARE(dump(temp.db()), before);
+    QCOMPARE(temp.dump(), before);
     QVERIFY(!SchemaReader::read(temp.db(), QStringLiteral("big")).has_value());
 }
 
@@ -304,10 +282,10 @@ void TestTableImporter::appendMapsByHeader()
         temp.db(), writeFile(QStringLiteral("more.csv"), "AGE,name\n41,Bo\n,Cy\n"), options);
     QCOMPARE(result.rows, 2);
     QVERIFY(!result.createdTable);
-    QCOMPARE(dump(temp.db()).section(u'\n', 1),
+    QCOMPARE(temp.dump().section(u'\n', 1),
              QStringLiteral("1|Ann|30|none|\n2|Bo|41|none|\n3|Cy|<null>|none|\n"));
 
-    const QString before = dump(temp.db());
+    const QString before = temp.dump();
     try {
         TableImporter::import(temp.db(), writeFile(QStringLiteral("bad.csv"), "name,shoe\nDi,44\n"),
                               options);
@@ -316,7 +294,7 @@ void TestTableImporter::appendMapsByHeader()
         QVERIFY2(error.message().contains(QLatin1String("\"shoe\" matches no column")),
                  qPrintable(error.message()));
     }
-    QCOMPARE(dump(temp.db()), before);
+    QCOMPARE(temp.dump(), before);
 }
 
 void TestTableImporter::appendConstraintViolationWritesNothing()
@@ -327,7 +305,7 @@ void TestTableImporter::appendConstraintViolationWritesNothing()
     ImportOptions options;
     options.table = QStringLiteral("u");
     options.ifExists = ImportOptions::IfExists::Append;
-    const QString before = dump(temp.db());
+    const QString before = temp.dump();
     const struct
     {
         const char *csv;
@@ -343,7 +321,7 @@ void TestTableImporter::appendConstraintViolationWritesNothing()
             QVERIFY2(error.message().contains(QLatin1String(c.message)),
                      qPrintable(error.message()));
         }
-        QCOMPARE(dump(temp.db()), before);
+        QCOMPARE(temp.dump(), before);
     }
 }
 
@@ -370,7 +348,7 @@ void TestTableImporter::replaceRefusesATableOthersReference()
                        QStringLiteral("INSERT INTO customers VALUES (1, 'Ann'), (2, 'Bo')"),
                        QStringLiteral("INSERT INTO orders VALUES (1, 1), (2, 1), (3, 2)")});
     SqlExec::exec(temp.db(), QStringLiteral("PRAGMA foreign_keys = ON"));
-    const QString before = dump(temp.db());
+    const QString before = temp.dump();
     ImportOptions options;
     options.table = QStringLiteral("Customers");
     options.ifExists = ImportOptions::IfExists::Replace;
@@ -383,7 +361,7 @@ void TestTableImporter::replaceRefusesATableOthersReference()
                                 "references it, and replacing it would delete or orphan their "
                                 "rows. Nothing was changed; import into a new table, or append."));
     }
-    QCOMPARE(dump(temp.db()), before);
+    QCOMPARE(temp.dump(), before);
     // Appending stays possible, and a table that only references itself is replaced.
     options.ifExists = ImportOptions::IfExists::Append;
     TableImporter::import(temp.db(), writeFile(QStringLiteral("c.csv"), "name\nCy\n"), options);
@@ -528,7 +506,7 @@ void TestTableImporter::jsonArrayFlattensInFirstSeenOrder()
     QCOMPARE(table.column(QStringLiteral("address__geo__lat"))->declaredType,
              QStringLiteral("REAL"));
     QCOMPARE(table.column(QStringLiteral("ok"))->declaredType, QStringLiteral("INTEGER"));
-    QCOMPARE(dump(temp.db()).section(u'\n', 1),
+    QCOMPARE(temp.dump().section(u'\n', 1),
              QStringLiteral(
                  "1|Ann|Oslo|59.9|[\"a\",{\"b\":1}]|1|<null>|<null>|\n"
                  "12345678901234567890|Bo \"B\" é|<null>|<null>|<null>|<null>|<null>|}{][|\n"));
@@ -555,7 +533,7 @@ void TestTableImporter::userChosenTypesAreEnforced()
     const QString path = writeFile(QStringLiteral("ty.csv"), "code,n\n0805,1\n0806,x\n");
     ImportOptions options;
     options.columnTypes.insert(QStringLiteral("n"), ColumnType::Integer);
-    const QString before = dump(temp.db());
+    const QString before = temp.dump();
     try {
         TableImporter::import(temp.db(), path, options);
         QFAIL("a text value went into a column the user made INTEGER");
@@ -564,7 +542,7 @@ void TestTableImporter::userChosenTypesAreEnforced()
             error.message().contains(QLatin1String("line 3, column \"n\": \"x\" is not INTEGER")),
             qPrintable(error.message()));
     }
-    QCOMPARE(dump(temp.db()), before);
+    QCOMPARE(temp.dump(), before);
     options.columnTypes.clear();
     options.columnTypes.insert(QStringLiteral("code"), ColumnType::Text);
     TableImporter::import(temp.db(), path, options);
@@ -579,124 +557,13 @@ void TestTableImporter::oneColumnBlankLinesAreNulls()
     TempDatabase temp;
     TableImporter::import(temp.db(), writeFile(QStringLiteral("one.csv"), "name\n\nann\n\n\"\"\n"),
                           ImportOptions());
-    QCOMPARE(dump(temp.db()).section(u'\n', 1), QStringLiteral("<null>|\nann|\n<null>|\n|\n"));
+    QCOMPARE(temp.dump().section(u'\n', 1), QStringLiteral("<null>|\nann|\n<null>|\n|\n"));
     // With more columns a blank line is no row at all.
     TableImporter::import(temp.db(), writeFile(QStringLiteral("two.csv"), "a,b\n\n1,2\n\n"),
                           ImportOptions());
     QCOMPARE(
         SchemaReader::rowCount(temp.db(), SchemaReader::require(temp.db(), QStringLiteral("two"))),
         1);
-}
-
-void TestTableImporter::columnsRenamedAndSkipped()
-{
-    TempDatabase temp;
-    const QString path =
-        writeFile(QStringLiteral("staff.csv"), "Full Name,age,internal id,notes\nAnn,30,x1,hi\n"
-                                               "Bo,41,x2,\n");
-    ImportOptions options;
-    options.columnNames.insert(QStringLiteral("Full Name"), QStringLiteral("name"));
-    options.skippedColumns << QStringLiteral("internal id");
-    // A type chosen for a renamed column goes by the name the file gives it.
-    options.columnTypes.insert(QStringLiteral("age"), ColumnType::Real);
-    const ImportResult result = TableImporter::import(temp.db(), path, options);
-    QCOMPARE(result.rows, 2);
-    QCOMPARE(dump(temp.db()), QStringLiteral("CREATE TABLE \"staff\" (\"name\" TEXT, \"age\" REAL, "
-                                             "\"notes\" TEXT)\nAnn|30|hi|\nBo|41|<null>|\n"));
-
-    // Appending: the new name is the existing column's; a skipped column is left to its default.
-    temp.exec(QStringLiteral("CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, age "
-                             "INTEGER, notes TEXT DEFAULT 'none')"));
-    options = ImportOptions();
-    options.table = QStringLiteral("people");
-    options.ifExists = ImportOptions::IfExists::Append;
-    options.columnNames.insert(QStringLiteral("Full Name"), QStringLiteral("NAME"));
-    options.skippedColumns << QStringLiteral("internal id") << QStringLiteral("notes");
-    TableImporter::import(temp.db(), path, options);
-    QCOMPARE(temp.scalar(QStringLiteral("SELECT group_concat(name || ':' || age || ':' || notes, "
-                                        "' ') FROM people"))
-                 .toString(),
-             QStringLiteral("Ann:30:none Bo:41:none"));
-
-    // Choices that cannot make a table are refused, naming the column, with nothing written.
-    const QString before = dump(temp.db());
-    auto refused = [&](const ImportOptions &bad, const QString &expected) {
-        try {
-            TableImporter::import(temp.db(), path, bad);
-            QFAIL("a bad column choice was accepted");
-        } catch (const RowforgeError &error) {
-            QVERIFY2(error.message().contains(expected), qPrintable(error.message()));
-        }
-        QCOMPARE(dump(temp.db()), before);
-    };
-    ImportOptions twice;
-    twice.table = QStringLiteral("other");
-    twice.columnNames.insert(QStringLiteral("notes"), QStringLiteral("AGE"));
-    refused(twice, QStringLiteral("two columns would be named \"AGE\"; rename or skip one"));
-    ImportOptions empty = twice;
-    empty.columnNames = {{QStringLiteral("age"), QStringLiteral("  ")}};
-    refused(empty, QStringLiteral("column \"age\" is given an empty name"));
-    ImportOptions none = twice;
-    none.columnNames.clear();
-    none.skippedColumns = {QStringLiteral("Full Name"), QStringLiteral("age"),
-                           QStringLiteral("internal id"), QStringLiteral("notes")};
-    refused(none, QStringLiteral("every column is skipped: nothing to import"));
-}
-
-void TestTableImporter::datesReadInTheirFormatAndStoredAsIso()
-{
-    TempDatabase temp;
-    const QString path =
-        writeFile(QStringLiteral("visits.csv"), "day,at,note\n31/01/2024,2024-01-31T13:45:00,a\n"
-                                                "01/02/2024,2024-02-01T08:05:09,b\n,,c\n");
-    ImportOptions options;
-    options.columnTypes.insert(QStringLiteral("day"), ColumnType::Date);
-    options.columnTypes.insert(QStringLiteral("at"), ColumnType::DateTime);
-    TableImporter::import(temp.db(), path, options);
-    QCOMPARE(dump(temp.db()),
-             QStringLiteral("CREATE TABLE \"visits\" (\"day\" DATE, \"at\" DATETIME, \"note\" "
-                            "TEXT)\n2024-01-31|2024-01-31 13:45:00|a|\n2024-02-01|2024-02-01 "
-                            "08:05:09|b|\n<null>|<null>|c|\n"));
-    // SQLite's date functions read them.
-    QCOMPARE(temp.scalar(QStringLiteral("SELECT round((julianday(at) - julianday(day)) * 1440) "
-                                        "FROM visits WHERE note = 'a'"))
-                 .toInt(),
-             13 * 60 + 45);
-
-    // Whatever cannot be read as asked stops the import, naming the place; nothing is written.
-    const QString before = dump(temp.db());
-    auto refused = [&](const QByteArray &csv, ColumnType::Type type, const QString &expected) {
-        ImportOptions bad;
-        bad.table = QStringLiteral("bad");
-        bad.columnTypes.insert(QStringLiteral("d"), type);
-        try {
-            TableImporter::import(temp.db(), writeFile(QStringLiteral("bad.csv"), csv), bad);
-            QFAIL("a value that is no date went into a date column");
-        } catch (const RowforgeError &error) {
-            QVERIFY2(error.message().contains(expected), qPrintable(error.message()));
-        }
-        QCOMPARE(dump(temp.db()), before);
-    };
-    refused("d\n18/02/2023\n19/02/2023\n20/02/2023\n21/02/2023\n22/02/2023\n23/02/2023\n"
-            "24/02/2023\n25/02/2023\n26/02/2023\n27/02/2023\n28/02/2023\n29/02/2023\n",
-            ColumnType::Date,
-            QStringLiteral("line 13, column \"d\": \"29/02/2023\" is not a date in the form "
-                           "dd/MM/yyyy"));
-    refused("d\nsoon\nlater\n", ColumnType::Date,
-            QStringLiteral("column \"d\": its values are in no date format Rowforge reads (e.g. "
-                           "\"soon\"); choose TEXT to keep them as they are"));
-    refused("d\n2024-01-31 10:00:00\n", ColumnType::Date,
-            QStringLiteral("column \"d\" holds times of day (yyyy-MM-dd HH:mm:ss): choose "
-                           "DATETIME to keep them"));
-    // The format can be given: 01/02/2024 is the 2nd of January in MM/dd/yyyy.
-    ImportOptions american;
-    american.table = QStringLiteral("us");
-    american.columnTypes.insert(QStringLiteral("d"), ColumnType::Date);
-    american.dateFormats.insert(QStringLiteral("d"), QStringLiteral("MM/dd/yyyy"));
-    TableImporter::import(temp.db(), writeFile(QStringLiteral("us.csv"), "d\n01/02/2024\n"),
-                          american);
-    QCOMPARE(temp.scalar(QStringLiteral("SELECT d FROM us")).toString(),
-             QStringLiteral("2024-01-02"));
 }
 
 QTEST_GUILESS_MAIN(TestTableImporter)

@@ -93,12 +93,13 @@ void SchemaReader::readIndexesAndTriggers(QSqlDatabase &db, TableInfo &table)
         object.name = objects.value(1).toString();
         object.sql = objects.value(2).toString();
         if (object.kind == SchemaObject::Index) {
-            const bool unique =
-                SqlExec::scalar(db,
-                                QStringLiteral("SELECT \"unique\" FROM pragma_index_list(?) "
-                                               "WHERE name = ?"),
-                                {table.name, object.name})
-                    .toBool();
+            QSqlQuery flags = SqlExec::exec(
+                db,
+                QStringLiteral(
+                    "SELECT \"unique\", partial FROM pragma_index_list(?) WHERE name = ?"),
+                {table.name, object.name});
+            const bool unique = flags.next() && flags.value(0).toBool();
+            const bool partial = flags.isValid() && flags.value(1).toBool();
             QStringList columns;
             QSqlQuery parts = SqlExec::exec(
                 db, QStringLiteral("SELECT name FROM pragma_index_info(?) ORDER BY seqno"),
@@ -108,8 +109,7 @@ void SchemaReader::readIndexesAndTriggers(QSqlDatabase &db, TableInfo &table)
                                                     : parts.value(0).toString());
             object.summary = (unique ? QStringLiteral("UNIQUE on %1") : QStringLiteral("on %1"))
                                  .arg(columns.join(QStringLiteral(", ")));
-            if (object.sql.contains(QRegularExpression(QStringLiteral("\\bWHERE\\b"),
-                                                       QRegularExpression::CaseInsensitiveOption)))
+            if (partial)
                 object.summary += QStringLiteral(" (partial)");
         } else {
             static const QRegularExpression when(
