@@ -241,6 +241,7 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
                                              textPicker(spec, QStringLiteral("separators")),
                                              spec.number(QStringLiteral("digits_rate"), 0, 1, 0),
                                              textPicker(spec, QStringLiteral("domains")));
+        email->setUnique(scope.table.hasUniqueKeyWithin({column.name}));
         if (spec.has(QStringLiteral("names"))) {
             const GeneratorSpec names(spec.object(QStringLiteral("names")),
                                       spec.column() + QStringLiteral(".names"), scope.index);

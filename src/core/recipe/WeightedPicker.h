@@ -42,6 +42,7 @@ public:
     }
 
     bool isEmpty() const { return m_items.empty(); }
+    size_t size() const { return m_items.size(); }
     const T &pick(QRandomGenerator &random) const
     {
         const double position = random.generateDouble() * double(m_items.size());
