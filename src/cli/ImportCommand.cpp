@@ -12,6 +12,69 @@
 #include <QFileInfo>
 #include <unistd.h>
 
+namespace {
+
+// Splits the values of a repeatable COLUMN=VALUE option at the first '='. False, with the
+// reason on err, when a value has no '=' or an empty column.
+bool readPairs(const QCommandLineParser &parser, const QCommandLineOption &option,
+               QList<QPair<QString, QString>> *pairs, QTextStream &err)
+{
+    for (const QString &value : parser.values(option)) {
+        const qsizetype equals = value.indexOf(u'=');
+        if (equals <= 0) {
+            err << "--" << option.names().first() << " wants " << option.valueName() << ", not "
+                << value << "\n";
+            return false;
+        }
+        *pairs << qMakePair(value.left(equals), value.mid(equals + 1));
+    }
+    return true;
+}
+
+// The user's choices per column: types, names, columns left out, date formats.
+bool readColumnChoices(const QCommandLineParser &parser, const QCommandLineOption &type,
+                       const QCommandLineOption &rename, const QCommandLineOption &skip,
+                       const QCommandLineOption &dateFormat, ImportOptions &options,
+                       QTextStream &err)
+{
+    QList<QPair<QString, QString>> types, names, formats;
+    if (!readPairs(parser, type, &types, err) || !readPairs(parser, rename, &names, err) ||
+        !readPairs(parser, dateFormat, &formats, err))
+        return false;
+    for (const auto &[column, name] : std::as_const(types)) {
+        bool known = false;
+        for (const ColumnType::Type candidate :
+             {ColumnType::Integer, ColumnType::Real, ColumnType::Text, ColumnType::Date,
+              ColumnType::DateTime}) {
+            if (name.compare(ColumnType::sqlName(candidate), Qt::CaseInsensitive) == 0) {
+                options.columnTypes.insert(column, candidate);
+                known = true;
+            }
+        }
+        if (!known) {
+            err << "--type " << column << "=" << name
+                << ": the type must be integer, real, text, date or datetime\n";
+            return false;
+        }
+    }
+    for (const auto &[column, name] : std::as_const(names))
+        options.columnNames.insert(column, name);
+    for (const QString &column : parser.values(skip))
+        options.skippedColumns.insert(column);
+    for (const auto &[column, format] : std::as_const(formats)) {
+        const ColumnType::Type chosen = options.columnTypes.value(column, ColumnType::Null);
+        if (chosen != ColumnType::Date && chosen != ColumnType::DateTime) {
+            err << "--date-format " << column << ": give the column --type " << column
+                << "=date or datetime as well\n";
+            return false;
+        }
+        options.dateFormats.insert(column, format);
+    }
+    return true;
+}
+
+} // namespace
+
 int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
@@ -51,7 +114,27 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         QStringLiteral("Refuse a record (row, JSON object or line) longer than this many MB "
                        "(default 64)."),
         QStringLiteral("MB"), QStringLiteral("64"));
-    parser.addOptions({table, ifExists, delimiter, noHeader, header, encoding, ragged, maxRecord});
+    const QCommandLineOption type(
+        QStringLiteral("type"),
+        QStringLiteral("A column's type instead of the detected one: integer, real, text, date "
+                       "or datetime (dates are read in their own form, or --date-format, and "
+                       "stored as ISO 8601). COLUMN is the name in the file. Repeatable."),
+        QStringLiteral("COLUMN=TYPE"));
+    const QCommandLineOption rename(
+        QStringLiteral("rename"),
+        QStringLiteral("Give a column of the file another name in the table (in an append, "
+                       "the existing column it goes into). Repeatable."),
+        QStringLiteral("COLUMN=NAME"));
+    const QCommandLineOption skip(QStringLiteral("skip"),
+                                  QStringLiteral("Leave a column of the file out. Repeatable."),
+                                  QStringLiteral("COLUMN"));
+    const QCommandLineOption dateFormat(
+        QStringLiteral("date-format"),
+        QStringLiteral("The form a date or datetime column's text is in, in Qt's notation "
+                       "(e.g. dd/MM/yyyy or M/d/yyyy h:mm); default: detected. Repeatable."),
+        QStringLiteral("COLUMN=FORMAT"));
+    parser.addOptions({table, ifExists, delimiter, noHeader, header, encoding, ragged, maxRecord,
+                       type, rename, skip, dateFormat});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to import."),
                                  QStringLiteral("FILE..."));
     if (const int status = parse(parser, arguments, out, err); status >= 0)
@@ -120,6 +203,9 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         err << "--ragged must be error, pad or skip, not " << policy << "\n";
         return UsageError;
     }
+
+    if (!readColumnChoices(parser, type, rename, skip, dateFormat, options, err))
+        return UsageError;
 
     const bool showProgress = isatty(STDERR_FILENO);
     // Importing into a new file creates it, as sqlite3 does; an import that fails before any

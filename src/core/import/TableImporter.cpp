@@ -265,6 +265,20 @@ QString TableImporter::dateFormatOf(const Plan &plan, const ImportOptions &optio
 
 TableImporter::Targets TableImporter::chooseColumns(const Plan &plan, const ImportOptions &options)
 {
+    // A choice for a column the file does not have is a typing mistake (from the command
+    // line): ignoring it would import what the user meant to change.
+    QStringList named = options.columnTypes.keys() + options.columnNames.keys() +
+                        options.skippedColumns.values() + options.dateFormats.keys();
+    named.sort();
+    for (const QString &name : std::as_const(named)) {
+        if (plan.columns.contains(name))
+            continue;
+        QString columns = plan.columns.mid(0, 20).join(QStringLiteral(", "));
+        if (plan.columns.size() > 20)
+            columns += QStringLiteral(", … (%1 in all)").arg(plan.columns.size());
+        throw RowforgeError(
+            QStringLiteral("the file has no column \"%1\" (its columns: %2)").arg(name, columns));
+    }
     Targets targets;
     QSet<QString> taken; // SQLite's column names ignore case
     for (int i = 0; i < plan.columns.size(); ++i) {
