@@ -6,6 +6,7 @@
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
 #include "db/Transaction.h"
+#include "generate/GeneratedRows.h"
 #include "util/Background.h"
 #include "util/RowforgeError.h"
 
@@ -235,6 +236,9 @@ void DatabaseSession::dropTable(const QString &name)
                 SqlExec::exec(connection.database(),
                               statement.arg(SqlIdentifier::quote(current.name)));
                 transaction.commit();
+                // A table made later under this name holds none of the rows generated here.
+                if (current.kind != TableInfo::View)
+                    GeneratedRows().forget(path, current.name);
             } catch (const RowforgeError &error) {
                 // NO ACTION / RESTRICT children still point at it; nothing was deleted.
                 if (error.message().contains(QLatin1String("FOREIGN KEY constraint failed")))

@@ -4,6 +4,7 @@
 #include "ImportDialog.h"
 #include "StatusTaskIndicator.h"
 #include "db/DatabaseConnection.h"
+#include "generate/GeneratedRows.h"
 #include "import/ImportCancelled.h"
 #include "import/TableImporter.h"
 #include "util/RowforgeError.h"
@@ -141,6 +142,9 @@ void ImportController::run(const QList<Job> &jobs)
                                                              ProgressSteps / totalBytes));
                                 return !promise.isCanceled();
                             });
+                        // The rows generated in a table it replaced are gone with it.
+                        if (outcome.results.last().replacedTable)
+                            GeneratedRows().forget(database, outcome.results.last().table);
                     } catch (const ImportCancelled &) {
                         outcome.cancelled = true;
                         break;

@@ -2,6 +2,7 @@
 
 #include "CliDatabaseOption.h"
 #include "db/DatabaseConnection.h"
+#include "generate/GeneratedRows.h"
 #include "import/ImportOptions.h"
 #include "import/TableImporter.h"
 #include "util/RowforgeError.h"
@@ -231,6 +232,8 @@ int ImportCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
             out << result.table << '\t' << result.rows << '\t'
                 << QString::number(result.seconds, 'f', 3) << '\n'
                 << Qt::flush;
+            if (result.replacedTable) // the rows generated in the table it replaced are gone
+                GeneratedRows().forget(database.path(), result.table);
             if (result.skippedRows > 0)
                 err << file << ": skipped " << result.skippedRows << " ragged rows\n";
             ++imported;

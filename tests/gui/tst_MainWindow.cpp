@@ -9,6 +9,7 @@
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
 #include "db/Transaction.h"
+#include "generate/GeneratedRows.h"
 #include "util/AppIdentity.h"
 
 #include <QAbstractItemModelTester>
@@ -226,6 +227,10 @@ void TestMainWindow::deleteTableAsksFirst()
     QTRY_COMPARE(window.schemaModel()->rowCount(), 2);
     window.tableActions()->selectTable(victim);
     QTRY_COMPARE(window.schemaModel()->rowCountOf(victim), 2);
+    // Rows Rowforge generated, as remembered in the app's data folder.
+    const GeneratedRows generated;
+    generated.add(temp.path(), victim, 1, 2);
+    generated.add(temp.path(), QStringLiteral("keepme"), 5, 9);
 
     answerNextDialog(QStringLiteral("Cancel"));
     action(window, "deleteTableAction")->trigger();
@@ -253,6 +258,10 @@ void TestMainWindow::deleteTableAsksFirst()
     QVERIFY(SchemaReader::read(temp.db(), QStringLiteral("keepme")).has_value());
     QTRY_VERIFY(window.statusBar()->currentMessage().contains(victim));
     QVERIFY(window.tableActions()->currentTable() != victim);
+    // A table made later under the name holds none of them; the other table's stay known.
+    QVERIFY(generated.of(temp.path(), victim).isEmpty());
+    QCOMPARE(generated.of(temp.path(), QStringLiteral("keepme")).ranges(),
+             (std::vector<RowidRanges::Range>{{5, 9}}));
 }
 
 void TestMainWindow::deleteTableBetweenExpandedTablesKeepsTheTree()

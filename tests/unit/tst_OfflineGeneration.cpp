@@ -82,6 +82,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void offlineRowsSatisfyEveryConstraint();
     void learnsFromRealRowsOnly();
+    void deletedGeneratedRowsFreeTheirRowids();
     void sameSeedSameRows();
     void emptyTableUsesTheSchemaAlone();
     void cancelWritesNothing();
@@ -180,6 +181,38 @@ void TestOfflineGeneration::learnsFromRealRowsOnly()
     // Off by choice: every row is learned from.
     options.learnFromRealRows = false;
     QVERIFY(!runOffline(temp, options).summary().contains(QLatin1String("learned from")));
+}
+
+void TestOfflineGeneration::deletedGeneratedRowsFreeTheirRowids()
+{
+    TempDatabase temp(ShopTable::schema());
+    ShopTable::seed(temp, 300);
+    GenerationOptions options = offline(200, 4);
+    options.generatedRowsFile = temp.folder() + QStringLiteral("/generated-rows.json");
+    const GeneratedRows remembered(options.generatedRowsFile);
+    QCOMPARE(runOffline(temp, options).inserted, 200);
+    // Deleted outside Rowforge: SQLite gives rowids 451 and up to the next rows inserted.
+    temp.exec(QStringLiteral("DELETE FROM orders WHERE id > 450"));
+    options.rows = 10;
+    const GenerationResult next = runOffline(temp, options);
+    QVERIFY2(next.summary().contains(QLatin1String("(150 generated left out)")),
+             qPrintable(next.summary()));
+    QCOMPARE(remembered.of(temp.path(), QStringLiteral("orders")).ranges(),
+             (std::vector<RowidRanges::Range>{{301, 460}}));
+    // Deleted again, then learned from: the rowids above the table's last are let go.
+    temp.exec(QStringLiteral("DELETE FROM orders WHERE id > 400"));
+    options.dryRun = true;
+    const GenerationResult dry = runOffline(temp, options);
+    QVERIFY2(dry.summary().contains(QLatin1String("(100 generated left out)")),
+             qPrintable(dry.summary()));
+    QCOMPARE(remembered.of(temp.path(), QStringLiteral("orders")).ranges(),
+             (std::vector<RowidRanges::Range>{{301, 400}}));
+    // A database that no longer exists is forgotten at the next change to the file.
+    remembered.add(temp.folder() + QStringLiteral("/gone.sqlite"), QStringLiteral("t"), 1, 5);
+    QVERIFY(remembered.of(temp.folder() + QStringLiteral("/gone.sqlite"), QStringLiteral("t"))
+                .isEmpty());
+    QCOMPARE(remembered.of(temp.path(), QStringLiteral("orders")).ranges(),
+             (std::vector<RowidRanges::Range>{{301, 400}}));
 }
 
 void TestOfflineGeneration::sameSeedSameRows()

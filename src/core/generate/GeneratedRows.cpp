@@ -4,8 +4,10 @@
 #include "db/SqlIdentifier.h"
 #include "util/AppDataFile.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <limits>
 
 GeneratedRows::GeneratedRows(QString file)
     : m_file(AppDataFile(file, QStringLiteral("generated-rows.json")).path())
@@ -35,6 +37,11 @@ void GeneratedRows::update(const QString &databasePath, const QString &table, Ch
             all.remove(key);
         else
             all.insert(key, tables);
+        // Databases deleted since are forgotten, so the file does not grow without end.
+        for (const QString &other : all.keys()) {
+            if (!QFileInfo::exists(other))
+                all.remove(other);
+        }
     });
 }
 
@@ -50,12 +57,30 @@ void GeneratedRows::remove(const QString &databasePath, const QString &table, qi
     update(databasePath, table, [&](RowidRanges &ranges) { ranges.remove(first, last); });
 }
 
+void GeneratedRows::forget(const QString &databasePath, const QString &table) const
+{
+    update(databasePath, table, [](RowidRanges &ranges) { ranges = RowidRanges(); });
+}
+
 RowidRanges GeneratedRows::before(QSqlDatabase &db, const TableInfo &table,
                                   const GenerationOptions &options)
 {
     if (!options.learnFromRealRows || table.rowidName().isEmpty())
         return {};
-    return GeneratedRows(options.generatedRowsFile).of(db.databaseName(), table.name);
+    const GeneratedRows remembered(options.generatedRowsFile);
+    RowidRanges ranges = remembered.of(db.databaseName(), table.name);
+    if (ranges.isEmpty())
+        return ranges;
+    QSqlQuery query = SqlExec::exec(
+        db, QStringLiteral("SELECT max(%1) FROM %2")
+                .arg(SqlIdentifier::quote(table.rowidName()), SqlIdentifier::quote(table.name)));
+    const qint64 largest = query.next() ? query.value(0).toLongLong() : 0; // NULL: empty
+    if (ranges.ranges().back().second > largest) {
+        ranges.remove(largest + 1, std::numeric_limits<qint64>::max());
+        remembered.remove(db.databaseName(), table.name, largest + 1,
+                          std::numeric_limits<qint64>::max());
+    }
+    return ranges;
 }
 
 qint64 GeneratedRows::rowsIn(QSqlDatabase &db, const TableInfo &table, const RowidRanges &ranges)
@@ -80,6 +105,9 @@ void GeneratedRows::remember(QSqlDatabase &db, const TableInfo &table,
     if (options.dryRun || result.inserted < 1 || table.rowidName().isEmpty() ||
         result.lastRowid < result.firstRowid)
         return;
-    GeneratedRows(options.generatedRowsFile)
-        .add(db.databaseName(), table.name, result.firstRowid, result.lastRowid);
+    // Rowids from the first new one up were free: whatever was remembered there was deleted.
+    const GeneratedRows remembered(options.generatedRowsFile);
+    remembered.remove(db.databaseName(), table.name, result.firstRowid,
+                      std::numeric_limits<qint64>::max());
+    remembered.add(db.databaseName(), table.name, result.firstRowid, result.lastRowid);
 }

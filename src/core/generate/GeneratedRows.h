@@ -22,10 +22,14 @@ public:
     RowidRanges of(const QString &databasePath, const QString &table) const;
     void add(const QString &databasePath, const QString &table, qint64 first, qint64 last) const;
     void remove(const QString &databasePath, const QString &table, qint64 first, qint64 last) const;
+    // The table was dropped or replaced: none of its rows now are the generated ones.
+    void forget(const QString &databasePath, const QString &table) const;
     const QString &file() const { return m_file; }
 
     // The rows generated before in `table`, to leave out of learning (none when the options
-    // say to learn from every row, or for tables without a rowid).
+    // say to learn from every row, or for tables without a rowid). Rowids above the table's
+    // largest are forgotten: those rows were deleted, and SQLite gives their rowids to the
+    // next rows inserted, which need not be generated.
     static RowidRanges before(QSqlDatabase &db, const TableInfo &table,
                               const GenerationOptions &options);
     // How many rows of `table` are in `ranges` now.

@@ -13,7 +13,8 @@ struct ImportResult
     qint64 skippedRows = 0; // ragged rows skipped on request
     double seconds = 0;
     bool createdTable = false;
-    QString format; // "CSV", "JSON", "JSONL"
+    bool replacedTable = false; // an existing table was dropped for this one
+    QString format;             // "CSV", "JSON", "JSONL"
     TextEncoding::Kind encoding = TextEncoding::Utf8;
     QChar delimiter;
     bool header = true;

@@ -137,6 +137,7 @@ ImportResult TableImporter::import(QSqlDatabase &db, const QString &path,
         result.rows = plan.rows;
         result.skippedRows = plan.skipped;
         result.createdTable = !append;
+        result.replacedTable = exists && !append;
         result.format = source->format();
         result.encoding = source->encoding();
         result.delimiter = source->delimiter();
