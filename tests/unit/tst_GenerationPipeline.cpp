@@ -1,3 +1,4 @@
+#include "MockGeneration.h"
 #include "MockLlmServer.h"
 #include "TempDatabase.h"
 #include "db/SchemaReader.h"
@@ -28,66 +29,18 @@ private Q_SLOTS:
     void dryRunInsertsNothing();
     void emptyTableIsSaidSo();
     void anthropicWorksTheSame();
-    void manyRowsAndWideTablesAreAskedForInBatches();
     void undoRemovesExactlyTheUnchangedGeneratedRows();
-    void manyRowsOfAWideTableFitTheOutputLimit_data();
-    void manyRowsOfAWideTableFitTheOutputLimit();
     void typesComeFromTheStoredValues_data();
     void typesComeFromTheStoredValues();
     void aSchemaTrueModelFillsTypedColumns_data();
     void aSchemaTrueModelFillsTypedColumns();
-    void requestsFitALocalContextWindow();
     void laterRequestsKnowTheUniqueValuesUsed();
 
 private:
     static QStringList schema();
-    // A 25-column table of 20 short text rows.
-    static QStringList wideTable();
-    static GenerationOptions
-    options(const MockLlmServer &server, int rows,
-            LlmSettings::Provider provider = LlmSettings::Provider::OpenAI);
     static QJsonObject person(const QString &email, const QJsonValue &city = QStringLiteral("Oslo"),
                               int parent = 1);
 };
-
-void TestGenerationPipeline::manyRowsOfAWideTableFitTheOutputLimit_data()
-{
-    QTest::addColumn<int>("provider");
-    QTest::newRow("openai") << int(LlmSettings::Provider::OpenAI);
-    QTest::newRow("anthropic") << int(LlmSettings::Provider::Anthropic);
-}
-
-void TestGenerationPipeline::manyRowsOfAWideTableFitTheOutputLimit()
-{
-    // 300 rows of a 25-column table with a 4,096-token output limit. The model writes longer
-    // values than the existing rows hold, so the first answers are cut at the limit: their
-    // complete rows are kept and the rest is asked for in smaller requests.
-    QFETCH(int, provider);
-    TempDatabase temp(wideTable());
-    MockLlmServer server;
-    server.setRowMaker([](int index) {
-        QJsonObject row;
-        for (int c = 0; c < 25; ++c)
-            row.insert(QStringLiteral("c%1").arg(c),
-                       QStringLiteral("value number %1 of column %2").arg(index).arg(c));
-        return row;
-    });
-    GenerationOptions o = options(server, 300, LlmSettings::Provider(provider));
-    o.llm.maxOutputTokens = 4096;
-    LlmClient client(o.llm);
-    const GenerationResult result =
-        GenerationPipeline::run(temp.db(), QStringLiteral("wide"), o, client);
-    QCOMPARE(result.inserted, 300);
-    QVERIFY2(result.truncatedAnswers > 0, "the model's longer rows were never cut");
-    QCOMPARE(
-        temp.scalar(QStringLiteral("SELECT count(DISTINCT c0) FROM wide WHERE id > 20")).toInt(),
-        300);
-    const bool anthropic = provider == int(LlmSettings::Provider::Anthropic);
-    for (const MockLlmServer::Request &request : server.requests())
-        QCOMPARE(request.json()[QLatin1String(anthropic ? "max_tokens" : "max_completion_tokens")]
-                     .toInt(),
-                 4096);
-}
 
 void TestGenerationPipeline::typesComeFromTheStoredValues_data()
 {
@@ -129,7 +82,7 @@ void TestGenerationPipeline::typesComeFromTheStoredValues()
     server.enqueue(anthropic ? MockLlmServer::anthropicRows(bad) : MockLlmServer::openAiRows(bad));
     server.enqueue(anthropic ? MockLlmServer::anthropicRows(good)
                              : MockLlmServer::openAiRows(good));
-    GenerationOptions o = options(server, 3, LlmSettings::Provider(provider));
+    GenerationOptions o = MockGeneration::options(server, 3, LlmSettings::Provider(provider));
     LlmClient client(o.llm);
     const GenerationResult result =
         GenerationPipeline::run(temp.db(), QStringLiteral("bookings"), o, client);
@@ -201,7 +154,7 @@ void TestGenerationPipeline::aSchemaTrueModelFillsTypedColumns()
                                       "'2024-06-03', NULL, 1, 7, '03/06/2024')")});
     MockLlmServer server;
     server.answerFromSchema();
-    GenerationOptions o = options(server, 10, LlmSettings::Provider(provider));
+    GenerationOptions o = MockGeneration::options(server, 10, LlmSettings::Provider(provider));
     LlmClient client(o.llm);
     const GenerationResult result =
         GenerationPipeline::run(temp.db(), QStringLiteral("bookings"), o, client);
@@ -218,45 +171,6 @@ void TestGenerationPipeline::aSchemaTrueModelFillsTypedColumns()
              10);
 }
 
-void TestGenerationPipeline::requestsFitALocalContextWindow()
-{
-    // A local server with Ollama's default 4,096-token window, 300 rows of a 25-column table:
-    // every request leaves room for its answer within the window (the mock counts those that
-    // would not fit, whose start Ollama would silently drop). Told nothing of the window, the
-    // same run overflows it.
-    const QStringList statements = wideTable();
-    for (const int window : {LlmSettings::DefaultLocalContext, 0}) {
-        TempDatabase temp(statements);
-        MockLlmServer server;
-        server.answerFromSchema();
-        server.setContextWindow(LlmSettings::DefaultLocalContext);
-        GenerationOptions o = options(server, 300, LlmSettings::Provider::OpenAICompatible);
-        o.llm.contextTokens = window;
-        LlmClient client(o.llm);
-        const GenerationResult result =
-            GenerationPipeline::run(temp.db(), QStringLiteral("wide"), o, client);
-        QCOMPARE(result.inserted, 300);
-        if (window > 0)
-            QCOMPARE(server.contextOverflows(), 0);
-        else
-            QVERIFY(server.contextOverflows() > 0);
-    }
-}
-
-QStringList TestGenerationPipeline::wideTable()
-{
-    QStringList columns, existing;
-    for (int c = 0; c < 25; ++c) {
-        columns << QStringLiteral("c%1 TEXT").arg(c);
-        existing << QStringLiteral("'v%1'").arg(c);
-    }
-    QStringList statements{
-        QStringLiteral("CREATE TABLE wide (id INTEGER PRIMARY KEY, %1)").arg(columns.join(u','))};
-    for (int r = 0; r < 20; ++r)
-        statements << QStringLiteral("INSERT INTO wide VALUES (NULL, %1)").arg(existing.join(u','));
-    return statements;
-}
-
 QStringList TestGenerationPipeline::schema()
 {
     return {
@@ -267,20 +181,6 @@ QStringList TestGenerationPipeline::schema()
                        "age INTEGER CHECK (age >= 18))"),
         QStringLiteral("INSERT INTO \"people; --\" (email, city, team, age) VALUES "
                        "('ann@x.io', 'Oslo', 1, 30), ('bo@x.io', 'Rome', 2, 41)")};
-}
-
-GenerationOptions TestGenerationPipeline::options(const MockLlmServer &server, int rows,
-                                                  LlmSettings::Provider provider)
-{
-    GenerationOptions o;
-    o.rows = rows;
-    o.seed = 42;
-    o.llm.provider = provider;
-    o.llm.model = LlmSettings::defaultModel(provider);
-    o.llm.baseUrl = server.baseUrl();
-    o.llm.apiKey = QStringLiteral("sk-test");
-    o.llm.timeoutMs = 5000;
-    return o;
 }
 
 QJsonObject TestGenerationPipeline::person(const QString &email, const QJsonValue &city, int parent)
@@ -296,7 +196,7 @@ void TestGenerationPipeline::insertsValidRowsAndSaysSo()
     TempDatabase temp(schema());
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiRows({person("cy@x.io"), person("di@x.io", "Lima", 2)}));
-    GenerationOptions o = options(server, 2);
+    GenerationOptions o = MockGeneration::options(server, 2);
     LlmClient client(o.llm);
     // Token usage is logged per run; the key never is.
     QTest::ignoreMessage(
@@ -328,7 +228,7 @@ void TestGenerationPipeline::promptCarriesSchemaConstraintsProfileAndSamples()
     TempDatabase temp(schema());
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiRows({person("cy@x.io")}));
-    GenerationOptions o = options(server, 1);
+    GenerationOptions o = MockGeneration::options(server, 1);
     LlmClient client(o.llm);
     GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
     const QJsonObject body = server.requests().first().json();
@@ -380,7 +280,7 @@ void TestGenerationPipeline::samplesStayHomeWhenNotAllowed()
     TempDatabase temp(schema());
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiRows({person("cy@x.io")}));
-    GenerationOptions o = options(server, 1);
+    GenerationOptions o = MockGeneration::options(server, 1);
     o.share = GenerationOptions::Share::Stats;
     LlmClient client(o.llm);
     GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
@@ -403,7 +303,7 @@ void TestGenerationPipeline::engineFillsKeysAndUuids()
     server.enqueue(MockLlmServer::openAiRows(
         {QJsonObject{{QStringLiteral("title"), QStringLiteral("Screen flickers")}},
          QJsonObject{{QStringLiteral("title"), QStringLiteral("Mail full")}}}));
-    GenerationOptions o = options(server, 2);
+    GenerationOptions o = MockGeneration::options(server, 2);
     LlmClient client(o.llm);
     const GenerationResult result =
         GenerationPipeline::run(temp.db(), QStringLiteral("tickets"), o, client);
@@ -438,7 +338,7 @@ void TestGenerationPipeline::shareLevelsSendOnlyWhatTheySay()
             TempDatabase temp(schema());
             MockLlmServer server;
             server.enqueue(MockLlmServer::openAiRows({person("cy@x.io")}));
-            GenerationOptions o = options(server, 1);
+            GenerationOptions o = MockGeneration::options(server, 1);
             o.share = share;
             o.mode = mode;
             o.useRecipeCache = false;
@@ -482,7 +382,7 @@ void TestGenerationPipeline::rejectedRowsAreToppedUp()
                                               person("fi@x.io", "Oslo", 9)})); // key replaced
     server.enqueue(
         MockLlmServer::openAiRows({person("gus@x.io"), person("hal@x.io"), person("ivy@x.io")}));
-    GenerationOptions o = options(server, 4);
+    GenerationOptions o = MockGeneration::options(server, 4);
     LlmClient client(o.llm);
     const GenerationResult result =
         GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
@@ -549,7 +449,7 @@ void TestGenerationPipeline::failuresWriteNothing()
     MockLlmServer server;
     for (const auto &response : script)
         server.enqueue(response);
-    GenerationOptions o = options(server, 2);
+    GenerationOptions o = MockGeneration::options(server, 2);
     LlmClient client(o.llm);
     try {
         GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
@@ -566,7 +466,7 @@ void TestGenerationPipeline::hostileValuesAreStoredLiterally()
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiRows(
         {person("'); DROP TABLE teams;--", "Robert\"); DROP TABLE x;--")}));
-    GenerationOptions o = options(server, 1);
+    GenerationOptions o = MockGeneration::options(server, 1);
     LlmClient client(o.llm);
     GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
     QCOMPARE(temp.scalar(QStringLiteral("SELECT city FROM \"people; --\" WHERE email LIKE '''%'"))
@@ -580,7 +480,7 @@ void TestGenerationPipeline::dryRunInsertsNothing()
     TempDatabase temp(schema());
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiRows({person("cy@x.io")}));
-    GenerationOptions o = options(server, 1);
+    GenerationOptions o = MockGeneration::options(server, 1);
     o.dryRun = true;
     LlmClient client(o.llm);
     const GenerationResult result =
@@ -599,7 +499,7 @@ void TestGenerationPipeline::emptyTableIsSaidSo()
     server.enqueue(MockLlmServer::openAiRows(
         {QJsonObject{{QStringLiteral("name"), QStringLiteral("Oslo")},
                      {QStringLiteral("country"), QStringLiteral("Norway")}}}));
-    GenerationOptions o = options(server, 1);
+    GenerationOptions o = MockGeneration::options(server, 1);
     LlmClient client(o.llm);
     const GenerationResult result =
         GenerationPipeline::run(temp.db(), QStringLiteral("cities"), o, client);
@@ -613,7 +513,7 @@ void TestGenerationPipeline::anthropicWorksTheSame()
     TempDatabase temp(schema());
     MockLlmServer server;
     server.enqueue(MockLlmServer::anthropicRows({person("cy@x.io")}));
-    GenerationOptions o = options(server, 1, LlmSettings::Provider::Anthropic);
+    GenerationOptions o = MockGeneration::options(server, 1, LlmSettings::Provider::Anthropic);
     LlmClient client(o.llm);
     const GenerationResult result =
         GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
@@ -627,37 +527,6 @@ void TestGenerationPipeline::anthropicWorksTheSame()
                 .contains(QLatin1String("JSON")));
 }
 
-void TestGenerationPipeline::manyRowsAndWideTablesAreAskedForInBatches()
-{
-    // 100 columns: at most 15 rows per answer, so 20 rows take two requests (15 + 5).
-    QStringList columns;
-    for (int c = 0; c < 100; ++c)
-        columns << QStringLiteral("c%1 INTEGER").arg(c);
-    TempDatabase temp({QStringLiteral("CREATE TABLE wide (%1)").arg(columns.join(u','))});
-    auto rows = [](int count, int offset) {
-        QJsonArray array;
-        for (int r = 0; r < count; ++r) {
-            QJsonObject row;
-            for (int c = 0; c < 100; ++c)
-                row.insert(QStringLiteral("c%1").arg(c), (offset + r) * 1000 + c);
-            array << row;
-        }
-        return array;
-    };
-    MockLlmServer server;
-    server.enqueue(MockLlmServer::openAiRows(rows(15, 0)));
-    server.enqueue(MockLlmServer::openAiRows(rows(7, 100))); // two more than asked for
-    GenerationOptions o = options(server, 20);
-    LlmClient client(o.llm);
-    const GenerationResult result =
-        GenerationPipeline::run(temp.db(), QStringLiteral("wide"), o, client);
-    QCOMPARE(result.requests, 2);
-    QCOMPARE(result.inserted, 20);
-    QVERIFY(server.requests()[0].body.contains("Generate 15 new rows"));
-    QVERIFY(server.requests()[1].body.contains("Generate 5 new rows"));
-    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM wide")).toInt(), 20);
-}
-
 void TestGenerationPipeline::laterRequestsKnowTheUniqueValuesUsed()
 {
     // Four rows two at a time, with statistics only shared: the second request lists the two
@@ -667,7 +536,7 @@ void TestGenerationPipeline::laterRequestsKnowTheUniqueValuesUsed()
     MockLlmServer server;
     server.setRowMaker(
         [](int index) { return person(QStringLiteral("made%1@example.org").arg(index)); });
-    GenerationOptions o = options(server, 4);
+    GenerationOptions o = MockGeneration::options(server, 4);
     o.rowsPerRequest = 2;
     o.share = GenerationOptions::Share::Stats;
     LlmClient client(o.llm);
@@ -696,7 +565,7 @@ void TestGenerationPipeline::undoRemovesExactlyTheUnchangedGeneratedRows()
     MockLlmServer server;
     server.enqueue(
         MockLlmServer::openAiRows({person("cy@x.io"), person("di@x.io"), person("ed@x.io")}));
-    GenerationOptions o = options(server, 3);
+    GenerationOptions o = MockGeneration::options(server, 3);
     LlmClient client(o.llm);
     const GenerationResult result =
         GenerationPipeline::run(temp.db(), QStringLiteral("people; --"), o, client);
