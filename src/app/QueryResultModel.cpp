@@ -1,6 +1,6 @@
 #include "QueryResultModel.h"
 
-#include "TableDataModel.h"
+#include "CellDisplay.h"
 
 #include <QLocale>
 
@@ -57,13 +57,13 @@ QVariant QueryResultModel::data(const QModelIndex &index, int role) const
     const QVariant value = m_rows[index.row()].value(index.column());
     switch (role) {
     case Qt::DisplayRole:
-        return TableDataModel::displayText(value);
+        return CellDisplay::text(value);
     case Qt::EditRole:
         return value;
     case Qt::FontRole:
     case Qt::ForegroundRole:
     case Qt::TextAlignmentRole:
-        return TableDataModel::valueStyle(value, role);
+        return CellDisplay::style(value, role);
     default:
         return {};
     }

@@ -1,5 +1,7 @@
 #include "TableDataModel.h"
 
+#include "CellDisplay.h"
+
 #include "db/DatabaseConnection.h"
 #include "db/RowEdits.h"
 #include "db/SqlAffinity.h"
@@ -18,7 +20,6 @@
 
 namespace {
 constexpr int MaxPendingPages = 12; // requests older than a screenful of scrolling are dropped
-constexpr int MaxDisplayLength = 300;
 } // namespace
 
 TableDataModel::TableDataModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -195,57 +196,6 @@ int TableDataModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_columns.size());
 }
 
-QString TableDataModel::displayText(const QVariant &value)
-{
-    if (value.isNull())
-        return QStringLiteral("NULL");
-    switch (value.typeId()) {
-    case QMetaType::QByteArray:
-        return tr("BLOB (%1 bytes)").arg(QLocale().toString(value.toByteArray().size()));
-    case QMetaType::Double: {
-        // A whole REAL keeps ".0", so 0.0 is not mistaken for the INTEGER 0.
-        QString text = QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
-        if (!text.contains(u'.') && !text.contains(u'e') && std::isfinite(value.toDouble()))
-            text += QStringLiteral(".0");
-        return text;
-    }
-    case QMetaType::QString: {
-        QString text = value.toString();
-        if (text.size() > MaxDisplayLength)
-            text = text.left(MaxDisplayLength) + QStringLiteral("…");
-        text.replace(u'\n', QStringLiteral("⏎"));
-        text.remove(u'\r');
-        return text;
-    }
-    default:
-        return value.toString();
-    }
-}
-
-QVariant TableDataModel::valueStyle(const QVariant &value, int role)
-{
-    const bool greyed = value.isNull() || value.typeId() == QMetaType::QByteArray;
-    switch (role) {
-    case Qt::FontRole:
-        if (greyed) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        return {};
-    case Qt::ForegroundRole:
-        return greyed ? QVariant(QBrush(QPalette().color(QPalette::Disabled, QPalette::Text)))
-                      : QVariant();
-    case Qt::TextAlignmentRole:
-        if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int ||
-            value.typeId() == QMetaType::Double)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    default:
-        return {};
-    }
-}
-
 const QVariantList *TableDataModel::loadedRow(int row) const
 {
     const auto found = m_pages.constFind(row / PageSize);
@@ -303,13 +253,13 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
     const QVariant value = edited ? *edited : stored;
     switch (role) {
     case Qt::DisplayRole:
-        return displayText(value);
+        return CellDisplay::text(value);
     case RawValueRole:
         return value;
     case Qt::EditRole:
         // What a person edits: the whole text, numbers in their shortest exact form.
         if (value.typeId() == QMetaType::Double)
-            return displayText(value);
+            return CellDisplay::text(value);
         return value.isNull() ? QString() : value.toString();
     case Qt::ToolTipRole:
         if (failed)
@@ -318,7 +268,7 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
             return value.toString().left(4000);
         return {};
     case Qt::FontRole: {
-        QVariant font = valueStyle(value, role);
+        QVariant font = CellDisplay::style(value, role);
         if (removed || (!edited && index.row() >= m_rows)) {
             QFont struck = font.isValid() ? font.value<QFont>() : QFont();
             struck.setStrikeOut(removed);
@@ -330,7 +280,7 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (removed || (!edited && index.row() >= m_rows))
             return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
-        return valueStyle(value, role);
+        return CellDisplay::style(value, role);
     case Qt::BackgroundRole:
         if (failed)
             return QBrush(QColor(0xf4, 0xc7, 0xc3)); // refused by SQLite
@@ -345,7 +295,7 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        return valueStyle(value, role);
+        return CellDisplay::style(value, role);
     default:
         return {};
     }

@@ -67,11 +67,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    static QString displayText(const QVariant &value);
-    // How a value looks (Qt::FontRole, ForegroundRole, TextAlignmentRole): NULL and BLOBs
-    // greyed and italic, numbers to the right.
-    static QVariant valueStyle(const QVariant &value, int role);
-
     // Marks the last `count` rows of `table` as just generated (a rowid table shows them last,
     // in rowid order): they are highlighted until another table is shown or clearHighlight().
     void highlightNewestRows(const QString &table, qint64 count);
