@@ -10,6 +10,7 @@
 #include "TestFiles.h"
 #include "db/SchemaReader.h"
 #include "db/SqlExec.h"
+#include "generate/GeneratedRows.h"
 #include "util/AppIdentity.h"
 
 #include <QApplication>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void dialogTypeChoiceIsEnforced();
     void cancelWritesNothing();
     void failedFileIsExplained();
+    void aReplacedTableIsNoLongerGenerated();
     void columnsRenamedSkippedAndAFailureAsksAgain();
     void importAndTwoGenerationsAtOnceTakeTurns();
 
@@ -235,6 +237,29 @@ void TestImportGui::failedFileIsExplained()
                  QLatin1String("bad.csv: line 3: 1 fields where the header has 2")),
              qPrintable(outcome.errors.first()));
     QVERIFY(!SchemaReader::read(temp.db(), QStringLiteral("bad")).has_value());
+}
+
+void TestImportGui::aReplacedTableIsNoLongerGenerated()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (a, b)"),
+                       QStringLiteral("INSERT INTO t VALUES (1, 2), (3, 4)")});
+    const GeneratedRows generated; // as a generation would have remembered them
+    generated.add(temp.path(), QStringLiteral("t"), 1, 2);
+    const QString file = writeFile(QStringLiteral("fresh.csv"), "a,b\n5,6\n7,8\n9,10\n");
+    MainWindow window;
+    window.show();
+    window.session()->open(temp.path());
+    QTRY_VERIFY(window.session()->isOpen());
+    QSignalSpy finished(window.importController(), &ImportController::finished);
+    ImportOptions options;
+    options.table = QStringLiteral("t");
+    options.ifExists = ImportOptions::IfExists::Replace;
+    window.importController()->run({{file, options}});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT group_concat(a) FROM t")).toString(),
+             QStringLiteral("5,7,9"));
+    // The rows at rowids 1 and 2 are the file's now, to be learned from.
+    QVERIFY(generated.of(temp.path(), QStringLiteral("t")).isEmpty());
 }
 
 void TestImportGui::columnsRenamedSkippedAndAFailureAsksAgain()
