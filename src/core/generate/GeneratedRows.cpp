@@ -106,8 +106,9 @@ void GeneratedRows::remember(QSqlDatabase &db, const TableInfo &table,
         result.lastRowid < result.firstRowid)
         return;
     // Rowids from the first new one up were free: whatever was remembered there was deleted.
-    const GeneratedRows remembered(options.generatedRowsFile);
-    remembered.remove(db.databaseName(), table.name, result.firstRowid,
-                      std::numeric_limits<qint64>::max());
-    remembered.add(db.databaseName(), table.name, result.firstRowid, result.lastRowid);
+    GeneratedRows(options.generatedRowsFile)
+        .update(db.databaseName(), table.name, [&](RowidRanges &ranges) {
+            ranges.remove(result.firstRowid, std::numeric_limits<qint64>::max());
+            ranges.add(result.firstRowid, result.lastRowid);
+        });
 }
