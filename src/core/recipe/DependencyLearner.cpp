@@ -6,6 +6,7 @@
 #include "TextRecipeLearner.h"
 #include "util/CramersV.h"
 #include "util/DateTimeFormats.h"
+#include "util/Pearson.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -188,23 +189,6 @@ std::vector<double> numbersOf(const QList<QVariantList> &rows, int c, const QJso
     return numbers;
 }
 
-double pearson(const std::vector<double> &x, const std::vector<double> &y)
-{
-    double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-    for (size_t i = 0; i < x.size(); ++i) {
-        if (std::isnan(x[i]) || std::isnan(y[i]))
-            continue;
-        ++n;
-        sx += x[i];
-        sy += y[i];
-        sxx += x[i] * x[i];
-        syy += y[i] * y[i];
-        sxy += x[i] * y[i];
-    }
-    const double vx = n * sxx - sx * sx, vy = n * syy - sy * sy;
-    return vx > 0 && vy > 0 ? (n * sxy - sx * sy) / std::sqrt(vx * vy) : 0;
-}
-
 void linkOrdered(const QStringList &names, const QList<QVariantList> &rows, QJsonObject &columns)
 {
     QList<int> candidates;
@@ -232,7 +216,7 @@ void linkOrdered(const QStringList &names, const QList<QVariantList> &rows, QJso
                 if (y[i] >= x[i])
                     ++ordered;
             }
-            if (pairs < DependencyLearner::MinPairs ||
+            if (pairs < DependencyLearner::MinOrderedPairs ||
                 double(ordered) < DependencyLearner::MinOrdered * double(pairs))
                 continue;
             const double correlation = pearson(x, y);

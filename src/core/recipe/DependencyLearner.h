@@ -16,6 +16,9 @@ public:
     static constexpr double MinCramersV = 0.8;
     static constexpr double MinOrdered = 0.99;
     static constexpr int MinPairs = 20;
+    // An order needs fewer: ten pairs all in order are unlikely by chance (1 in 1,000 for two
+    // columns drawn alike), and a twelve-row table of reigns must not end one before it began.
+    static constexpr int MinOrderedPairs = 10;
     // A text column with up to this many distinct, repeating values may become a choice given
     // another column.
     static constexpr int MaxDependentValues = 1000;

@@ -97,6 +97,41 @@ std::unique_ptr<NumericGenerator> numeric(const GeneratorSpec &spec, const Colum
         int(spec.integer(QStringLiteral("decimals"), 0, 12, 0)), column.affinity);
 }
 
+// "copula": {"given": [{"column": c, "quantiles": [...], "weight": w}, ...], "noise": s}, when
+// the entry has one (CopulaLink).
+void linkIfAsked(const GeneratorSpec &spec, const QHash<QString, int> &index, int self,
+                 NumericGenerator &generator)
+{
+    if (!spec.has(QStringLiteral("copula")))
+        return;
+    constexpr int MaxGiven = 8;
+    const QString where = spec.column() + QStringLiteral(".copula");
+    const GeneratorSpec copula(spec.object(QStringLiteral("copula")), where, index);
+    const QJsonValue list = copula.value(QStringLiteral("given"));
+    if (!list.isArray() || list.toArray().isEmpty() || list.toArray().size() > MaxGiven)
+        copula.fail(QStringLiteral("given"),
+                    QStringLiteral("must be a list of 1 to %1 columns").arg(MaxGiven));
+    std::vector<CopulaLink::Given> given;
+    for (qsizetype i = 0; i < list.toArray().size(); ++i) {
+        const QString itemWhere = QStringLiteral("%1.given[%2]").arg(where).arg(i);
+        const QJsonValue item = list.toArray().at(i);
+        if (!item.isObject())
+            copula.fail(QStringLiteral("given[%1]").arg(i),
+                        QStringLiteral("must be an object with column, quantiles and weight"));
+        const GeneratorSpec entry(item.toObject(), itemWhere, index);
+        CopulaLink::Given link;
+        link.column = entry.column(QStringLiteral("column"));
+        if (link.column == self)
+            entry.fail(QStringLiteral("column"), QStringLiteral("cannot name its own column"));
+        const QJsonArray quantiles = item.toObject().value(QLatin1String("quantiles")).toArray();
+        link.ranks = QuantileSampler(entry.quantiles(
+            QStringLiteral("quantiles"), !quantiles.isEmpty() && quantiles.first().isString()));
+        link.weight = entry.number(QStringLiteral("weight"), -10, 10);
+        given.push_back(std::move(link));
+    }
+    generator.setLink(CopulaLink(std::move(given), copula.number(QStringLiteral("noise"), 0, 1)));
+}
+
 // The parent keys of the foreign key `column` belongs to, loaded once per key.
 std::shared_ptr<ParentKeys> parentsOf(const GeneratorSpec &spec, const QString &column,
                                       Scope &scope)
@@ -147,8 +182,11 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
         return std::make_unique<SequenceGenerator>(
             spec.integer(QStringLiteral("start"), -MaxInteger, MaxInteger),
             spec.integer(QStringLiteral("step"), 1, 1000000, 1));
-    if (name == QLatin1String("number"))
-        return numeric(spec, column, false);
+    if (name == QLatin1String("number") || name == QLatin1String("datetime")) {
+        auto generator = numeric(spec, column, name == QLatin1String("datetime"));
+        linkIfAsked(spec, scope.index, self, *generator);
+        return generator;
+    }
     if (name == QLatin1String("series")) {
         const QString format = spec.text(QStringLiteral("format"));
         if (!DateTimeGenerator::isUsableFormat(format))
@@ -163,8 +201,6 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
         return std::make_unique<SeriesGenerator>(
             start, spec.integer(QStringLiteral("step"), 1, 1000000000), unit, format);
     }
-    if (name == QLatin1String("datetime"))
-        return numeric(spec, column, true);
     if (name == QLatin1String("after")) {
         const int base = spec.column(QStringLiteral("column"));
         const std::vector<double> gaps = spec.quantiles(QStringLiteral("gaps"), false);

@@ -125,7 +125,8 @@ void mineOrders(const QStringList &names, const std::vector<Column> &columns, QJ
                 xs.push_back(x.value[r]);
                 ys.push_back(y.value[r]);
             }
-            if (!holds || !strict || pairs < RuleMiner::MinRows || orderedByChance(xs, ys, pairs))
+            if (!holds || !strict || pairs < RuleMiner::MinOrderRows ||
+                orderedByChance(xs, ys, pairs))
                 continue;
             QJsonObject rule{{QStringLiteral("rule"), QStringLiteral("order")},
                              {QStringLiteral("columns"), QJsonArray{names[a], names[b]}}};
@@ -415,7 +416,7 @@ void mineDates(const QStringList &names, const std::vector<Column> &columns, QJs
 QJsonArray RuleMiner::mine(const QStringList &names, const QList<QVariantList> &rows)
 {
     QJsonArray rules;
-    if (rows.size() < MinRows)
+    if (rows.size() < MinOrderRows)
         return rules;
     const std::vector<Column> columns = describe(names, rows);
     mineDates(names, columns, rules);
@@ -431,7 +432,7 @@ QJsonArray RuleMiner::orders(const QStringList &names, const QList<QVariantList>
                              int repeatedFrom)
 {
     QJsonArray rules;
-    if (rows.size() < MinRows)
+    if (rows.size() < MinOrderRows)
         return rules;
     std::vector<Column> columns = describe(names, rows);
     for (int c = std::max(0, repeatedFrom); repeatedFrom >= 0 && c < int(columns.size()); ++c)

@@ -16,6 +16,9 @@ class RuleMiner
 {
 public:
     static constexpr int MinRows = 20;
+    // Orders are mined from fewer rows: the chance test alone keeps out those that could be
+    // accidents, and a small table of reigns or price ranges still must not put an end first.
+    static constexpr int MinOrderRows = 10;
     static constexpr double Chance = 1e-3; // at most this likely by accident
     static constexpr int MaxPairColumns = 60;
     static constexpr int MaxFormulaColumns = 25;

@@ -1,5 +1,6 @@
 #include "TreeColumn.h"
 
+#include "CopulaLearner.h"
 #include "DateParts.h"
 #include "RecipeValue.h"
 #include "TextRecipeLearner.h"
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QSet>
 #include <cmath>
+#include <numeric>
 
 namespace {
 double asNumber(const QVariant &value, const QString &format)
@@ -70,6 +72,14 @@ TreeColumn TreeColumn::encode(const QJsonObject &spec, const QList<QVariantList>
                     e.number[size_t(r)] = -1; // marker, ignored by the leaf's gaps
             }
         }
+        std::vector<double> valid = e.number;
+        for (double &y : valid) {
+            if (e.gaps && y < 0)
+                y = std::nan("");
+        }
+        std::vector<int> all(valid.size());
+        std::iota(all.begin(), all.end(), 0);
+        e.scores = CopulaLearner::normalScores(valid, all);
     } else if (generator == QLatin1String("choice")) {
         QHash<QString, int> codes;
         for (const QVariantList &row : rows) {

@@ -16,7 +16,10 @@ struct TreeColumn
 
     Kind target = Kind::None;
     bool numericPredictor = false, categoricalPredictor = false, dates = false, gaps = false;
-    std::vector<double> number;     // NaN for NULL (for "after": the gap to its base)
+    std::vector<double> number; // NaN for NULL (for "after": the gap to its base)
+    // What the fitter splits a number on: its normal score (NaN for NULL). Ranks, not values:
+    // a few million-death years would otherwise hide which kind of disaster kills more.
+    std::vector<double> scores;
     std::vector<double> orderValue; // the value itself as a number, for numeric splits
     std::vector<int> code;          // category index, -1 for NULL
     QList<QJsonValue> categories;   // typed values by code

@@ -1,5 +1,7 @@
 #include "TreeFitter.h"
 
+#include "util/NormalDistribution.h"
+
 #include <QHash>
 #include <QList>
 #include <QPair>
@@ -8,19 +10,11 @@
 #include <numeric>
 
 namespace {
-// The upper p-quantile of the standard normal (Abramowitz and Stegun 26.2.23), p <= 0.5.
-double normalQuantile(double p)
-{
-    const double t = std::sqrt(-2.0 * std::log(p));
-    return t - (2.515517 + 0.802853 * t + 0.010328 * t * t) /
-                   (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
-}
-
 // The upper p-quantile of chi-squared with df degrees of freedom (Wilson and Hilferty).
 double chiSquaredQuantile(double df, double p)
 {
     const double a = 2.0 / (9.0 * df);
-    return df * std::pow(1 - a + normalQuantile(p) * std::sqrt(a), 3);
+    return df * std::pow(1 - a - NormalDistribution::quantile(p) * std::sqrt(a), 3);
 }
 
 // Whether a split says more than chance, as conditional inference trees (ctree) ask: a
@@ -36,6 +30,7 @@ bool significant(const TreeColumn &t, const TreeFitter::Stats &total, const Tree
     otherwise.nulls -= then.nulls;
     otherwise.sum -= then.sum;
     otherwise.sumSquares -= then.sumSquares;
+    otherwise.sumFourth -= then.sumFourth;
     double chi2 = 0, df = 0;
     auto addTable = [&](const std::vector<double> &a, const std::vector<double> &b) {
         const double na = std::accumulate(a.begin(), a.end(), 0.0);
@@ -55,18 +50,22 @@ bool significant(const TreeColumn &t, const TreeFitter::Stats &total, const Tree
         addTable({then.nulls, then.n - then.nulls},
                  {otherwise.nulls, otherwise.n - otherwise.nulls});
         const double n1 = then.n - then.nulls, n2 = otherwise.n - otherwise.nulls;
-        if (n1 >= 2 && n2 >= 2) {
-            const double m1 = then.sum / n1, m2 = otherwise.sum / n2;
-            const double v1 = std::max(0.0, then.sumSquares / n1 - m1 * m1) * n1 / (n1 - 1);
-            const double v2 = std::max(0.0, otherwise.sumSquares / n2 - m2 * m2) * n2 / (n2 - 1);
+        // Welch's t of the two sides' means of z, then of z^2.
+        auto welch = [&](double s1, double ss1, double s2, double ss2) {
+            const double m1 = s1 / n1, m2 = s2 / n2;
+            const double v1 = std::max(0.0, ss1 / n1 - m1 * m1) * n1 / (n1 - 1);
+            const double v2 = std::max(0.0, ss2 / n2 - m2 * m2) * n2 / (n2 - 1);
             const double se = v1 / n1 + v2 / n2;
             if (se > 0) {
                 chi2 += (m1 - m2) * (m1 - m2) / se;
                 df += 1;
-            } else if (m1 != m2) {
-                return true; // two constant sides with different values
             }
-        }
+            return se <= 0 && m1 != m2; // two constant sides with different values
+        };
+        if (n1 >= 2 && n2 >= 2 &&
+            (welch(then.sum, then.sumSquares, otherwise.sum, otherwise.sumSquares) ||
+             welch(then.sumSquares, then.sumFourth, otherwise.sumSquares, otherwise.sumFourth)))
+            return true;
     } else {
         std::vector<double> other(total.counts.size());
         for (size_t k = 0; k < other.size(); ++k)
@@ -85,16 +84,23 @@ TreeFitter::TreeFitter(const TreeColumn &target, const std::vector<const TreeCol
     : m_t(target), m_predictors(predictors), m_columns(predictorColumns), m_sorted(sorted),
       m_minLeaf(minLeaf)
 {
-    double sum = 0, sumSquares = 0, present = 0;
-    for (const double y : target.number) {
-        if (std::isnan(y) || (y < 0 && target.gaps))
+    double sum = 0, sumSquares = 0, sumFourth = 0, present = 0;
+    for (size_t r = 0; r < target.number.size(); ++r) {
+        const double value = target.number[r];
+        if (std::isnan(value) || (value < 0 && target.gaps))
             continue;
+        const double y = target.scores[r];
         sum += y;
         sumSquares += y * y;
+        sumFourth += y * y * y * y;
         ++present;
     }
-    const double variance = present > 1 ? (sumSquares - sum * sum / present) / present : 0;
-    m_scale = variance > 0 ? variance : 1;
+    if (present > 1) {
+        const double location = (sumSquares - sum * sum / present) / present;
+        const double spread = (sumFourth - sumSquares * sumSquares / present) / present;
+        m_scale[0] = location > 0 ? location : 1;
+        m_scale[1] = spread > 0 ? spread : 1;
+    }
 }
 
 TreeFitter::Stats TreeFitter::stats(const std::vector<int> &rows) const
@@ -220,6 +226,7 @@ void TreeFitter::categoricalSplit(int p, const TreeColumn &x, const std::vector<
             left.nulls += s.nulls;
             left.sum += s.sum;
             left.sumSquares += s.sumSquares;
+            left.sumFourth += s.sumFourth;
             for (size_t k = 0; k < left.counts.size(); ++k)
                 left.counts[k] += s.counts[k];
         }
@@ -230,6 +237,7 @@ void TreeFitter::categoricalSplit(int p, const TreeColumn &x, const std::vector<
         right.nulls -= left.nulls;
         right.sum -= left.sum;
         right.sumSquares -= left.sumSquares;
+        right.sumFourth -= left.sumFourth;
         left.countSquares = right.countSquares = 0;
         for (size_t k = 0; k < left.counts.size(); ++k) {
             right.counts[k] -= left.counts[k];

@@ -7,15 +7,17 @@
 
 // Finds the best split of a tree node for one target column (TreeLearner grows the trees):
 // every split of every predictor column is scored by the drop in impurity (Gini for
-// categories and for NULL versus value, variance for numbers), and the best is kept only when
-// it says more than chance.
+// categories and for NULL versus value, variance of the normal scores for numbers), and the
+// best is kept only when it says more than chance.
 class TreeFitter
 {
 public:
     // Sufficient statistics of a set of rows for one target.
     struct Stats
     {
-        double n = 0, nulls = 0, sum = 0, sumSquares = 0;
+        // Of the normal scores z of a number: sum z, sum z^2 and sum z^4, for the variance of
+        // z (where values lie) and of z^2 (how far they spread).
+        double n = 0, nulls = 0, sum = 0, sumSquares = 0, sumFourth = 0;
         std::vector<double> counts; // per class (class 0 is NULL, then the codes)
         double countSquares = 0;    // sum of counts squared
 
@@ -24,12 +26,14 @@ public:
         {
             n += sign;
             if (t.target == TreeColumn::Kind::Numeric) {
-                const double y = t.number[size_t(r)];
-                if (std::isnan(y)) {
+                const double value = t.number[size_t(r)];
+                if (std::isnan(value)) {
                     nulls += sign;
-                } else if (!(t.gaps && y < 0)) {
+                } else if (!(t.gaps && value < 0)) {
+                    const double y = t.scores[size_t(r)];
                     sum += sign * y;
                     sumSquares += sign * y * y;
+                    sumFourth += sign * y * y * y * y;
                 }
                 return;
             }
@@ -37,9 +41,10 @@ public:
             countSquares += sign > 0 ? 2 * count + 1 : -2 * count + 1;
             count += sign;
         }
-        // n times the impurity: Gini over classes, or Gini of NULL vs value plus the variance of
-        // the values scaled by the whole column's variance.
-        double weightedImpurity(const TreeColumn &t, double scale) const
+        // n times the impurity: Gini over classes, or Gini of NULL vs value plus the variances
+        // of z and z^2, each scaled by the whole column's. Where values lie alone would not
+        // part two stocks whose prices share a median but not a range.
+        double weightedImpurity(const TreeColumn &t, const double (&scale)[2]) const
         {
             if (n <= 0)
                 return 0;
@@ -48,7 +53,8 @@ public:
             const double present = n - nulls;
             double impurity = n - (nulls * nulls + present * present) / n;
             if (present > 0)
-                impurity += std::max(0.0, sumSquares - sum * sum / present) / scale;
+                impurity += std::max(0.0, sumSquares - sum * sum / present) / scale[0] +
+                            std::max(0.0, sumFourth - sumSquares * sumSquares / present) / scale[1];
             return impurity;
         }
     };
@@ -88,7 +94,7 @@ private:
     std::vector<int> m_columns;
     std::vector<const std::vector<int> *> m_sorted;
     int m_minLeaf;
-    double m_scale = 1;
+    double m_scale[2] = {1, 1}; // the variances of z and z^2 over the whole column
     mutable std::vector<int> m_nodeRows;
     mutable qint64 m_tried = 0;
 };

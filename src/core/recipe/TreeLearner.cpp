@@ -1,5 +1,6 @@
 #include "TreeLearner.h"
 
+#include "CopulaLearner.h"
 #include "DateParts.h"
 #include "NumberSummary.h"
 #include "QuantileSampler.h"
@@ -116,8 +117,11 @@ QJsonObject conditionOf(const TreeFitter &fitter, const TreeFitter::Split &split
     return condition;
 }
 
+// Adds to a leaf what more its rows say (the copula of a number); nothing when empty.
+using LeafExtra = std::function<QJsonObject(const std::vector<int> &rows)>;
+
 QJsonObject grow(const TreeFitter &fitter, const TreeColumn &t, const QString &generator,
-                 const QStringList &names, int rowCount, bool notNull)
+                 const QStringList &names, int rowCount, bool notNull, const LeafExtra &extra)
 {
     std::vector<char> member(size_t(rowCount), 0);
     std::vector<Node> nodes(1);
@@ -171,6 +175,11 @@ QJsonObject grow(const TreeFitter &fitter, const TreeColumn &t, const QString &g
         const Node &node = nodes[size_t(i)];
         if (node.children.empty()) {
             json[size_t(i)] = leafOf(t, generator, node.rows, notNull);
+            if (extra) {
+                const QJsonObject copula = extra(node.rows);
+                if (!copula.isEmpty())
+                    json[size_t(i)].insert(QStringLiteral("copula"), copula);
+            }
             continue;
         }
         QJsonObject split = conditionOf(fitter, node.best, names);
@@ -224,8 +233,10 @@ std::vector<int> visitOrder(const QStringList &names, const QJsonObject &columns
 void TreeLearner::fit(const TableInfo &table, const QStringList &names,
                       const QList<QVariantList> &rows, QJsonObject &columns)
 {
-    if (rows.size() < 4 * MinLeafRows)
+    if (rows.size() < CopulaLearner::MinRows)
         return;
+    // Trees need more rows than copulas: a split of a few rows would fit their accidents.
+    const bool trees = rows.size() >= 4 * MinLeafRows;
     QHash<QString, int> index;
     for (int c = 0; c < names.size(); ++c)
         index.insert(names[c], c);
@@ -270,11 +281,35 @@ void TreeLearner::fit(const TableInfo &table, const QStringList &names,
     }
     const int minLeaf = std::max(MinLeafRows, int(rows.size() / 400));
     const std::vector<int> order = visitOrder(names, columns, encoded, index);
+    // Numbers and dates a copula can follow: their generators write every value as a number,
+    // and they are not a series (whose values are all past the real ones).
+    std::vector<int> allRows(size_t(rows.size()));
+    std::iota(allRows.begin(), allRows.end(), 0);
+    std::vector<std::vector<double>> scores(size_t(names.size()));
+    auto linkable = [&](int c) {
+        const QString generator = TreeColumn::generatorOf(columns.value(names[c]).toObject());
+        return encoded[size_t(c)].numericPredictor &&
+               (generator == QLatin1String("number") || generator == QLatin1String("datetime") ||
+                generator == QLatin1String("after"));
+    };
+    std::vector<CopulaLearner::Column> linked; // the linkable columns visited so far
     int modelled = 0;
     for (size_t position = 0; position < order.size() && modelled < MaxModelledColumns;
          ++position) {
         const int c = order[position];
         const TreeColumn &target = encoded[size_t(c)];
+        QJsonObject spec = columns.value(names[c]).toObject();
+        const QString generator = TreeColumn::generatorOf(spec);
+        std::vector<CopulaLearner::Column> candidates;
+        if (generator == QLatin1String("number") || generator == QLatin1String("datetime")) {
+            scores[size_t(c)] = target.scores;
+            candidates = CopulaLearner::strongest(scores[size_t(c)], linked);
+        }
+        if (linkable(c) && int(linked.size()) < MaxLinkedColumns) {
+            if (scores[size_t(c)].empty())
+                scores[size_t(c)] = CopulaLearner::normalScores(target.orderValue, allRows);
+            linked.push_back({c, &target.orderValue, target.dates, &scores[size_t(c)]});
+        }
         if (target.target == TreeColumn::Kind::None || position == 0)
             continue;
         std::vector<const TreeColumn *> predictors;
@@ -297,14 +332,25 @@ void TreeLearner::fit(const TableInfo &table, const QStringList &names,
         if (predictors.empty())
             continue;
         ++modelled;
-        QJsonObject spec = columns.value(names[c]).toObject();
-        const bool notNull = table.column(names[c]) && table.column(names[c])->notNull;
-        const TreeFitter fitter(target, predictors, predictorColumns, predictorSorted, minLeaf);
-        const QJsonObject tree =
-            grow(fitter, target, TreeColumn::generatorOf(spec), names, int(rows.size()), notNull);
-        if (!tree.contains(QLatin1String("column")))
-            continue; // nothing to split on: the column is independent of the others
-        spec.insert(QStringLiteral("tree"), tree);
+        const LeafExtra copulaOf = [&](const std::vector<int> &leafRows) {
+            return CopulaLearner::fit(target.number, leafRows, candidates, names);
+        };
+        QJsonObject tree;
+        if (trees) {
+            const bool notNull = table.column(names[c]) && table.column(names[c])->notNull;
+            const TreeFitter fitter(target, predictors, predictorColumns, predictorSorted, minLeaf);
+            tree = grow(fitter, target, generator, names, int(rows.size()), notNull,
+                        candidates.empty() ? LeafExtra() : copulaOf);
+        }
+        if (!tree.contains(QLatin1String("column"))) {
+            // Nothing to split on: the column follows the others by its copula alone, if at all.
+            const QJsonObject copula = candidates.empty() ? QJsonObject() : copulaOf(allRows);
+            if (copula.isEmpty())
+                continue;
+            spec.insert(QStringLiteral("copula"), copula);
+        } else {
+            spec.insert(QStringLiteral("tree"), tree);
+        }
         columns.insert(names[c], spec);
     }
 }

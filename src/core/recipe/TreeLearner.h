@@ -12,7 +12,9 @@
 // one gets a decision tree over the columns visited before it, fitted on the real rows (Gini
 // for categories and for NULL versus value, variance for numbers), grown best split first.
 // A leaf keeps what its rows look like as the column's own generator parameters (quantiles,
-// weighted values, gaps, null rate), so new values come from real rows like the new row.
+// weighted values, gaps, null rate), so new values come from real rows like the new row, and
+// a number's leaf its copula (CopulaLearner): how its rank follows earlier numbers and dates
+// there, which steps alone cannot show on a few rows.
 class TreeLearner
 {
 public:
@@ -20,6 +22,7 @@ public:
     static constexpr int MinLeafRows = 5;
     static constexpr int MaxModelledColumns = 120; // wider tables: the rest stay independent
     static constexpr int LeafQuantiles = 21;
+    static constexpr int MaxLinkedColumns = 40; // numbers and dates a copula may follow
 
     // Adds "tree" to the entries of `columns` (a recipe's columns, generators already chosen)
     // that depend on other columns. `rows` hold values in `names` order.
