@@ -49,6 +49,14 @@ DATASETS = [
      "country TEXT, latitude REAL, longitude REAL)"),
     ("us_employment", "vega", "us-employment.csv", None),
     ("stocks", "vega", "stocks.csv", None),
+    # Small tables and heavy tails: 12 to 52 rows whose numbers move together, prices whose
+    # low, open, close and high hold their order, deaths whose size depends on the kind.
+    ("monarchs", "vega", "monarchs.json", None),
+    ("crimea", "vega", "crimea.json", None),
+    ("ohlc", "vega", "ohlc.json", None),
+    ("iowa_electricity", "vega", "iowa-electricity.csv", None),
+    ("disasters", "vega", "disasters.csv", None),
+    ("jobs", "vega", "jobs.json", None),
     ("macrodata", "statsmodels", "macrodata/macrodata.csv", None),
     ("fair", "statsmodels", "fair/fair.csv", None),
     ("customers", "demo", None, None),
