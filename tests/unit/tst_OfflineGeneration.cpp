@@ -2,6 +2,7 @@
 // copies, same seed same rows, empty tables, cancel, and recipes from the mock LLM with
 // validation, follow-ups and the cache.
 #include "MockLlmServer.h"
+#include "OfflineRun.h"
 #include "ShopTable.h"
 #include "TempDatabase.h"
 #include "WeightedList.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void deletedGeneratedRowsFreeTheirRowids();
     void sameSeedSameRows();
     void emptyTableUsesTheSchemaAlone();
+    void infinitiesAreLearnedAsMissing();
     void cancelWritesNothing();
     void undoReportsProgressAndStopsWithEveryRowKept();
     void impossibleUniqueValuesStopWithNothingWritten();
@@ -249,6 +251,24 @@ void TestOfflineGeneration::emptyTableUsesTheSchemaAlone()
                                         "date(born) = born AND score BETWEEN 0 AND 100"))
                  .toInt(),
              20);
+}
+
+void TestOfflineGeneration::infinitiesAreLearnedAsMissing()
+{
+    // SQLite stores 1e999 as infinity; a recipe cannot hold one (this failed with "Recipe:
+    // columns.b.atoms must list ...").
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (a REAL NOT NULL, b REAL)")});
+    temp.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                             "WHERE i < 40) INSERT INTO t SELECT CASE WHEN i = 7 THEN -1e999 "
+                             "ELSE i END, CASE WHEN i % 13 = 0 THEN 1e999 ELSE i * 2 END FROM n"));
+    QCOMPARE(generateOffline(temp, QStringLiteral("t"), 200, 3).inserted, 200);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM t WHERE rowid > 40 AND (abs(a) > "
+                                        "1e300 OR abs(b) > 1e300)"))
+                 .toInt(),
+             0);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM t WHERE rowid > 40 AND a IS NULL"))
+                 .toInt(),
+             0);
 }
 
 void TestOfflineGeneration::cancelWritesNothing()

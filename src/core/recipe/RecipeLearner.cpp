@@ -342,6 +342,14 @@ QJsonObject RecipeLearner::learn(QSqlDatabase &db, const TableInfo &table, QRand
     for (const auto &[key, index] : keys)
         ordered << rows[index];
     rows = ordered;
+    // SQLite keeps infinities in REAL columns (1e999), but a recipe's numbers cannot hold one
+    // and quantiles around it mean nothing: they are learned as missing, and never made.
+    for (QVariantList &row : rows) {
+        for (QVariant &value : row) {
+            if (value.typeId() == QMetaType::Double && !std::isfinite(value.toDouble()))
+                value = QVariant();
+        }
+    }
     QHash<QString, qint64> maxima;
     for (const QString &name : names) {
         const ColumnInfo &column = *table.column(name);
