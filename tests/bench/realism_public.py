@@ -13,6 +13,10 @@ Data: vega-datasets (npm registry), python3-statsmodels (Debian; only its CSV fi
 and Rowforge's own demo tables. Needs python3-numpy and python3-scipy (Debian).
 
     python3 tests/bench/realism_public.py [BUILD_DIR [TABLE...]]   (tables: all by default)
+
+REALISM_SEED=N grows the tables with seed N instead of 1 (the references keep theirs): the
+figures in BENCHMARKS.md over seeds 1-3 are three runs of this, against a build of the commit
+before in its own BUILD_DIR.
 """
 import json
 import os
@@ -31,6 +35,7 @@ BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
 ONLY = set(sys.argv[2:])
 CLI = os.path.abspath(os.path.join(BUILD, "src/cli/rowforge-cli"))
 NEW_ROWS = 1000
+SEED = os.environ.get("REALISM_SEED", "1")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # name, source, file, CREATE statement (None: import infers the table)
@@ -231,7 +236,7 @@ def measure(work, sources, name, source, path, create):
     con.close()
     grown = db.replace(".sqlite", "_grown.sqlite")
     shutil.copy(db, grown)
-    run(CLI, "generate", "--db", grown, "--table", name, "--provider", "offline", "--seed", "1",
+    run(CLI, "generate", "--db", grown, "--table", name, "--provider", "offline", "--seed", SEED,
         "--rows", str(NEW_ROWS))
     whole = report(grown, name, last_real)
     con = sqlite3.connect(grown)
