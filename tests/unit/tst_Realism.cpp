@@ -133,6 +133,7 @@ private Q_SLOTS:
     void minedRulesHoldInGeneratedRows();
     void jointModelKeepsConditionalsAndCorrelation();
     void independentColumnsGetNoTree();
+    void categoryToldByNumbersFollowsThem();
     void emailsAreMadeFromTheRowsOwnName();
     void aCommonNameGetsDigitsFromTheFirstTry();
     void pairMetricsByHand();
@@ -344,6 +345,30 @@ void TestRealism::independentColumnsGetNoTree()
     const QJsonObject columns = recipe[QLatin1String("columns")].toObject();
     for (const QString &name : columns.keys())
         QVERIFY2(!columns[name].toObject().contains(QLatin1String("tree")), qPrintable(name));
+}
+
+void TestRealism::categoryToldByNumbersFollowsThem()
+{
+    // 44 trading days, as vega's ohlc: the price drifts down and swings with the days; the
+    // signal says whether it stands above its middle, one day in eight saying otherwise.
+    // Categories are learned before numbers, and the price follows the day better than the
+    // signal, so the signal must be learned again, given the price that tells it.
+    TempDatabase temp({QStringLiteral("CREATE TABLE days (day TEXT, price REAL, signal TEXT)")});
+    QRandomGenerator random(8);
+    for (int i = 0; i < 44; ++i) {
+        const double price = 30 - 0.08 * i + 3 * std::sin(i / 3.5) + random.bounded(2.0);
+        const bool high = price > 28.24, flipped = i % 8 == 3;
+        temp.exec(QStringLiteral("INSERT INTO days VALUES (?, ?, ?)"),
+                  {QDate(2009, 6, 1).addDays(i).toString(Qt::ISODate), qRound(price * 100) / 100.0,
+                   high != flipped ? QStringLiteral("short") : QStringLiteral("long")});
+    }
+    QCOMPARE(generateOffline(temp, QStringLiteral("days"), 2000, 3).inserted, 2000);
+    const QString agreeing = QStringLiteral("SELECT avg((price > 28.24) = (signal = 'short')) "
+                                            "FROM days WHERE rowid %1 44");
+    const double real = temp.scalar(agreeing.arg(QLatin1String("<="))).toDouble();
+    const double generated = temp.scalar(agreeing.arg(QLatin1String(">"))).toDouble();
+    QVERIFY2(real > 0.85 && generated > real - 0.08,
+             qPrintable(QStringLiteral("%1 vs %2").arg(real).arg(generated)));
 }
 
 void TestRealism::emailsAreMadeFromTheRowsOwnName()

@@ -228,6 +228,29 @@ std::vector<int> visitOrder(const QStringList &names, const QJsonObject &columns
     return order;
 }
 
+// The names of `columns` that another column's entry mentions (its tree, copula, base or
+// given): those must be drawn before it. A value that happens to equal a name counts too,
+// which only keeps a column where it was.
+QSet<QString> namedByOthers(const QJsonObject &columns, const QStringList &names)
+{
+    const QSet<QString> all(names.begin(), names.end());
+    QSet<QString> named;
+    std::function<void(const QJsonValue &, const QString &)> walk = [&](const QJsonValue &value,
+                                                                        const QString &owner) {
+        if (value.isString() && value.toString() != owner && all.contains(value.toString()))
+            named.insert(value.toString());
+        else if (value.isObject())
+            for (const QJsonValue &inner : value.toObject())
+                walk(inner, owner);
+        else if (value.isArray())
+            for (const QJsonValue &inner : value.toArray())
+                walk(inner, owner);
+    };
+    for (auto it = columns.constBegin(); it != columns.constEnd(); ++it)
+        walk(it.value(), it.key());
+    return named;
+}
+
 } // namespace
 
 void TreeLearner::fit(const TableInfo &table, const QStringList &names,
@@ -292,31 +315,15 @@ void TreeLearner::fit(const TableInfo &table, const QStringList &names,
                (generator == QLatin1String("number") || generator == QLatin1String("datetime") ||
                 generator == QLatin1String("after"));
     };
-    std::vector<CopulaLearner::Column> linked; // the linkable columns visited so far
-    int modelled = 0;
-    for (size_t position = 0; position < order.size() && modelled < MaxModelledColumns;
-         ++position) {
-        const int c = order[position];
+    // Gives column c a tree over `earlier` (and the copula of each leaf over `candidates`);
+    // false when no earlier column can be split on.
+    auto model = [&](int c, const std::vector<int> &earlier,
+                     const std::vector<CopulaLearner::Column> &candidates) {
         const TreeColumn &target = encoded[size_t(c)];
-        QJsonObject spec = columns.value(names[c]).toObject();
-        const QString generator = TreeColumn::generatorOf(spec);
-        std::vector<CopulaLearner::Column> candidates;
-        if (generator == QLatin1String("number") || generator == QLatin1String("datetime")) {
-            scores[size_t(c)] = target.scores;
-            candidates = CopulaLearner::strongest(scores[size_t(c)], linked);
-        }
-        if (linkable(c) && int(linked.size()) < MaxLinkedColumns) {
-            if (scores[size_t(c)].empty())
-                scores[size_t(c)] = CopulaLearner::normalScores(target.orderValue, allRows);
-            linked.push_back({c, &target.orderValue, target.dates, &scores[size_t(c)]});
-        }
-        if (target.target == TreeColumn::Kind::None || position == 0)
-            continue;
         std::vector<const TreeColumn *> predictors;
         std::vector<int> predictorColumns;
         std::vector<const std::vector<int> *> predictorSorted;
-        for (size_t earlier = 0; earlier < position; ++earlier) {
-            const int p = order[earlier];
+        for (const int p : earlier) {
             const TreeColumn &x = encoded[size_t(p)];
             for (size_t s = 0; s < seasons[size_t(p)].size(); ++s) {
                 predictors.push_back(&seasons[size_t(p)][s]);
@@ -330,27 +337,69 @@ void TreeLearner::fit(const TableInfo &table, const QStringList &names,
             predictorSorted.push_back(&sortedRows[size_t(p)]);
         }
         if (predictors.empty())
-            continue;
-        ++modelled;
+            return false;
         const LeafExtra copulaOf = [&](const std::vector<int> &leafRows) {
             return CopulaLearner::fit(target.number, leafRows, candidates, names);
         };
+        QJsonObject spec = columns.value(names[c]).toObject();
         QJsonObject tree;
         if (trees) {
             const bool notNull = table.column(names[c]) && table.column(names[c])->notNull;
             const TreeFitter fitter(target, predictors, predictorColumns, predictorSorted, minLeaf);
-            tree = grow(fitter, target, generator, names, int(rows.size()), notNull,
-                        candidates.empty() ? LeafExtra() : copulaOf);
+            tree = grow(fitter, target, TreeColumn::generatorOf(spec), names, int(rows.size()),
+                        notNull, candidates.empty() ? LeafExtra() : copulaOf);
         }
         if (!tree.contains(QLatin1String("column"))) {
             // Nothing to split on: the column follows the others by its copula alone, if at all.
             const QJsonObject copula = candidates.empty() ? QJsonObject() : copulaOf(allRows);
             if (copula.isEmpty())
-                continue;
+                return true;
             spec.insert(QStringLiteral("copula"), copula);
         } else {
             spec.insert(QStringLiteral("tree"), tree);
         }
         columns.insert(names[c], spec);
+        return true;
+    };
+    std::vector<CopulaLearner::Column> linked; // the linkable columns visited so far
+    std::vector<int> visited;
+    int modelled = 0;
+    for (size_t position = 0; position < order.size() && modelled < MaxModelledColumns;
+         ++position) {
+        const int c = order[position];
+        const TreeColumn &target = encoded[size_t(c)];
+        const QString generator = TreeColumn::generatorOf(columns.value(names[c]).toObject());
+        std::vector<CopulaLearner::Column> candidates;
+        if (generator == QLatin1String("number") || generator == QLatin1String("datetime")) {
+            scores[size_t(c)] = target.scores;
+            candidates = CopulaLearner::strongest(scores[size_t(c)], linked);
+        }
+        if (linkable(c) && int(linked.size()) < MaxLinkedColumns) {
+            if (scores[size_t(c)].empty())
+                scores[size_t(c)] = CopulaLearner::normalScores(target.orderValue, allRows);
+            linked.push_back({c, &target.orderValue, target.dates, &scores[size_t(c)]});
+        }
+        if (target.target != TreeColumn::Kind::None && model(c, visited, candidates))
+            ++modelled;
+        visited.push_back(c);
+    }
+    // Categories come before numbers so that numbers can follow them (a plan its spending).
+    // A category no other column follows is learned again, last, given every column: a
+    // trading signal is told by the prices, which the dates before it could not tell.
+    // Nothing is drawn given it, so the rest of the model stands as it was.
+    const QSet<QString> followed = namedByOthers(columns, names);
+    std::vector<int> kept, moved;
+    for (size_t position = 0; position < visited.size(); ++position) {
+        const int c = visited[position];
+        const bool last = position + 1 == visited.size();
+        if (encoded[size_t(c)].target == TreeColumn::Kind::Categorical && !last &&
+            !followed.contains(names[c]))
+            moved.push_back(c);
+        else
+            kept.push_back(c);
+    }
+    for (const int c : moved) {
+        model(c, kept, {});
+        kept.push_back(c);
     }
 }

@@ -8,13 +8,14 @@
 #include <QVariantList>
 
 // The joint model of the offline engine: synthpop-style sequential CART synthesis. Columns are
-// visited in an order (categories, then dates, then numbers, dependencies respected); each
-// one gets a decision tree over the columns visited before it, fitted on the real rows (Gini
-// for categories and for NULL versus value, variance for numbers), grown best split first.
-// A leaf keeps what its rows look like as the column's own generator parameters (quantiles,
-// weighted values, gaps, null rate), so new values come from real rows like the new row, and
-// a number's leaf its copula (CopulaLearner): how its rank follows earlier numbers and dates
-// there, which steps alone cannot show on a few rows.
+// visited in an order (dates, then categories, then numbers, dependencies respected; a category
+// no column follows comes again last, given all of them); each one gets a decision tree over
+// the columns visited before it, fitted on the real rows (Gini for categories and for NULL
+// versus value, where normal scores lie and how far they spread for numbers), grown best split
+// first. A leaf keeps what its rows look like as the column's own generator parameters
+// (quantiles, weighted values, gaps, null rate), so new values come from real rows like the new
+// row, and a number's leaf its copula (CopulaLearner): how its rank follows earlier numbers and
+// dates there, which steps alone cannot show on a few rows.
 class TreeLearner
 {
 public:
