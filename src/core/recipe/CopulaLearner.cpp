@@ -69,8 +69,8 @@ QJsonArray quantilesOf(const std::vector<double> &values, const std::vector<int>
     }
     std::sort(present.begin(), present.end());
     QJsonArray array;
-    for (const double q :
-         QuantileSampler::quantilesOf(present, int(std::min<size_t>(present.size(), 21)))) {
+    for (const double q : QuantileSampler::quantilesOf(
+             present, int(std::min<size_t>(present.size(), CopulaLearner::Quantiles)))) {
         if (dates)
             array << QDateTime::fromMSecsSinceEpoch(qint64(std::llround(q * 1000)), Qt::UTC)
                          .toString(Qt::ISODateWithMs);

@@ -15,6 +15,7 @@ public:
     static constexpr int MaxGiven = 3;
     static constexpr int MaxCandidates = 6; // tried per leaf, the most correlated overall first
     static constexpr double MinNoise = 0.05;
+    static constexpr int Quantiles = 21; // of each given in a leaf, as a leaf keeps of its own
 
     struct Column
     {

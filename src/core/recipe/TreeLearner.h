@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CopulaLearner.h"
 #include "db/TableInfo.h"
 
 #include <QJsonObject>
@@ -22,7 +23,7 @@ public:
     static constexpr int MaxLeaves = 64;
     static constexpr int MinLeafRows = 5;
     static constexpr int MaxModelledColumns = 120; // wider tables: the rest stay independent
-    static constexpr int LeafQuantiles = 21;
+    static constexpr int LeafQuantiles = CopulaLearner::Quantiles;
     static constexpr int MaxLinkedColumns = 40; // numbers and dates a copula may follow
 
     // Adds "tree" to the entries of `columns` (a recipe's columns, generators already chosen)
