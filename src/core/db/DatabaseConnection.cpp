@@ -5,8 +5,11 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QThread>
+#include <algorithm>
 
 namespace {
 QAtomicInteger<quint64> connectionCounter;
@@ -83,7 +86,20 @@ void DatabaseConnection::restoreJournalMode(const QString &mode, int patienceMs)
                                    QStringLiteral("persist"), QStringLiteral("off")};
     if (!modes.contains(mode))
         return;
+    // Leaving WAL takes an exclusive lock that SQLite tries once, without its busy handler: a
+    // worker that starts reading the file at that moment makes the PRAGMA keep "wal". Each try
+    // waits a little for locks, and the PRAGMA is tried again until the patience runs out.
     QSqlQuery query(m_database);
-    query.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(patienceMs));
-    query.exec(QStringLiteral("PRAGMA journal_mode = ") + mode);
+    query.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(std::min(patienceMs, 100)));
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        if (query.exec(QStringLiteral("PRAGMA journal_mode = ") + mode) && query.next() &&
+            query.value(0).toString().toLower() == mode)
+            return;
+        query.finish();
+        if (waited.elapsed() >= patienceMs)
+            return;
+        QThread::msleep(20);
+    }
 }

@@ -25,8 +25,8 @@ public:
     // the file had when it was switched ("delete", "truncate", ...), else an empty string.
     QString enableWriteAheadLog();
     // Puts back a journal mode that enableWriteAheadLog() replaced. Only possible when no other
-    // connection has the file open: waits up to patienceMs for them to close, then leaves the
-    // file in WAL, which is harmless.
+    // connection is reading the file: tries for up to patienceMs, then leaves the file in WAL,
+    // which is harmless.
     void restoreJournalMode(const QString &mode, int patienceMs);
 
     // The database file and the files SQLite keeps beside it (-wal, -shm, -journal): what
