@@ -95,14 +95,15 @@ void seedAccounts(TempDatabase &temp, int rows, quint32 seed)
     temp.exec(QStringLiteral("COMMIT"));
 }
 
-QList<QVariantList> rowsOf(TempDatabase &temp, const QStringList &columns, const QString &where)
+QList<QVariantList> rowsOf(TempDatabase &temp, const QStringList &columns, const QString &where,
+                           const QString &table = QStringLiteral("accounts"))
 {
     QSqlQuery query(temp.db());
     QStringList quoted;
     for (const QString &column : columns)
         quoted << u'"' + column + u'"';
-    query.exec(QStringLiteral("SELECT %1 FROM accounts WHERE %2 ORDER BY rowid")
-                   .arg(quoted.join(u','), where));
+    query.exec(QStringLiteral("SELECT %1 FROM \"%2\" WHERE %3 ORDER BY rowid")
+                   .arg(quoted.join(u','), table, where));
     QList<QVariantList> rows;
     while (query.next()) {
         QVariantList row;
@@ -134,6 +135,7 @@ private Q_SLOTS:
     void jointModelKeepsConditionalsAndCorrelation();
     void independentColumnsGetNoTree();
     void categoryToldByNumbersFollowsThem();
+    void manyValuedTextIsACategory();
     void emailsAreMadeFromTheRowsOwnName();
     void aCommonNameGetsDigitsFromTheFirstTry();
     void pairMetricsByHand();
@@ -369,6 +371,47 @@ void TestRealism::categoryToldByNumbersFollowsThem()
     const double generated = temp.scalar(agreeing.arg(QLatin1String(">"))).toDouble();
     QVERIFY2(real > 0.85 && generated > real - 0.08,
              qPrintable(QStringLiteral("%1 vs %2").arg(real).arg(generated)));
+}
+
+void TestRealism::manyValuedTextIsACategory()
+{
+    // 60 weather stations, ten readings each, every station at its own longitude: more values
+    // than a handful of categories, but each seen often enough to learn where it stands.
+    TempDatabase temp(
+        {QStringLiteral("CREATE TABLE readings (station TEXT, longitude REAL, rain REAL)")});
+    QRandomGenerator random(4);
+    for (int i = 0; i < 600; ++i) {
+        const int station = i % 60;
+        temp.exec(QStringLiteral("INSERT INTO readings VALUES (?, ?, ?)"),
+                  {QStringLiteral("Station %1").arg(station),
+                   qRound((-120 + station + random.bounded(0.6)) * 1000) / 1000.0,
+                   qRound(random.bounded(30.0) * 10) / 10.0});
+    }
+    QCOMPARE(generateOffline(temp, QStringLiteral("readings"), 2000, 1).inserted, 2000);
+    // The engine draws each new station where it stands.
+    const double placed =
+        temp.scalar(QStringLiteral("SELECT avg(n.longitude BETWEEN r.low - 0.2 AND r.high + 0.2) "
+                                   "FROM readings n JOIN (SELECT station, min(longitude) AS low, "
+                                   "max(longitude) AS high FROM readings WHERE rowid <= 600 "
+                                   "GROUP BY station) r USING (station) WHERE n.rowid > 600"))
+            .toDouble();
+    QVERIFY2(placed > 0.9, qPrintable(QString::number(placed)));
+    // The report compares the station with the other columns, as a category.
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("readings"));
+    const QStringList columns{QStringLiteral("station"), QStringLiteral("longitude"),
+                              QStringLiteral("rain")};
+    const FidelityReport report = FidelityReporter::compare(
+        table, columns, rowsOf(temp, columns, QStringLiteral("rowid <= 600"), table.name),
+        rowsOf(temp, columns, QStringLiteral("rowid > 600"), table.name));
+    const auto stationLongitude =
+        std::find_if(report.pairs.begin(), report.pairs.end(), [](auto &p) {
+            return p.a == QLatin1String("station") && p.b == QLatin1String("longitude");
+        });
+    QVERIFY(stationLongitude != report.pairs.end());
+    QCOMPARE(stationLongitude->metric, QStringLiteral("contingency"));
+    QVERIFY2(stationLongitude->real > 0.9 && stationLongitude->score > 0.8,
+             qPrintable(
+                 QStringLiteral("%1 %2").arg(stationLongitude->real).arg(stationLongitude->score)));
 }
 
 void TestRealism::emailsAreMadeFromTheRowsOwnName()

@@ -4,6 +4,7 @@
 #include "FidelityMetrics.h"
 #include "PairTrends.h"
 #include "db/SchemaReader.h"
+#include "profile/CategoryRule.h"
 #include "profile/RowSampler.h"
 #include "recipe/ParentKeyLoader.h"
 #include "recipe/ParentRuleMiner.h"
@@ -324,13 +325,16 @@ QString FidelityReporter::classify(const TableInfo &table, const ColumnInfo &col
             integral = false;
         }
     }
-    const bool few = distinct.size() <= 50 && distinct.size() * 2 <= present.size();
     if (numbers)
-        return integral && few ? QStringLiteral("categorical") : QStringLiteral("numeric");
+        return integral && CategoryRule::isCategory(distinct.size(), present.size(), false)
+                   ? QStringLiteral("categorical")
+                   : QStringLiteral("numeric");
     *dateFormat = DateTimeFormats::detect(texts);
     if (!dateFormat->isEmpty())
         return QStringLiteral("datetime");
-    return few ? QStringLiteral("categorical") : QStringLiteral("other");
+    return CategoryRule::isCategory(distinct.size(), present.size(), true)
+               ? QStringLiteral("categorical")
+               : QStringLiteral("other");
 }
 
 FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringList &columns,

@@ -13,6 +13,7 @@
 #include "TreeLearner.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
+#include "profile/CategoryRule.h"
 #include "profile/ColumnProfiler.h"
 #include "profile/RowSampler.h"
 #include "util/DateTimeFormats.h"
@@ -39,11 +40,6 @@ QJsonArray quantileArray(std::vector<double> numbers)
     for (const double q : QuantileSampler::quantilesOf(numbers, RecipeLearner::Quantiles))
         array << q;
     return array;
-}
-
-bool isCategorical(qsizetype distinct, qsizetype present)
-{
-    return distinct > 0 && distinct <= RecipeLearner::MaxCategories && distinct * 2 <= present;
 }
 
 QJsonObject numberColumn(const ColumnInfo &column, const QVariantList &values, bool key,
@@ -73,7 +69,7 @@ QJsonObject numberColumn(const ColumnInfo &column, const QVariantList &values, b
     }
     // Few distinct values, whole or not (children 0, 1, 2, 5.5; prices 9.99, 19.99): drawn as
     // they are, never as values in between.
-    if (!key && isCategorical(counts.size(), qsizetype(values.size()))) {
+    if (!key && CategoryRule::isCategory(counts.size(), qsizetype(values.size()), false)) {
         QJsonObject spec = entry(QStringLiteral("choice"));
         QJsonArray choices;
         for (const QJsonValue &item : TextRecipeLearner::weighted(counts, 1000)) {
@@ -185,7 +181,7 @@ QJsonObject textColumn(const QStringList &texts, bool unique, const QString &las
     const QString dateFormat = DateTimeFormats::detect(texts);
     if (!dateFormat.isEmpty())
         return dateColumn(texts, dateFormat, unique, last, sampledShare);
-    if (!unique && isCategorical(counts.size(), texts.size())) {
+    if (!unique && CategoryRule::isCategory(counts.size(), texts.size(), true)) {
         QJsonObject spec = entry(QStringLiteral("choice"));
         spec.insert(QStringLiteral("values"), TextRecipeLearner::weighted(counts, 1000));
         return spec;

@@ -17,7 +17,6 @@ class RecipeLearner
 public:
     static constexpr int SampleRows = 5000;
     static constexpr int Quantiles = 101;
-    static constexpr int MaxCategories = 50;
 
     // Rows in `leaveOut` (earlier generated ones) are not learned from, unless the table has
     // no others; the recipe then says "learned_from_generated": true.
