@@ -16,6 +16,7 @@ private Q_SLOTS:
     void ksComplementByHand();
     void tvComplementAndAdherenceByHand();
     void copiesMatchNumbersWithinOnePercent();
+    void resampledRealRowsShowWhatChanceAllows();
     void reportSinceRowid();
     void reportListsOnlyRulesOfEveryRealRow();
     void childrenPerParentByHand();
@@ -64,6 +65,56 @@ void TestFidelity::copiesMatchNumbersWithinOnePercent()
     QCOMPARE(report.columns[1].category, 0.75);
     QCOMPARE(report.columns[0].boundary, 1.0);
     QCOMPARE(report.columns[0].bins.size(), FidelityReporter::HistogramBins);
+}
+
+void TestFidelity::resampledRealRowsShowWhatChanceAllows()
+{
+    // 200 stations, each always in its own region, and a reading: rows drawn anew from the very
+    // process that made the real ones are as good as new rows can be, yet 1,000 of them
+    // cannot fill a 200 x 200 table as 1,000 real rows do.
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (station TEXT, region TEXT, reading REAL)")});
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("t"));
+    const QStringList columns{QStringLiteral("station"), QStringLiteral("region"),
+                              QStringLiteral("reading")};
+    QRandomGenerator random(5);
+    auto draw = [&random](int rows) {
+        QList<QVariantList> drawn;
+        for (int i = 0; i < rows; ++i) {
+            const int station = int(random.bounded(200));
+            drawn << QVariantList{QStringLiteral("s%1").arg(station),
+                                  QStringLiteral("r%1").arg(station),
+                                  station + random.bounded(10.0)};
+        }
+        return drawn;
+    };
+    const QList<QVariantList> real = draw(4000), fresh = draw(1000);
+    const FidelityReport report = FidelityReporter::compare(table, columns, real, fresh);
+    QCOMPARE(report.columns[0].kind, QStringLiteral("categorical"));
+    QVERIFY2(report.resampledPairs > 0 && report.resampledPairs < 0.9,
+             qPrintable(QString::number(report.resampledPairs)));
+    QVERIFY2(
+        std::abs(report.columnPairTrends() - report.resampledPairs) < 0.05,
+        qPrintable(
+            QStringLiteral("%1 %2").arg(report.columnPairTrends()).arg(report.resampledPairs)));
+    QVERIFY2(
+        std::abs(report.columnShapes() - report.resampledShapes) < 0.05,
+        qPrintable(QStringLiteral("%1 %2").arg(report.columnShapes()).arg(report.resampledShapes)));
+    // Copies of the real rows score 1; chance does not. The same rows, the same report.
+    const FidelityReport copies =
+        FidelityReporter::compare(table, columns, real, real.mid(0, 1000));
+    const FidelityReport again = FidelityReporter::compare(table, columns, real, real.mid(0, 1000));
+    QVERIFY(copies.resampledPairs < copies.columnPairTrends());
+    QCOMPARE(again.resampledPairs, copies.resampledPairs);
+    QCOMPARE(again.resampledShapes, copies.resampledShapes);
+    QVERIFY(report.summary().contains(QLatin1String("as many real rows drawn at random score")));
+    QCOMPARE(report.toJson()
+                 .value(QLatin1String("resampled_real"))
+                 .toObject()
+                 .value(QLatin1String("column_pair_trends"))
+                 .toDouble(),
+             std::round(report.resampledPairs * 10000) / 10000);
+    // Without new rows there is nothing to compare with.
+    QCOMPARE(FidelityReporter::compare(table, columns, real, {}).resampledPairs, -1.0);
 }
 
 void TestFidelity::reportSinceRowid()

@@ -78,6 +78,9 @@ QString FidelityReport::summary() const
                  score(boundaryAdherence()), score(categoryAdherence()),
                  score(missingValueSimilarity()), score(validity), score(newRowSynthesis),
                  score(duplicateRate));
+    if (resampledShapes >= 0)
+        text += QStringLiteral(" · as many real rows drawn at random score shapes %1 · pairs %2")
+                    .arg(score(resampledShapes), score(resampledPairs));
     if (privacy.tooClose())
         text += QStringLiteral(" · new rows are closer to real rows than real rows are to each "
                                "other (possible near-copies)");
@@ -141,6 +144,9 @@ QJsonObject FidelityReport::toJson() const
         {QStringLiteral("rules"), ruleArray},
         {QStringLiteral("synthetic_rows"), syntheticRows},
         {QStringLiteral("column_shapes"), rounded(columnShapes())},
+        {QStringLiteral("resampled_real"),
+         QJsonObject{{QStringLiteral("column_shapes"), rounded(resampledShapes)},
+                     {QStringLiteral("column_pair_trends"), rounded(resampledPairs)}}},
         {QStringLiteral("boundary_adherence"), rounded(boundaryAdherence())},
         {QStringLiteral("category_adherence"), rounded(categoryAdherence())},
         {QStringLiteral("missing_value_similarity"), rounded(missingValueSimilarity())},

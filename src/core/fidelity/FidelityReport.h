@@ -66,6 +66,10 @@ struct FidelityReport
     qint64 realRows = 0, syntheticRows = 0;
     double newRowSynthesis = 1; // share of new rows that copy no existing row
     double duplicateRate = 0;   // share of new rows equal to another new row
+    // What as many real rows, drawn again at random, score: how far from 1 chance alone keeps
+    // shapes and pairs with this many rows (two columns of 200 values each make a contingency
+    // table that 1,000 rows cannot fill, however faithful they are). -1 without new rows.
+    double resampledShapes = -1, resampledPairs = -1;
 
     // Means over the columns a score applies to (-1 if none).
     double columnShapes() const;

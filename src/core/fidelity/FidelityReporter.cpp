@@ -348,6 +348,23 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
     QList<PairTrends::Series> series;
     QList<CloseRecords::Column> distances;
     qint64 dates = 0, unreadableDates = 0;
+    // As many real rows as new ones, drawn with replacement, scored the same way.
+    FidelityReport resampled;
+    QList<PairTrends::Series> resampledSeries;
+    std::vector<int> drawn;
+    QRandomGenerator drawing(2); // the same rows give the same report
+    for (qsizetype r = 0; !real.isEmpty() && r < synthetic.size(); ++r)
+        drawn.push_back(int(drawing.bounded(qint64(real.size()))));
+    auto redrawn = [&drawn](PairTrends::Series series) {
+        series.synthetic.clear();
+        series.syntheticCodes.clear();
+        for (const int r : drawn) {
+            if (!series.real.empty())
+                series.synthetic.push_back(series.real[size_t(r)]);
+            series.syntheticCodes.push_back(series.realCodes[size_t(r)]);
+        }
+        return series;
+    };
     for (int c = 0; c < columns.size(); ++c) {
         const ColumnInfo *info = table.column(columns[c]);
         if (!info)
@@ -398,6 +415,14 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
                                     {}};
             PairTrends::bin(pair);
             series << pair;
+            resampledSeries << redrawn(pair);
+            std::vector<double> again;
+            for (const double value : resampledSeries.last().synthetic) {
+                if (!std::isnan(value))
+                    again.push_back(value);
+            }
+            resampled.columns << FidelityReport::Column{};
+            resampled.columns.last().shape = FidelityMetrics::ksComplement(realNumbers, again);
             distances << CloseRecords::Column{true, pair.real, pair.synthetic, {}, {}};
             // A value that is not a number (or date) at all is out of bounds too.
             const double readable = double(syntheticNumbers.size());
@@ -420,6 +445,13 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
                                     codesOf(realValues, dictionary),
                                     codesOf(syntheticValues, dictionary)};
             series << pair;
+            resampledSeries << redrawn(pair);
+            QVariantList again;
+            for (const int r : drawn)
+                again << realValues[r];
+            resampled.columns << FidelityReport::Column{};
+            resampled.columns.last().shape =
+                FidelityMetrics::tvComplement(realCounts, countsOf(again));
             distances << CloseRecords::Column{false, {}, {}, pair.realCodes, pair.syntheticCodes};
             categoryHistogram(column, realCounts, syntheticCounts);
         }
@@ -433,6 +465,11 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
     }
     compareRows(report, exact, tolerant, real, synthetic);
     report.pairs = PairTrends::compute(series);
+    if (!drawn.empty()) {
+        resampled.pairs = PairTrends::compute(resampledSeries);
+        report.resampledShapes = resampled.columnShapes();
+        report.resampledPairs = resampled.columnPairTrends();
+    }
     report.rules = adherence(RuleMiner::mine(columns, real.mid(0, MinedRows)), table, columns, real,
                              synthetic);
     report.validity = dates ? 1.0 - double(unreadableDates) / double(dates) : -1;
