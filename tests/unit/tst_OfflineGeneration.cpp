@@ -166,6 +166,12 @@ void TestOfflineGeneration::learnsFromRealRowsOnly()
     QVERIFY2(second.summary().contains(QLatin1String("learned from real rows (500 generated left "
                                                      "out)")),
              qPrintable(second.summary()));
+    // The pair score comes with what as many real rows score.
+    QVERIFY2(second.fidelity.resampledPairs > 0 &&
+                 second.summary().contains(
+                     QStringLiteral("(real rows: %1)")
+                         .arg(QLocale().toString(second.fidelity.resampledPairs, 'f', 2))),
+             qPrintable(second.summary()));
     // The report compares with the real rows too: the absurd amounts are not its yardstick.
     QVERIFY(second.fidelity.boundaryAdherence() > 0.99);
     // Undo forgets the rows it removed; what is left is still known as generated.

@@ -33,9 +33,14 @@ QString GenerationResult::summary() const
                         .arg(locale.toString(fidelity.columnShapes(), 'f', 2));
         // A table with one comparable column has no pairs: "pairs 0.00" said they all broke.
         if (fidelity.syntheticRows >= FidelityReport::ReliableRows &&
-            fidelity.columnPairTrends() >= 0)
+            fidelity.columnPairTrends() >= 0) {
             text += QStringLiteral(" · pairs %1")
                         .arg(locale.toString(fidelity.columnPairTrends(), 'f', 2));
+            // What as many real rows score: the mark a pair score is read against.
+            if (fidelity.resampledPairs >= 0)
+                text += QStringLiteral(" (real rows: %1)")
+                            .arg(locale.toString(fidelity.resampledPairs, 'f', 2));
+        }
         if (fidelity.ruleAdherence() >= 0)
             text += QStringLiteral(" · rules kept %1")
                         .arg(locale.toString(fidelity.ruleAdherence(), 'f', 2));
