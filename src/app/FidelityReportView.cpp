@@ -37,8 +37,9 @@ static QTableWidget *plainTable(const QStringList &headers, QWidget *parent)
 FidelityReportView::FidelityReportView(QWidget *parent)
     : QWidget(parent), m_summary(new QLabel(this)), m_table(new QTableWidget(this)),
       m_heatMap(new PairHeatMap(this)),
-      m_pairList(plainTable(
-          {tr("Columns"), tr("Measure"), tr("Existing"), tr("Generated"), tr("Score")}, this)),
+      m_pairList(plainTable({tr("Columns"), tr("Measure"), tr("Existing"), tr("Generated"),
+                             tr("Score"), tr("Real rows")},
+                            this)),
       m_rules(plainTable({tr("Rule (holds in every existing row)"), tr("Kept"), tr("Broken rows")},
                          this)),
       m_children(plainTable({tr("Children"), tr("Shape"), tr("Without children (existing / new)"),
@@ -58,6 +59,9 @@ FidelityReportView::FidelityReportView(QWidget *parent)
     scroll->setWidget(m_heatMap);
     scroll->setWidgetResizable(false);
     pairsLayout->addWidget(scroll, 3);
+    m_pairList->horizontalHeaderItem(5)->setToolTip(
+        tr("What as many existing rows, drawn again at random, score: the mark the score is "
+           "read against"));
     pairsLayout->addWidget(m_pairList, 2);
     tabs->addTab(pairs, tr("Pairs"));
     tabs->addTab(m_rules, tr("Rules"));
@@ -119,10 +123,15 @@ void FidelityReportView::setReport(const FidelityReport &report)
     }
     m_table->resizeColumnsToContents();
 
-    // The pairs that moved most first.
+    // The pairs that fell furthest below what as many real rows score first: two columns of
+    // many values score low on a thousand rows however faithful the rows are.
     QList<FidelityReport::Pair> pairs = report.pairs;
-    std::sort(pairs.begin(), pairs.end(),
-              [](const auto &a, const auto &b) { return a.score < b.score; });
+    auto shortfall = [](const FidelityReport::Pair &pair) {
+        return (pair.resampled >= 0 ? pair.resampled : 1.0) - pair.score;
+    };
+    std::stable_sort(pairs.begin(), pairs.end(), [&shortfall](const auto &a, const auto &b) {
+        return shortfall(a) > shortfall(b);
+    });
     m_heatMap->setPairs(report.pairs);
     m_heatMap->resize(m_heatMap->sizeHint());
     m_pairList->setRowCount(int(pairs.size()));
@@ -136,6 +145,10 @@ void FidelityReportView::setReport(const FidelityReport &report)
         m_pairList->setItem(row, 2, new QTableWidgetItem(locale.toString(pair.real, 'f', 2)));
         m_pairList->setItem(row, 3, new QTableWidgetItem(locale.toString(pair.synthetic, 'f', 2)));
         m_pairList->setItem(row, 4, scoreItem(pair.score));
+        auto *chance = new QTableWidgetItem(
+            pair.resampled < 0 ? QStringLiteral("–") : locale.toString(pair.resampled, 'f', 2));
+        chance->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_pairList->setItem(row, 5, chance);
     }
     m_pairList->resizeColumnsToContents();
     // Broken rules first.

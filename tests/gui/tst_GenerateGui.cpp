@@ -425,6 +425,16 @@ void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()
         auto *view = dialog->findChild<FidelityReportView *>();
         rules = view->rulesTable()->rowCount();
         pairs = view->pairsTable()->rowCount();
+        // Each pair with what as many real rows score, those furthest below it first.
+        QCOMPARE(view->pairsTable()->horizontalHeaderItem(5)->text(), QStringLiteral("Real rows"));
+        const QLocale locale;
+        double previous = 2;
+        for (int row = 0; row < pairs; ++row) {
+            const double shortfall = locale.toDouble(view->pairsTable()->item(row, 5)->text()) -
+                                     locale.toDouble(view->pairsTable()->item(row, 4)->text());
+            QVERIFY2(shortfall <= previous + 0.01, qPrintable(QString::number(row)));
+            previous = shortfall;
+        }
         for (int row = 0; row < rules; ++row) {
             if (view->rulesTable()->item(row, 1)->text() != QLatin1String("1.00"))
                 unkept << view->rulesTable()->item(row, 0)->text();

@@ -113,6 +113,22 @@ void TestFidelity::resampledRealRowsShowWhatChanceAllows()
                  .value(QLatin1String("column_pair_trends"))
                  .toDouble(),
              std::round(report.resampledPairs * 10000) / 10000);
+    // Each pair has its own mark: the station's region is told exactly by every real row, yet
+    // a thousand of them fill its 200 x 200 table only so far.
+    for (const FidelityReport::Pair &pair : report.pairs)
+        QVERIFY(pair.resampled >= 0 && pair.resampled <= 1);
+    const auto region = std::find_if(report.pairs.begin(), report.pairs.end(), [](auto &p) {
+        return p.a == QLatin1String("station") && p.b == QLatin1String("region");
+    });
+    QVERIFY(region != report.pairs.end());
+    QVERIFY2(region->resampled < 0.9 && std::abs(region->score - region->resampled) < 0.1,
+             qPrintable(QStringLiteral("%1 %2").arg(region->score).arg(region->resampled)));
+    QVERIFY(report.toJson()
+                .value(QLatin1String("pairs"))
+                .toArray()
+                .first()
+                .toObject()
+                .contains(QLatin1String("resampled_score")));
     // Without new rows there is nothing to compare with.
     QCOMPARE(FidelityReporter::compare(table, columns, real, {}).resampledPairs, -1.0);
 }

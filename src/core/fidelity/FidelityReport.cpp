@@ -111,7 +111,8 @@ QJsonObject FidelityReport::toJson() const
             {QStringLiteral("metric"), pair.metric},
             {QStringLiteral("real"), std::round(pair.real * 10000) / 10000},
             {QStringLiteral("synthetic"), std::round(pair.synthetic * 10000) / 10000},
-            {QStringLiteral("score"), rounded(pair.score)}};
+            {QStringLiteral("score"), rounded(pair.score)},
+            {QStringLiteral("resampled_score"), rounded(pair.resampled)}};
     QJsonArray ruleArray;
     for (const Rule &rule : rules)
         ruleArray << QJsonObject{{QStringLiteral("rule"), rule.kind},

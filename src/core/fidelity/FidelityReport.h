@@ -28,6 +28,7 @@ struct FidelityReport
     {
         QString a, b, metric;
         double real = 0, synthetic = 0, score = 1;
+        double resampled = -1; // the score of as many real rows drawn again at random
     };
     // A rule that holds in every real row, and how many new rows keep it.
     struct Rule

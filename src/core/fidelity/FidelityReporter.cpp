@@ -467,6 +467,8 @@ FidelityReport FidelityReporter::compare(const TableInfo &table, const QStringLi
     report.pairs = PairTrends::compute(series);
     if (!drawn.empty()) {
         resampled.pairs = PairTrends::compute(resampledSeries);
+        for (qsizetype i = 0; i < report.pairs.size(); ++i)
+            report.pairs[i].resampled = resampled.pairs[i].score; // computed in the same order
         report.resampledShapes = resampled.columnShapes();
         report.resampledPairs = resampled.columnPairTrends();
     }
