@@ -417,7 +417,8 @@ void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()
     QVERIFY(report->isEnabled());
     QCOMPARE(window.generationController()->lastResult().fidelity.categoryAdherence(), 1.0);
     // The report shows the pairs and the rules: every rule of the existing orders is kept.
-    int rules = -1, pairs = -1;
+    int rules = -1, pairs = -1, misordered = -1;
+    QString lastHeader;
     QStringList unkept;
     QTimer::singleShot(0, this, [&]() {
         auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
@@ -425,14 +426,17 @@ void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()
         auto *view = dialog->findChild<FidelityReportView *>();
         rules = view->rulesTable()->rowCount();
         pairs = view->pairsTable()->rowCount();
-        // Each pair with what as many real rows score, those furthest below it first.
-        QCOMPARE(view->pairsTable()->horizontalHeaderItem(5)->text(), QStringLiteral("Real rows"));
+        // Each pair with what as many real rows score, those furthest below it first. Shown
+        // to two places, a shortfall is within 0.01 of the true one, so two in order may show
+        // up to 0.02 out of it (plus the round-off of the subtraction).
+        lastHeader = view->pairsTable()->horizontalHeaderItem(5)->text();
         const QLocale locale;
         double previous = 2;
-        for (int row = 0; row < pairs; ++row) {
+        for (int row = 0; row < pairs && misordered < 0; ++row) {
             const double shortfall = locale.toDouble(view->pairsTable()->item(row, 5)->text()) -
                                      locale.toDouble(view->pairsTable()->item(row, 4)->text());
-            QVERIFY2(shortfall <= previous + 0.01, qPrintable(QString::number(row)));
+            if (shortfall > previous + 0.02 + 1e-9)
+                misordered = row;
             previous = shortfall;
         }
         for (int row = 0; row < rules; ++row) {
@@ -451,6 +455,8 @@ void TestGenerateGui::largeOfflineRunShowsProgressAndCancels()
     report->trigger();
     QVERIFY2(rules >= 1, qPrintable(QString::number(rules)));
     QVERIFY(pairs >= 6);
+    QCOMPARE(lastHeader, QStringLiteral("Real rows"));
+    QCOMPARE(misordered, -1);
     QVERIFY2(unkept.isEmpty(), qPrintable(unkept.join(u'\n')));
 
     // Ten million rows, cancelled at once: nothing is written.
