@@ -20,20 +20,6 @@ QString generatorOf(const QJsonObject &columns, const QString &name)
     return columns.value(name).toObject().value(QLatin1String("generator")).toString();
 }
 
-// Weighted list of typed values.
-QJsonArray weightedValues(const QHash<QString, qint64> &counts,
-                          const QHash<QString, QJsonValue> &originals)
-{
-    QJsonArray array;
-    for (const QJsonValue &item : TextRecipeLearner::weighted(counts, 1000)) {
-        QJsonObject entry = item.toObject();
-        entry.insert(QStringLiteral("value"),
-                     originals.value(entry.value(QLatin1String("value")).toString()));
-        array << entry;
-    }
-    return array;
-}
-
 // Each row's value of one column as a small integer (-1 for NULL), made once per column so
 // that the pairs of a wide table are measured without converting a value per pair.
 struct Codes
@@ -153,16 +139,17 @@ void linkCategorical(const QStringList &names, const QList<QVariantList> &rows,
             originals.insert(text, RecipeValue::toJson(value));
             ++all[text];
             if (!row[pair.base].isNull())
-                ++byBase[row[pair.base].toString()][text];
+                ++byBase[RecipeValue::keyText(RecipeValue::toJson(row[pair.base]))][text];
         }
         QJsonObject spec = columns.value(names[pair.dependent]).toObject();
         const QJsonValue nullRate = spec.value(QLatin1String("null_rate"));
-        spec = QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
-                           {QStringLiteral("values"), weightedValues(all, originals)},
-                           {QStringLiteral("given"), names[pair.base]}};
+        spec = QJsonObject{
+            {QStringLiteral("generator"), QStringLiteral("choice")},
+            {QStringLiteral("values"), TextRecipeLearner::weighted(all, originals, 1000)},
+            {QStringLiteral("given"), names[pair.base]}};
         QJsonObject by;
         for (auto it = byBase.constBegin(); it != byBase.constEnd(); ++it)
-            by.insert(it.key(), weightedValues(it.value(), originals));
+            by.insert(it.key(), TextRecipeLearner::weighted(it.value(), originals, 1000));
         spec.insert(QStringLiteral("by"), by);
         if (!nullRate.isUndefined())
             spec.insert(QStringLiteral("null_rate"), nullRate);

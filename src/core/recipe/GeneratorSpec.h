@@ -18,6 +18,7 @@ public:
                   const QHash<QString, int> &columnIndex);
 
     const QString &column() const { return m_column; }
+    const QHash<QString, int> &columnIndex() const { return m_columnIndex; }
     QString generator() const;
     bool has(const QString &key) const { return m_json.contains(key); }
 

@@ -72,6 +72,47 @@ WeightedPicker<GeneratedValue> valuePicker(const GeneratorSpec &spec, const QJso
     return WeightedPicker<GeneratedValue>(items);
 }
 
+// A choice, and what each value of its `given` column holds: a weighted list, or a choice of
+// its own, nested at most MaxChoiceDepth deep.
+std::unique_ptr<ChoiceGenerator> choice(const GeneratorSpec &spec, SqlAffinity::Kind affinity,
+                                        int self, int depth)
+{
+    constexpr int MaxChoiceDepth = 4;
+    const QString valuesKey = QStringLiteral("values");
+    WeightedPicker<GeneratedValue> values =
+        valuePicker(spec, spec.value(valuesKey), valuesKey, affinity);
+    int given = -1;
+    double smoothing = 0;
+    QHash<QByteArray, std::shared_ptr<ChoiceGenerator>> byGiven;
+    if (spec.has(QStringLiteral("given"))) {
+        given = spec.column(QStringLiteral("given"));
+        if (given == self)
+            spec.fail(QStringLiteral("given"), QStringLiteral("cannot name its own column"));
+        smoothing = spec.number(QStringLiteral("smoothing"), 0, 1e9, 0);
+        const QJsonObject by = spec.object(QStringLiteral("by"));
+        for (auto it = by.constBegin(); it != by.constEnd(); ++it) {
+            const QString key = QStringLiteral("by.%1").arg(it.key());
+            std::shared_ptr<ChoiceGenerator> inner;
+            if (it.value().isObject()) {
+                if (depth + 1 >= MaxChoiceDepth)
+                    spec.fail(
+                        key, QStringLiteral("nests choices more than %1 deep").arg(MaxChoiceDepth));
+                const GeneratorSpec nested(it.value().toObject(),
+                                           QStringLiteral("%1.%2").arg(spec.column(), key),
+                                           spec.columnIndex());
+                inner = choice(nested, affinity, self, depth + 1);
+            } else {
+                inner = std::make_shared<ChoiceGenerator>(
+                    valuePicker(spec, it.value(), key, affinity), -1,
+                    QHash<QByteArray, std::shared_ptr<ChoiceGenerator>>());
+            }
+            byGiven.insert(it.key().toUtf8(), std::move(inner));
+        }
+    }
+    return std::make_unique<ChoiceGenerator>(std::move(values), given, std::move(byGiven),
+                                             smoothing);
+}
+
 std::unique_ptr<NumericGenerator> numeric(const GeneratorSpec &spec, const ColumnInfo &column,
                                           bool dates)
 {
@@ -224,22 +265,8 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
         }
         return after;
     }
-    if (name == QLatin1String("choice")) {
-        const QString valuesKey = QStringLiteral("values");
-        WeightedPicker<GeneratedValue> values =
-            valuePicker(spec, spec.value(valuesKey), valuesKey, column.affinity);
-        int given = -1;
-        QHash<QByteArray, WeightedPicker<GeneratedValue>> byGiven;
-        if (spec.has(QStringLiteral("given"))) {
-            given = spec.column(QStringLiteral("given"));
-            const QJsonObject by = spec.object(QStringLiteral("by"));
-            for (auto it = by.constBegin(); it != by.constEnd(); ++it)
-                byGiven.insert(it.key().toUtf8(),
-                               valuePicker(spec, it.value(), QStringLiteral("by.%1").arg(it.key()),
-                                           column.affinity));
-        }
-        return std::make_unique<ChoiceGenerator>(std::move(values), given, std::move(byGiven));
-    }
+    if (name == QLatin1String("choice"))
+        return choice(spec, column.affinity, self, 0);
     if (name == QLatin1String("template")) {
         QList<QPair<TemplateGenerator::Pattern, double>> patterns;
         for (const auto &[value, weight] : spec.weighted(QStringLiteral("templates"))) {

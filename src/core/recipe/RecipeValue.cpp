@@ -29,6 +29,11 @@ GeneratedValue RecipeValue::fromJson(const QJsonValue &value, SqlAffinity::Kind 
     return result;
 }
 
+QString RecipeValue::keyText(const QJsonValue &value)
+{
+    return value.isDouble() ? QString::number(value.toDouble(), 'g', 17) : value.toString();
+}
+
 GeneratedValue RecipeValue::fromVariant(const QVariant &value)
 {
     GeneratedValue result;

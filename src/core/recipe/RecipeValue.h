@@ -16,6 +16,9 @@ public:
     static GeneratedValue fromVariant(const QVariant &value);
     // A stored value as a recipe writes it: numbers as JSON numbers, everything else as text.
     static QJsonValue toJson(const QVariant &value);
+    // The text a recipe's value is known by as a `by` key or a count: numbers with 17
+    // significant digits, as GeneratedValue::key() writes them, so that keys match when drawn.
+    static QString keyText(const QJsonValue &value);
     // Decimal places of a number written in its shortest exact form (2.50 -> 1, 3 -> 0).
     static int decimalPlaces(double value);
 };

@@ -25,6 +25,19 @@ QJsonArray TextRecipeLearner::weighted(const QHash<QString, qint64> &counts, int
     return array;
 }
 
+QJsonArray TextRecipeLearner::weighted(const QHash<QString, qint64> &counts,
+                                       const QHash<QString, QJsonValue> &originals, int limit)
+{
+    QJsonArray array;
+    for (const QJsonValue &item : weighted(counts, limit)) {
+        QJsonObject entry = item.toObject();
+        entry.insert(QStringLiteral("value"),
+                     originals.value(entry.value(QLatin1String("value")).toString()));
+        array << entry;
+    }
+    return array;
+}
+
 QJsonArray TextRecipeLearner::weightedNumbers(const QHash<int, qint64> &counts)
 {
     QList<int> keys = counts.keys();

@@ -20,6 +20,10 @@ public:
     // [{"value", "weight"}] from counts: most frequent first (ties by value, so that the same
     // data gives the same recipe), at most `limit` entries.
     static QJsonArray weighted(const QHash<QString, qint64> &counts, int limit);
+    // The same with each value written as its typed original (`originals`: text → value), so
+    // that a number stays a number.
+    static QJsonArray weighted(const QHash<QString, qint64> &counts,
+                               const QHash<QString, QJsonValue> &originals, int limit);
     static QJsonArray weightedNumbers(const QHash<int, qint64> &counts);
     // A value's shape: 9 for a digit, A and a for ASCII letters, \ before a literal 9, A, a, \.
     static QString shapeOf(const QString &value);

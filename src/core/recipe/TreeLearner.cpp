@@ -1,5 +1,6 @@
 #include "TreeLearner.h"
 
+#include "ConditionalTableLearner.h"
 #include "CopulaLearner.h"
 #include "DateParts.h"
 #include "NumberSummary.h"
@@ -77,19 +78,11 @@ QJsonObject leafOf(const TreeColumn &t, const QString &generator, const std::vec
         QHash<QString, QJsonValue> original;
         for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) {
             const QJsonValue value = t.categories[it.key()];
-            const QString text =
-                value.isDouble() ? QString::number(value.toDouble(), 'g', 17) : value.toString();
+            const QString text = RecipeValue::keyText(value);
             byText.insert(text, it.value());
             original.insert(text, value);
         }
-        QJsonArray weighted;
-        for (const QJsonValue &item : TextRecipeLearner::weighted(byText, 1000)) {
-            QJsonObject entry = item.toObject();
-            entry.insert(QStringLiteral("value"),
-                         original.value(entry.value(QLatin1String("value")).toString()));
-            weighted << entry;
-        }
-        leaf.insert(QStringLiteral("values"), weighted);
+        leaf.insert(QStringLiteral("values"), TextRecipeLearner::weighted(byText, original, 1000));
     }
     return leaf;
 }
@@ -117,8 +110,9 @@ QJsonObject conditionOf(const TreeFitter &fitter, const TreeFitter::Split &split
     return condition;
 }
 
-// Adds to a leaf what more its rows say (the copula of a number); nothing when empty.
-using LeafExtra = std::function<QJsonObject(const std::vector<int> &rows)>;
+// Adds to a leaf what more its rows say: the copula of a number, the table of a category
+// given another.
+using LeafExtra = std::function<void(const std::vector<int> &rows, QJsonObject &leaf)>;
 
 QJsonObject grow(const TreeFitter &fitter, const TreeColumn &t, const QString &generator,
                  const QStringList &names, int rowCount, bool notNull, const LeafExtra &extra)
@@ -175,11 +169,8 @@ QJsonObject grow(const TreeFitter &fitter, const TreeColumn &t, const QString &g
         const Node &node = nodes[size_t(i)];
         if (node.children.empty()) {
             json[size_t(i)] = leafOf(t, generator, node.rows, notNull);
-            if (extra) {
-                const QJsonObject copula = extra(node.rows);
-                if (!copula.isEmpty())
-                    json[size_t(i)].insert(QStringLiteral("copula"), copula);
-            }
+            if (extra)
+                extra(node.rows, json[size_t(i)]);
             continue;
         }
         QJsonObject split = conditionOf(fitter, node.best, names);
@@ -338,28 +329,78 @@ void TreeLearner::fit(const TableInfo &table, const QStringList &names,
         }
         if (predictors.empty())
             return false;
-        const LeafExtra copulaOf = [&](const std::vector<int> &leafRows) {
-            return CopulaLearner::fit(target.number, leafRows, candidates, names);
-        };
+        std::vector<ConditionalTableLearner::Parent> parents;
+        if (target.target == TreeColumn::Kind::Categorical) {
+            for (const int p : earlier) {
+                if (encoded[size_t(p)].categoricalPredictor)
+                    parents.push_back({p, &encoded[size_t(p)]});
+            }
+        }
+        LeafExtra extra;
+        if (!candidates.empty())
+            extra = [&](const std::vector<int> &leafRows, QJsonObject &leaf) {
+                const QJsonObject copula =
+                    CopulaLearner::fit(target.number, leafRows, candidates, names);
+                if (!copula.isEmpty())
+                    leaf.insert(QStringLiteral("copula"), copula);
+            };
+        else if (!parents.empty())
+            extra = [&](const std::vector<int> &leafRows, QJsonObject &leaf) {
+                const QJsonObject table = ConditionalTableLearner::fit(
+                    {target.targetCode, target.categories}, leafRows, parents, names);
+                for (auto it = table.constBegin(); it != table.constEnd(); ++it)
+                    leaf.insert(it.key(), it.value());
+            };
         QJsonObject spec = columns.value(names[c]).toObject();
+        if (!parents.empty()) {
+            // Learned again (last, given every column): its earlier table goes with its tree.
+            for (const char *key : {"given", "by", "smoothing"})
+                spec.remove(QLatin1String(key));
+        }
         QJsonObject tree;
         if (trees) {
             const bool notNull = table.column(names[c]) && table.column(names[c])->notNull;
             const TreeFitter fitter(target, predictors, predictorColumns, predictorSorted, minLeaf);
             tree = grow(fitter, target, TreeColumn::generatorOf(spec), names, int(rows.size()),
-                        notNull, candidates.empty() ? LeafExtra() : copulaOf);
+                        notNull, extra);
         }
         if (!tree.contains(QLatin1String("column"))) {
-            // Nothing to split on: the column follows the others by its copula alone, if at all.
-            const QJsonObject copula = candidates.empty() ? QJsonObject() : copulaOf(allRows);
-            if (copula.isEmpty())
+            // Nothing to split on: the column follows the others by its copula or its table
+            // alone, if at all.
+            QJsonObject whole;
+            if (extra)
+                extra(allRows, whole);
+            if (whole.isEmpty())
                 return true;
-            spec.insert(QStringLiteral("copula"), copula);
+            for (auto it = whole.constBegin(); it != whole.constEnd(); ++it)
+                spec.insert(it.key(), it.value());
         } else {
             spec.insert(QStringLiteral("tree"), tree);
         }
         columns.insert(names[c], spec);
         return true;
+    };
+    // A choice drawn exactly given another (a city given its country) may, within a given
+    // value, depend on a second column too.
+    auto refineGiven = [&](int c, const std::vector<int> &earlier) {
+        QJsonObject spec = columns.value(names[c]).toObject();
+        const int given = index.value(spec.value(QLatin1String("given")).toString(), -1);
+        if (TreeColumn::generatorOf(spec) != QLatin1String("choice") || given < 0 ||
+            !encoded[size_t(given)].categoricalPredictor)
+            return;
+        std::vector<ConditionalTableLearner::Parent> parents;
+        for (const int p : earlier) {
+            if (p != given && encoded[size_t(p)].categoricalPredictor)
+                parents.push_back({p, &encoded[size_t(p)]});
+        }
+        const TreeColumn &target = encoded[size_t(c)];
+        const QJsonObject by = ConditionalTableLearner::refine({target.code, target.categories},
+                                                               {given, &encoded[size_t(given)]},
+                                                               allRows, parents, names);
+        if (by.isEmpty())
+            return;
+        spec.insert(QStringLiteral("by"), by);
+        columns.insert(names[c], spec);
     };
     std::vector<CopulaLearner::Column> linked; // the linkable columns visited so far
     std::vector<int> visited;
@@ -381,6 +422,7 @@ void TreeLearner::fit(const TableInfo &table, const QStringList &names,
         }
         if (target.target != TreeColumn::Kind::None && model(c, visited, candidates))
             ++modelled;
+        refineGiven(c, visited);
         visited.push_back(c);
     }
     // Categories come before numbers so that numbers can follow them (a plan its spending).

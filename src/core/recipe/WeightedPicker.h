@@ -19,6 +19,7 @@ public:
             m_items.push_back(item);
             total += weight;
         }
+        m_total = total;
         m_threshold.assign(n, 1.0);
         m_alias.resize(n);
         std::vector<double> scaled(n);
@@ -43,6 +44,7 @@ public:
 
     bool isEmpty() const { return m_items.empty(); }
     size_t size() const { return m_items.size(); }
+    double totalWeight() const { return m_total; }
     const T &pick(QRandomGenerator &random) const
     {
         const double position = random.generateDouble() * double(m_items.size());
@@ -54,4 +56,5 @@ private:
     std::vector<T> m_items;
     std::vector<double> m_threshold;
     std::vector<size_t> m_alias;
+    double m_total = 0;
 };

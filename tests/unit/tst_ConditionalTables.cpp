@@ -1,0 +1,259 @@
+// A category drawn from its table given another (ConditionalTableLearner, ChoiceGenerator): an
+// airline at the airports it flies from, learned in a tree's leaf and within a value drawn
+// exactly given another column; no table where the real rows only hold accidents; and the
+// recipe's nested tables and smoothing, drawn as written and refused with their place.
+#include "OfflineRun.h"
+#include "TempDatabase.h"
+#include "db/SchemaReader.h"
+#include "recipe/ConditionalTableLearner.h"
+#include "recipe/RecipeCompiler.h"
+#include "recipe/RecipeLearner.h"
+#include "recipe/RecipeRunner.h"
+#include "util/RowforgeError.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+namespace {
+
+constexpr int Airports = 150, Airlines = 40, RowsPerAirport = 10;
+
+// Airport a's home airlines: (a + k * 13) mod 40 for k = 0, 1, 2.
+int homeAirline(int airport, int k)
+{
+    return (airport + k * 13) % Airlines;
+}
+
+// Four flights in five are by one of the airport's three home airlines, the rest by any: as
+// loosely as airports and airlines go together in the FAA's bird strikes (Cramér's V 0.35).
+QString airlineOf(int airport, QRandomGenerator &random)
+{
+    const int airline = random.bounded(5) < 4 ? homeAirline(airport, random.bounded(3))
+                                              : int(random.bounded(Airlines));
+    return QStringLiteral("Airline %1").arg(airline);
+}
+
+// The share of rows after `realRows` flown by one of their airport's home airlines (real
+// rows: 0.8 + 0.2 * 3 / 40 = 0.815; airlines drawn apart from airports: 3 / 40).
+double homeShare(TempDatabase &temp, int realRows)
+{
+    return temp
+        .scalar(QStringLiteral("SELECT avg((CAST(substr(airline, 9) AS INTEGER) - CAST(substr("
+                               "airport, 9) AS INTEGER) + 160) % 40 IN (0, 13, 26)) FROM flights "
+                               "WHERE rowid > %1")
+                    .arg(realRows))
+        .toDouble();
+}
+
+QJsonObject recipe(const QJsonObject &columns)
+{
+    return QJsonObject{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
+                       {QStringLiteral("columns"), columns}};
+}
+
+QJsonArray weighted(const QList<QPair<QString, double>> &items)
+{
+    QJsonArray array;
+    for (const auto &[value, weight] : items)
+        array << QJsonObject{{QStringLiteral("value"), value}, {QStringLiteral("weight"), weight}};
+    return array;
+}
+
+} // namespace
+
+class TestConditionalTables : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void theParentThatTellsIsChosen();
+    void withinACountryTheAirlineCountsToo();
+    void accidentsGetNoTable();
+    void nestedTablesAreDrawnAsWritten();
+    void badTablesAreRefusedWithThePlace();
+};
+
+void TestConditionalTables::theParentThatTellsIsChosen()
+{
+    // 1,500 flights at 150 airports: the airline follows the airport, not the weekday.
+    QRandomGenerator random(5);
+    TreeColumn airport, weekday;
+    std::vector<int> airline;
+    QList<QJsonValue> airlines;
+    for (int i = 0; i < Airlines; ++i)
+        airlines << QStringLiteral("Airline %1").arg(i);
+    for (int i = 0; i < Airports; ++i)
+        airport.categories << QStringLiteral("Airport %1").arg(i);
+    for (int i = 0; i < 7; ++i)
+        weekday.categories << i + 1;
+    std::vector<int> rows;
+    for (int r = 0; r < Airports * RowsPerAirport; ++r) {
+        const int a = r % Airports;
+        airport.code.push_back(a);
+        weekday.code.push_back(int(random.bounded(7)));
+        airline.push_back(airlineOf(a, random).section(u' ', 1).toInt());
+        rows.push_back(r);
+    }
+    const QStringList names{QStringLiteral("airline"), QStringLiteral("airport"),
+                            QStringLiteral("weekday")};
+    const ConditionalTableLearner::Target target{airline, airlines};
+    const QJsonObject table =
+        ConditionalTableLearner::fit(target, rows, {{1, &airport}, {2, &weekday}}, names);
+    QCOMPARE(table.value(QLatin1String("given")).toString(), QStringLiteral("airport"));
+    QCOMPARE(table.value(QLatin1String("by")).toObject().size(), Airports);
+    const double smoothing = table.value(QLatin1String("smoothing")).toDouble();
+    QVERIFY2(smoothing > 0 && smoothing < 100, qPrintable(QString::number(smoothing)));
+    // Airport 7's list holds its home airlines first: 7, 20 and 33.
+    const QJsonArray seven =
+        table.value(QLatin1String("by")).toObject().value(QLatin1String("Airport 7")).toArray();
+    QStringList top;
+    for (qsizetype i = 0; i < std::min<qsizetype>(3, seven.size()); ++i)
+        top << seven[i].toObject().value(QLatin1String("value")).toString();
+    top.sort();
+    QCOMPARE(top, QStringList({QStringLiteral("Airline 20"), QStringLiteral("Airline 33"),
+                               QStringLiteral("Airline 7")}));
+    // The weekday alone tells nothing: no table.
+    QVERIFY(ConditionalTableLearner::fit(target, rows, {{2, &weekday}}, names).isEmpty());
+}
+
+void TestConditionalTables::withinACountryTheAirlineCountsToo()
+{
+    // As in the FAA's bird strikes: the airport is drawn exactly given its country (one
+    // determines the other), the airline given the country, and the aircraft given the airline.
+    // Within its country, the airport is drawn given the airline as well.
+    TempDatabase temp({QStringLiteral("CREATE TABLE flights (airport TEXT NOT NULL, country TEXT "
+                                      "NOT NULL, airline TEXT NOT NULL, aircraft TEXT, delay "
+                                      "REAL)")});
+    QRandomGenerator random(6);
+    for (int i = 0; i < Airports * RowsPerAirport; ++i) {
+        const int airport = i % Airports;
+        const QString airline = airlineOf(airport, random);
+        const int fleet = airline.section(u' ', 1).toInt() % 8;
+        temp.exec(QStringLiteral("INSERT INTO flights VALUES (?, ?, ?, ?, ?)"),
+                  {QStringLiteral("Airport %1").arg(airport),
+                   QStringLiteral("Country %1").arg(airport % 6), airline,
+                   QStringLiteral("Aircraft %1")
+                       .arg(random.bounded(10) < 9 ? fleet : int(random.bounded(8))),
+                   random.bounded(60.0)});
+    }
+    const int real = Airports * RowsPerAirport;
+    QCOMPARE(generateOffline(temp, QStringLiteral("flights"), 2000, 2).inserted, 2000);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM flights n WHERE rowid > %1 AND NOT "
+                                        "EXISTS (SELECT 1 FROM flights r WHERE r.rowid <= %1 AND "
+                                        "r.airport = n.airport AND r.country = n.country)")
+                             .arg(real))
+                 .toInt(),
+             0);
+    // Real rows 0.815; airports drawn given their country alone 0.09.
+    const double home = homeShare(temp, real);
+    QVERIFY2(home > 0.5, qPrintable(QString::number(home)));
+}
+
+void TestConditionalTables::accidentsGetNoTable()
+{
+    // 200 people whose first and last names and favourite colours were drawn apart: the
+    // pairs the 200 rows hold are accidents, and a table of them would copy real people.
+    TempDatabase temp({QStringLiteral("CREATE TABLE people (first TEXT, last TEXT, colour TEXT)")});
+    QRandomGenerator random(7);
+    for (int i = 0; i < 200; ++i)
+        temp.exec(QStringLiteral("INSERT INTO people VALUES (?, ?, ?)"),
+                  {QStringLiteral("First %1").arg(random.bounded(36)),
+                   QStringLiteral("Last %1").arg(random.bounded(30)),
+                   QStringLiteral("Colour %1").arg(random.bounded(12))});
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("people"));
+    const QJsonObject learned = RecipeLearner::learn(temp.db(), table, random);
+    const QByteArray json = QJsonDocument(learned).toJson(QJsonDocument::Compact);
+    QVERIFY2(!json.contains("\"given\""), json.constData());
+}
+
+void TestConditionalTables::nestedTablesAreDrawnAsWritten()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE flights (number INTEGER, country TEXT, "
+                                      "airline TEXT, airport TEXT)")});
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("flights"));
+    // In FR the airport follows the airline; in DE it is drawn from DE's list 10 times in 15
+    // (smoothing 5 against 10 rows), else from all airports.
+    const QJsonObject byAirline{{QStringLiteral("AF"), weighted({{QStringLiteral("CDG"), 1}})},
+                                {QStringLiteral("EZ"), weighted({{QStringLiteral("ORY"), 1}})}};
+    const QJsonObject airport{
+        {QStringLiteral("generator"), QStringLiteral("choice")},
+        {QStringLiteral("values"), weighted({{QStringLiteral("XXX"), 1}})},
+        {QStringLiteral("given"), QStringLiteral("country")},
+        {QStringLiteral("smoothing"), 5},
+        {QStringLiteral("by"),
+         QJsonObject{
+             {QStringLiteral("FR"),
+              QJsonObject{{QStringLiteral("values"),
+                           weighted({{QStringLiteral("CDG"), 1}, {QStringLiteral("ORY"), 1}})},
+                          {QStringLiteral("given"), QStringLiteral("airline")},
+                          {QStringLiteral("by"), byAirline}}},
+             {QStringLiteral("DE"), weighted({{QStringLiteral("FRA"), 10}})}}}};
+    const QJsonObject columns{
+        {QStringLiteral("number"),
+         QJsonObject{{QStringLiteral("generator"), QStringLiteral("sequence")},
+                     {QStringLiteral("start"), 1}}},
+        {QStringLiteral("country"),
+         QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
+                     {QStringLiteral("values"),
+                      weighted({{QStringLiteral("FR"), 1}, {QStringLiteral("DE"), 1}})}}},
+        {QStringLiteral("airline"),
+         QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
+                     {QStringLiteral("values"),
+                      weighted({{QStringLiteral("AF"), 1}, {QStringLiteral("EZ"), 1}})}}},
+        {QStringLiteral("airport"), airport}};
+    QRandomGenerator random(8);
+    RecipeRunOptions options;
+    options.rows = 3000;
+    QCOMPARE(RecipeRunner::run(temp.db(), table, recipe(columns), options, random).inserted, 3000);
+    // In FR the smoothing is 5 against 2 rows: 2 in 7 follow the airline, the rest are XXX.
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM flights WHERE country = 'FR' AND "
+                                        "airport NOT IN ('XXX', CASE airline WHEN 'AF' THEN "
+                                        "'CDG' ELSE 'ORY' END)"))
+                 .toInt(),
+             0);
+    const double followFr = temp.scalar(QStringLiteral("SELECT avg(airport <> 'XXX') FROM flights "
+                                                       "WHERE country = 'FR'"))
+                                .toDouble();
+    QVERIFY2(std::fabs(followFr - 2.0 / 7) < 0.05, qPrintable(QString::number(followFr)));
+    const double followDe = temp.scalar(QStringLiteral("SELECT avg(airport = 'FRA') FROM flights "
+                                                       "WHERE country = 'DE'"))
+                                .toDouble();
+    QVERIFY2(std::fabs(followDe - 10.0 / 15) < 0.05, qPrintable(QString::number(followDe)));
+}
+
+void TestConditionalTables::badTablesAreRefusedWithThePlace()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (a TEXT, b TEXT)")});
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("t"));
+    auto refusal = [&table](const QJsonObject &b) {
+        const QJsonObject a{{QStringLiteral("generator"), QStringLiteral("choice")},
+                            {QStringLiteral("values"), weighted({{QStringLiteral("x"), 1}})}};
+        try {
+            RecipeCompiler::validate(recipe({{QStringLiteral("a"), a}, {QStringLiteral("b"), b}}),
+                                     table);
+        } catch (const RowforgeError &error) {
+            return error.message();
+        }
+        return QString();
+    };
+    QJsonObject b{
+        {QStringLiteral("generator"), QStringLiteral("choice")},
+        {QStringLiteral("values"), weighted({{QStringLiteral("y"), 1}})},
+        {QStringLiteral("given"), QStringLiteral("a")},
+        {QStringLiteral("by"),
+         QJsonObject{{QStringLiteral("x"),
+                      QJsonObject{{QStringLiteral("values"), weighted({{QStringLiteral("y"), 1}})},
+                                  {QStringLiteral("given"), QStringLiteral("b")},
+                                  {QStringLiteral("by"), QJsonObject()}}}}}};
+    QCOMPARE(refusal(b), QStringLiteral("Recipe: columns.b.by.x.given cannot name its own column"));
+    b.insert(QStringLiteral("smoothing"), -1);
+    QCOMPARE(refusal(b), QStringLiteral("Recipe: columns.b.smoothing must be between 0 and 1e+09"));
+    b.insert(QStringLiteral("smoothing"), 1);
+    b.insert(QStringLiteral("by"),
+             QJsonObject{{QStringLiteral("x"),
+                          QJsonObject{{QStringLiteral("given"), QStringLiteral("a")}}}});
+    QCOMPARE(refusal(b), QStringLiteral("Recipe: columns.b.by.x.values is missing"));
+}
+
+QTEST_GUILESS_MAIN(TestConditionalTables)
+#include "tst_ConditionalTables.moc"
