@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
+#include <cmath>
 
 namespace {
 
@@ -68,9 +69,11 @@ class TestConditionalTables : public QObject
 private Q_SLOTS:
     void theParentThatTellsIsChosen();
     void withinACountryTheAirlineCountsToo();
+    void aNumberFollowsTheCategoryThatTells();
     void accidentsGetNoTable();
     void nestedTablesAreDrawnAsWritten();
     void badTablesAreRefusedWithThePlace();
+    void numbersGivenAValueAreDrawnAsWritten();
 };
 
 void TestConditionalTables::theParentThatTellsIsChosen()
@@ -147,6 +150,42 @@ void TestConditionalTables::withinACountryTheAirlineCountsToo()
     // Real rows 0.815; airports drawn given their country alone 0.09.
     const double home = homeShare(temp, real);
     QVERIFY2(home > 0.5, qPrintable(QString::number(home)));
+}
+
+void TestConditionalTables::aNumberFollowsTheCategoryThatTells()
+{
+    // 1,500 airports in 50 states whose latitudes overlap (each state spans 3 degrees, each
+    // next one starts 0.5 further north): the state tells the latitude, the weekday does not.
+    QRandomGenerator random(9);
+    TreeColumn state, weekday;
+    for (int i = 0; i < 50; ++i)
+        state.categories << QStringLiteral("State %1").arg(i);
+    for (int i = 0; i < 7; ++i)
+        weekday.categories << QStringLiteral("Day %1").arg(i);
+    std::vector<double> latitude;
+    std::vector<int> rows;
+    for (int r = 0; r < 1500; ++r) {
+        const int s = r % 50;
+        state.code.push_back(s);
+        weekday.code.push_back(int(random.bounded(7)));
+        latitude.push_back(r % 97 == 0 ? std::nan("") : 25 + 0.5 * s + random.bounded(3.0));
+        rows.push_back(r);
+    }
+    const QStringList names{QStringLiteral("latitude"), QStringLiteral("state"),
+                            QStringLiteral("weekday")};
+    const QJsonObject table = ConditionalTableLearner::fitNumbers(
+        latitude, rows, {{1, &state}, {2, &weekday}}, names, 21);
+    QCOMPARE(table.value(QLatin1String("given")).toString(), QStringLiteral("state"));
+    const QJsonObject by = table.value(QLatin1String("by")).toObject();
+    QCOMPARE(by.size(), 50);
+    // State 10's own latitudes: 30 rows between 30 and 33.
+    const QJsonObject ten = by.value(QLatin1String("State 10")).toObject();
+    QVERIFY2(ten.value(QLatin1String("rows")).toInt() >= 29,
+             qPrintable(QJsonDocument(ten).toJson()));
+    const QJsonArray quantiles = ten.value(QLatin1String("quantiles")).toArray();
+    QVERIFY(quantiles.first().toDouble() >= 30 && quantiles.last().toDouble() <= 33);
+    QVERIFY(
+        ConditionalTableLearner::fitNumbers(latitude, rows, {{2, &weekday}}, names, 21).isEmpty());
 }
 
 void TestConditionalTables::accidentsGetNoTable()
@@ -253,6 +292,58 @@ void TestConditionalTables::badTablesAreRefusedWithThePlace()
              QJsonObject{{QStringLiteral("x"),
                           QJsonObject{{QStringLiteral("given"), QStringLiteral("a")}}}});
     QCOMPARE(refusal(b), QStringLiteral("Recipe: columns.b.by.x.values is missing"));
+}
+
+void TestConditionalTables::numbersGivenAValueAreDrawnAsWritten()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE airports (number INTEGER, state TEXT, "
+                                      "latitude REAL)")});
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("airports"));
+    // Alaska's 30 rows against a smoothing of 10: 3 in 4 from Alaska's latitudes, else the
+    // column's own (never above 50); Hawaii has no entry and always takes the column's own.
+    QJsonObject latitude{
+        {QStringLiteral("generator"), QStringLiteral("number")},
+        {QStringLiteral("decimals"), 2},
+        {QStringLiteral("quantiles"), QJsonArray{25, 50}},
+        {QStringLiteral("given"), QStringLiteral("state")},
+        {QStringLiteral("smoothing"), 10},
+        {QStringLiteral("by"),
+         QJsonObject{{QStringLiteral("AK"),
+                      QJsonObject{{QStringLiteral("rows"), 30},
+                                  {QStringLiteral("quantiles"), QJsonArray{55, 71}}}}}}};
+    const QJsonObject columns{
+        {QStringLiteral("number"),
+         QJsonObject{{QStringLiteral("generator"), QStringLiteral("sequence")},
+                     {QStringLiteral("start"), 1}}},
+        {QStringLiteral("state"),
+         QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
+                     {QStringLiteral("values"),
+                      weighted({{QStringLiteral("AK"), 1}, {QStringLiteral("HI"), 1}})}}},
+        {QStringLiteral("latitude"), latitude}};
+    QRandomGenerator random(10);
+    RecipeRunOptions options;
+    options.rows = 4000;
+    QCOMPARE(RecipeRunner::run(temp.db(), table, recipe(columns), options, random).inserted, 4000);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM airports WHERE state = 'HI' AND NOT "
+                                        "latitude BETWEEN 25 AND 50"))
+                 .toInt(),
+             0);
+    const double alaskan = temp.scalar(QStringLiteral("SELECT avg(latitude BETWEEN 55 AND 71) "
+                                                      "FROM airports WHERE state = 'AK'"))
+                               .toDouble();
+    QVERIFY2(std::fabs(alaskan - 0.75) < 0.04, qPrintable(QString::number(alaskan)));
+    // An entry must say how many rows it stands for.
+    latitude.insert(QStringLiteral("by"),
+                    QJsonObject{{QStringLiteral("AK"),
+                                 QJsonObject{{QStringLiteral("quantiles"), QJsonArray{55, 71}}}}});
+    QJsonObject broken = columns;
+    broken.insert(QStringLiteral("latitude"), latitude);
+    try {
+        RecipeCompiler::validate(recipe(broken), table);
+        QFAIL("a number's entry without rows was accepted");
+    } catch (const RowforgeError &error) {
+        QCOMPARE(error.message(), QStringLiteral("Recipe: columns.latitude.by.AK.rows is missing"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestConditionalTables)

@@ -1,10 +1,12 @@
 #include "ConditionalTableLearner.h"
 
+#include "NumberSummary.h"
 #include "RecipeValue.h"
 #include "TextRecipeLearner.h"
 
 #include <QHash>
 #include <QJsonArray>
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -72,11 +74,15 @@ Fit bestSmoothing(const Target &target, const std::vector<int> &rows, const Tree
     return best;
 }
 
-QJsonObject byTable(const Target &target, const Parent &given, const std::vector<int> &rows,
-                    const std::vector<Parent> &parents, const QStringList &names, int depth);
+struct Choice
+{
+    const Parent *parent = nullptr;
+    Fit fit;
+};
 
-QJsonObject fitAt(const Target &target, const std::vector<int> &rows,
-                  const std::vector<Parent> &parents, const QStringList &names, int depth)
+// The parent whose table predicts held-out rows best, when it beats the shares by MinGain.
+Choice chooseParent(const Target &target, const std::vector<int> &rows,
+                    const std::vector<Parent> &parents)
 {
     QHash<int, double> counts;
     double present = 0;
@@ -88,21 +94,28 @@ QJsonObject fitAt(const Target &target, const std::vector<int> &rows,
     }
     if (counts.size() < 2)
         return {};
-    const Parent *chosen = nullptr;
-    Fit best;
+    Choice best;
     for (const Parent &parent : parents) {
         const Fit fit = bestSmoothing(target, rows, *parent.column, counts, present);
-        if (fit.gain > best.gain) {
-            best = fit;
-            chosen = &parent;
-        }
+        if (fit.gain > best.fit.gain)
+            best = {&parent, fit};
     }
-    if (!chosen || best.gain < ConditionalTableLearner::MinGain)
+    return best.fit.gain < ConditionalTableLearner::MinGain ? Choice() : best;
+}
+
+QJsonObject byTable(const Target &target, const Parent &given, const std::vector<int> &rows,
+                    const std::vector<Parent> &parents, const QStringList &names, int depth);
+
+QJsonObject fitAt(const Target &target, const std::vector<int> &rows,
+                  const std::vector<Parent> &parents, const QStringList &names, int depth)
+{
+    const Choice chosen = chooseParent(target, rows, parents);
+    if (!chosen.parent)
         return {};
     return QJsonObject{
-        {QStringLiteral("given"), names[chosen->index]},
-        {QStringLiteral("by"), byTable(target, *chosen, rows, parents, names, depth)},
-        {QStringLiteral("smoothing"), best.smoothing}};
+        {QStringLiteral("given"), names[chosen.parent->index]},
+        {QStringLiteral("by"), byTable(target, *chosen.parent, rows, parents, names, depth)},
+        {QStringLiteral("smoothing"), chosen.fit.smoothing}};
 }
 
 QJsonObject byTable(const Target &target, const Parent &given, const std::vector<int> &rows,
@@ -143,6 +156,50 @@ QJsonObject ConditionalTableLearner::fit(const Target &target, const std::vector
                                          const QStringList &names)
 {
     return fitAt(target, rows, parents, names, 0);
+}
+
+QJsonObject ConditionalTableLearner::fitNumbers(const std::vector<double> &values,
+                                                const std::vector<int> &rows,
+                                                const std::vector<Parent> &parents,
+                                                const QStringList &names, int quantiles)
+{
+    constexpr int Tenths = 10;
+    std::vector<double> sorted;
+    for (const int r : rows) {
+        if (!std::isnan(values[size_t(r)]))
+            sorted.push_back(values[size_t(r)]);
+    }
+    if (sorted.size() < 2 * Tenths)
+        return {};
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<double> cuts;
+    for (int i = 1; i < Tenths; ++i)
+        cuts.push_back(sorted[sorted.size() * size_t(i) / Tenths]);
+    std::vector<int> tenth(values.size(), -1);
+    for (const int r : rows) {
+        if (!std::isnan(values[size_t(r)]))
+            tenth[size_t(r)] =
+                int(std::upper_bound(cuts.begin(), cuts.end(), values[size_t(r)]) - cuts.begin());
+    }
+    const QList<QJsonValue> noNames;
+    const Choice chosen = chooseParent({tenth, noNames}, rows, parents);
+    if (!chosen.parent || chosen.fit.gain < MinNumberGain)
+        return {};
+    QHash<int, std::vector<double>> valuesOf;
+    for (const int r : rows) {
+        const int given = chosen.parent->column->code[size_t(r)];
+        if (given >= 0 && !std::isnan(values[size_t(r)]))
+            valuesOf[given].push_back(values[size_t(r)]);
+    }
+    QJsonObject by;
+    for (auto it = valuesOf.constBegin(); it != valuesOf.constEnd(); ++it) {
+        QJsonObject entry{{QStringLiteral("rows"), int(it.value().size())}};
+        NumberSummary::describe(it.value(), quantiles, true, entry);
+        by.insert(RecipeValue::keyText(chosen.parent->column->categories[it.key()]), entry);
+    }
+    return QJsonObject{{QStringLiteral("given"), names[chosen.parent->index]},
+                       {QStringLiteral("by"), by},
+                       {QStringLiteral("smoothing"), chosen.fit.smoothing}};
 }
 
 QJsonObject ConditionalTableLearner::refine(const Target &target, const Parent &given,

@@ -40,6 +40,7 @@ public:
     QJsonObject object(const QString &key) const;
     // The raw value of a key that must be present.
     QJsonValue value(const QString &key) const { return require(key); }
+    const QJsonObject &json() const { return m_json; }
 
     [[noreturn]] void fail(const QString &key, const QString &problem) const;
 

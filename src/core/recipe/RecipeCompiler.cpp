@@ -9,6 +9,7 @@
 #include "EmailGenerator.h"
 #include "ForeignKeyGenerator.h"
 #include "GeneratorSpec.h"
+#include "GivenGenerator.h"
 #include "Ipv4Generator.h"
 #include "NumberGenerator.h"
 #include "NumberSummary.h"
@@ -216,9 +217,52 @@ std::unique_ptr<ValueGenerator> foreignKey(const GeneratorSpec &spec, Scope &sco
 }
 
 std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnInfo &column,
+                                       Scope &scope, int self);
+
+// A number with "given" and "by": each given value's entry ("rows" and what replaces the
+// column's own parameters, as a tree's leaf does), blended with the column's own numbers.
+std::unique_ptr<ValueGenerator> givenNumber(const GeneratorSpec &spec, const ColumnInfo &column,
+                                            Scope &scope, int self)
+{
+    const int given = spec.column(QStringLiteral("given"));
+    if (given == self)
+        spec.fail(QStringLiteral("given"), QStringLiteral("cannot name its own column"));
+    const double smoothing = spec.number(QStringLiteral("smoothing"), 0, 1e9, 0);
+    QJsonObject base = spec.json();
+    for (const char *key : {"given", "by", "smoothing"})
+        base.remove(QLatin1String(key));
+    QHash<QByteArray, GivenGenerator::Entry> byGiven;
+    const QJsonObject by = spec.object(QStringLiteral("by"));
+    for (auto it = by.constBegin(); it != by.constEnd(); ++it) {
+        const QString key = QStringLiteral("by.%1").arg(it.key());
+        if (!it.value().isObject())
+            spec.fail(key, QStringLiteral("must be an object with \"rows\" and the parameters "
+                                          "that replace the column's own"));
+        QJsonObject merged = base;
+        const QJsonObject entry = it.value().toObject();
+        for (auto part = entry.constBegin(); part != entry.constEnd(); ++part)
+            merged.insert(part.key(), part.value());
+        const GeneratorSpec entrySpec(merged, QStringLiteral("%1.%2").arg(spec.column(), key),
+                                      spec.columnIndex());
+        const double rows = entrySpec.number(QStringLiteral("rows"), 1, 1e15);
+        merged.remove(QStringLiteral("rows"));
+        byGiven.insert(it.key().toUtf8(),
+                       {create(GeneratorSpec(merged, entrySpec.column(), spec.columnIndex()),
+                               column, scope, self),
+                        rows});
+    }
+    return std::make_unique<GivenGenerator>(
+        given, std::move(byGiven),
+        create(GeneratorSpec(base, spec.column(), spec.columnIndex()), column, scope, self),
+        smoothing);
+}
+
+std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnInfo &column,
                                        Scope &scope, int self)
 {
     const QString name = spec.generator();
+    if (name == QLatin1String("number") && spec.has(QStringLiteral("by")))
+        return givenNumber(spec, column, scope, self);
     if (name == QLatin1String("sequence"))
         return std::make_unique<SequenceGenerator>(
             spec.integer(QStringLiteral("start"), -MaxInteger, MaxInteger),

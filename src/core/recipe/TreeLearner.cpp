@@ -329,25 +329,35 @@ void TreeLearner::fit(const TableInfo &table, const QStringList &names,
         }
         if (predictors.empty())
             return false;
+        // A category, or a number, may also follow one many-valued category by a table.
+        const bool numbers =
+            target.target == TreeColumn::Kind::Numeric &&
+            TreeColumn::generatorOf(columns.value(names[c]).toObject()) == QLatin1String("number");
         std::vector<ConditionalTableLearner::Parent> parents;
-        if (target.target == TreeColumn::Kind::Categorical) {
+        if (target.target == TreeColumn::Kind::Categorical || numbers) {
+            // A number follows a category of numbers (years married) by the tree's thresholds.
             for (const int p : earlier) {
-                if (encoded[size_t(p)].categoricalPredictor)
-                    parents.push_back({p, &encoded[size_t(p)]});
+                const TreeColumn &x = encoded[size_t(p)];
+                if (x.categoricalPredictor && !(numbers && x.numericPredictor))
+                    parents.push_back({p, &x});
             }
         }
         LeafExtra extra;
-        if (!candidates.empty())
+        if (!candidates.empty() || !parents.empty())
             extra = [&](const std::vector<int> &leafRows, QJsonObject &leaf) {
-                const QJsonObject copula =
-                    CopulaLearner::fit(target.number, leafRows, candidates, names);
-                if (!copula.isEmpty())
-                    leaf.insert(QStringLiteral("copula"), copula);
-            };
-        else if (!parents.empty())
-            extra = [&](const std::vector<int> &leafRows, QJsonObject &leaf) {
-                const QJsonObject table = ConditionalTableLearner::fit(
-                    {target.targetCode, target.categories}, leafRows, parents, names);
+                if (!candidates.empty()) {
+                    const QJsonObject copula =
+                        CopulaLearner::fit(target.number, leafRows, candidates, names);
+                    if (!copula.isEmpty())
+                        leaf.insert(QStringLiteral("copula"), copula);
+                }
+                if (parents.empty())
+                    return;
+                const QJsonObject table =
+                    numbers ? ConditionalTableLearner::fitNumbers(target.number, leafRows, parents,
+                                                                  names, LeafQuantiles)
+                            : ConditionalTableLearner::fit({target.targetCode, target.categories},
+                                                           leafRows, parents, names);
                 for (auto it = table.constBegin(); it != table.constEnd(); ++it)
                     leaf.insert(it.key(), it.value());
             };
