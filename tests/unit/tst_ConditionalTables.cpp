@@ -344,6 +344,21 @@ void TestConditionalTables::numbersGivenAValueAreDrawnAsWritten()
     } catch (const RowforgeError &error) {
         QCOMPARE(error.message(), QStringLiteral("Recipe: columns.latitude.by.AK.rows is missing"));
     }
+    // And is not given another column in turn.
+    latitude.insert(QStringLiteral("by"),
+                    QJsonObject{{QStringLiteral("AK"),
+                                 QJsonObject{{QStringLiteral("rows"), 3},
+                                             {QStringLiteral("given"), QStringLiteral("state")},
+                                             {QStringLiteral("by"), QJsonObject()}}}});
+    broken.insert(QStringLiteral("latitude"), latitude);
+    try {
+        RecipeCompiler::validate(recipe(broken), table);
+        QFAIL("a number's entry given another column was accepted");
+    } catch (const RowforgeError &error) {
+        QVERIFY2(error.message().startsWith(
+                     QLatin1String("Recipe: columns.latitude.by.AK.by is not allowed")),
+                 qPrintable(error.message()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestConditionalTables)

@@ -240,6 +240,10 @@ std::unique_ptr<ValueGenerator> givenNumber(const GeneratorSpec &spec, const Col
                                           "that replace the column's own"));
         QJsonObject merged = base;
         const QJsonObject entry = it.value().toObject();
+        if (entry.contains(QLatin1String("by")))
+            spec.fail(key + QStringLiteral(".by"),
+                      QStringLiteral("is not allowed: a number's entry is not given another "
+                                     "column in turn"));
         for (auto part = entry.constBegin(); part != entry.constEnd(); ++part)
             merged.insert(part.key(), part.value());
         const GeneratorSpec entrySpec(merged, QStringLiteral("%1.%2").arg(spec.column(), key),
