@@ -257,6 +257,18 @@ void TestOfflineGeneration::emptyTableUsesTheSchemaAlone()
                                         "date(born) = born AND score BETWEEN 0 AND 100"))
                  .toInt(),
              20);
+    // A recipe the person gives makes the rows, empty table or not: the summary says so, and
+    // not that they came from the schema alone.
+    TempDatabase other(
+        {QStringLiteral("CREATE TABLE people (id INTEGER PRIMARY KEY, first_name "
+                        "TEXT NOT NULL, email TEXT UNIQUE, born DATE, score REAL)")});
+    options.recipe = result.recipe;
+    const GenerationResult given =
+        GenerationPipeline::run(other.db(), QStringLiteral("people"), options, unused);
+    QCOMPARE(given.inserted, 20);
+    QVERIFY2(given.summary().contains(QStringLiteral("· your recipe ·")) &&
+                 !given.summary().contains(QLatin1String("schema alone")),
+             qPrintable(given.summary()));
 }
 
 void TestOfflineGeneration::infinitiesAreLearnedAsMissing()

@@ -9,7 +9,9 @@ QString GenerationResult::summary() const
     QString source = provider;
     if (!model.isEmpty())
         source += u' ' + model;
-    if (mode == QLatin1String("recipe"))
+    if (recipeGiven)
+        source = QStringLiteral("your recipe");
+    else if (mode == QLatin1String("recipe"))
         source += recipeFromCache ? QStringLiteral(" recipe (cached)") : QStringLiteral(" recipe");
     QString text = QStringLiteral("Added %1 %2 to %3 · %4 · %5 s")
                        .arg(locale.toString(inserted),
@@ -17,7 +19,8 @@ QString GenerationResult::summary() const
                             source, locale.toString(seconds, 'f', seconds < 1 ? 2 : 1));
     if (inputTokens + outputTokens > 0)
         text += QStringLiteral(" · %1 tokens").arg(locale.toString(inputTokens + outputTokens));
-    if (emptyTable)
+    // Rows from a given recipe come from it, whatever the table holds.
+    if (emptyTable && !recipeGiven)
         text += QStringLiteral(" · from the schema alone (the table was empty)");
     else if (onlyGenerated)
         text += QStringLiteral(" · learned from earlier generated rows (the table has no others)");

@@ -31,6 +31,7 @@ struct GenerationResult
     QString mode = QStringLiteral("rows"); // rows, recipe or offline
     QJsonObject recipe;                    // the recipe that made the rows (recipe, offline)
     bool recipeFromCache = false;
+    bool recipeGiven = false; // the run used a recipe the person gave, not one learned or asked
     bool hasFidelity = false;
     FidelityReport fidelity;
     // The rows Rowforge generated before, left out of learning (GeneratedRows), and whether the

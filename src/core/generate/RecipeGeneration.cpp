@@ -102,6 +102,7 @@ GenerationResult RecipeGeneration::run(QSqlDatabase &db, const TableInfo &table,
         result.mode = QStringLiteral("recipe");
 
     result.recipe = recipeFor(db, table, options, client, random, &result);
+    result.recipeGiven = !options.recipe.isEmpty();
     result.emptyTable = RecipeLearner::isSchemaOnly(result.recipe);
     const RowidRanges generated = GeneratedRows::before(db, table, options);
     result.onlyGenerated = result.recipe.value(QLatin1String("learned_from_generated")).toBool();
