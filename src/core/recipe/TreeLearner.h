@@ -16,7 +16,9 @@
 // first. A leaf keeps what its rows look like as the column's own generator parameters
 // (quantiles, weighted values, gaps, null rate), so new values come from real rows like the new
 // row, and a number's leaf its copula (CopulaLearner): how its rank follows earlier numbers and
-// dates there, which steps alone cannot show on a few rows.
+// dates there, which steps alone cannot show on a few rows. A leaf may also hold a table given
+// one category of too many values to split on (ConditionalTableLearner): an airline given the
+// airport, a latitude given the state.
 class TreeLearner
 {
 public:
