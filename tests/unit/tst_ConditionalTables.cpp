@@ -53,6 +53,24 @@ QJsonObject recipe(const QJsonObject &columns)
                        {QStringLiteral("columns"), columns}};
 }
 
+// A column that makes every new row distinct, so that the rows tested are never refused as
+// copies of each other.
+QJsonObject sequence()
+{
+    return QJsonObject{{QStringLiteral("generator"), QStringLiteral("sequence")},
+                       {QStringLiteral("start"), 1}};
+}
+
+// Runs a recipe of these columns for `rows` new rows; how many were inserted.
+qint64 run(TempDatabase &temp, const TableInfo &table, const QJsonObject &columns, qint64 rows,
+           quint32 seed)
+{
+    QRandomGenerator random(seed);
+    RecipeRunOptions options;
+    options.rows = rows;
+    return RecipeRunner::run(temp.db(), table, recipe(columns), options, random).inserted;
+}
+
 QJsonArray weighted(const QList<QPair<QString, double>> &items)
 {
     QJsonArray array;
@@ -74,6 +92,7 @@ private Q_SLOTS:
     void nestedTablesAreDrawnAsWritten();
     void badTablesAreRefusedWithThePlace();
     void numbersGivenAValueAreDrawnAsWritten();
+    void aNullGivenValueHasNoEntry();
 };
 
 void TestConditionalTables::theParentThatTellsIsChosen()
@@ -228,9 +247,7 @@ void TestConditionalTables::nestedTablesAreDrawnAsWritten()
                           {QStringLiteral("by"), byAirline}}},
              {QStringLiteral("DE"), weighted({{QStringLiteral("FRA"), 10}})}}}};
     const QJsonObject columns{
-        {QStringLiteral("number"),
-         QJsonObject{{QStringLiteral("generator"), QStringLiteral("sequence")},
-                     {QStringLiteral("start"), 1}}},
+        {QStringLiteral("number"), sequence()},
         {QStringLiteral("country"),
          QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
                      {QStringLiteral("values"),
@@ -240,10 +257,7 @@ void TestConditionalTables::nestedTablesAreDrawnAsWritten()
                      {QStringLiteral("values"),
                       weighted({{QStringLiteral("AF"), 1}, {QStringLiteral("EZ"), 1}})}}},
         {QStringLiteral("airport"), airport}};
-    QRandomGenerator random(8);
-    RecipeRunOptions options;
-    options.rows = 3000;
-    QCOMPARE(RecipeRunner::run(temp.db(), table, recipe(columns), options, random).inserted, 3000);
+    QCOMPARE(run(temp, table, columns, 3000, 8), 3000);
     // In FR the smoothing is 5 against 2 rows: 2 in 7 follow the airline, the rest are XXX.
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM flights WHERE country = 'FR' AND "
                                         "airport NOT IN ('XXX', CASE airline WHEN 'AF' THEN "
@@ -312,18 +326,13 @@ void TestConditionalTables::numbersGivenAValueAreDrawnAsWritten()
                       QJsonObject{{QStringLiteral("rows"), 30},
                                   {QStringLiteral("quantiles"), QJsonArray{55, 71}}}}}}};
     const QJsonObject columns{
-        {QStringLiteral("number"),
-         QJsonObject{{QStringLiteral("generator"), QStringLiteral("sequence")},
-                     {QStringLiteral("start"), 1}}},
+        {QStringLiteral("number"), sequence()},
         {QStringLiteral("state"),
          QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
                      {QStringLiteral("values"),
                       weighted({{QStringLiteral("AK"), 1}, {QStringLiteral("HI"), 1}})}}},
         {QStringLiteral("latitude"), latitude}};
-    QRandomGenerator random(10);
-    RecipeRunOptions options;
-    options.rows = 4000;
-    QCOMPARE(RecipeRunner::run(temp.db(), table, recipe(columns), options, random).inserted, 4000);
+    QCOMPARE(run(temp, table, columns, 4000, 10), 4000);
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM airports WHERE state = 'HI' AND NOT "
                                         "latitude BETWEEN 25 AND 50"))
                  .toInt(),
@@ -359,6 +368,45 @@ void TestConditionalTables::numbersGivenAValueAreDrawnAsWritten()
                      QLatin1String("Recipe: columns.latitude.by.AK.by is not allowed")),
                  qPrintable(error.message()));
     }
+}
+
+void TestConditionalTables::aNullGivenValueHasNoEntry()
+{
+    // A NULL country is not the empty text: it takes the column's own values, for a category
+    // and for a number alike.
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (number INTEGER, country TEXT, city TEXT, "
+                                      "size REAL)")});
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("t"));
+    const QJsonObject columns{
+        {QStringLiteral("number"), sequence()},
+        {QStringLiteral("country"),
+         QJsonObject{
+             {QStringLiteral("generator"), QStringLiteral("choice")},
+             {QStringLiteral("null_rate"), 0.5},
+             {QStringLiteral("values"), weighted({{QString(), 1}, {QStringLiteral("FR"), 1}})}}},
+        {QStringLiteral("city"),
+         QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
+                     {QStringLiteral("values"), weighted({{QStringLiteral("Any"), 1}})},
+                     {QStringLiteral("given"), QStringLiteral("country")},
+                     {QStringLiteral("by"),
+                      QJsonObject{{QString(), weighted({{QStringLiteral("Nowhere"), 1}})}}}}},
+        {QStringLiteral("size"),
+         QJsonObject{{QStringLiteral("generator"), QStringLiteral("number")},
+                     {QStringLiteral("quantiles"), QJsonArray{0, 1}},
+                     {QStringLiteral("given"), QStringLiteral("country")},
+                     {QStringLiteral("by"),
+                      QJsonObject{{QString(), QJsonObject{{QStringLiteral("rows"), 1e9},
+                                                          {QStringLiteral("quantiles"),
+                                                           QJsonArray{100, 101}}}}}}}}};
+    QCOMPARE(run(temp, table, columns, 400, 11), 400);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM t WHERE country IS NULL AND "
+                                        "(city <> 'Any' OR size > 1)"))
+                 .toInt(),
+             0);
+    // The empty text itself has its entry.
+    QVERIFY(temp.scalar(QStringLiteral("SELECT count(*) FROM t WHERE country = '' AND city = "
+                                       "'Nowhere' AND size >= 100"))
+                .toInt() > 50);
 }
 
 QTEST_GUILESS_MAIN(TestConditionalTables)

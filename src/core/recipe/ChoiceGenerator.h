@@ -24,7 +24,8 @@ public:
     void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
                   GeneratedValue &out) override
     {
-        if (m_given >= 0) {
+        // A NULL given value has no entry (its empty key would find the empty text's).
+        if (m_given >= 0 && row[size_t(m_given)].type != GeneratedValue::Null) {
             const auto it = m_byGiven.constFind(row[size_t(m_given)].key());
             if (it != m_byGiven.constEnd()) {
                 const double seen = (*it)->m_values.totalWeight();

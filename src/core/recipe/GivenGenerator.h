@@ -27,7 +27,10 @@ public:
     void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
                   GeneratedValue &out) override
     {
-        const auto it = m_byGiven.constFind(row[size_t(m_given)].key());
+        const GeneratedValue &given = row[size_t(m_given)];
+        // A NULL given value has no entry (its empty key would find the empty text's).
+        const auto it = given.type == GeneratedValue::Null ? m_byGiven.constEnd()
+                                                           : m_byGiven.constFind(given.key());
         if (it != m_byGiven.constEnd() &&
             random.generateDouble() * (it->rows + m_smoothing) < it->rows)
             it->generator->generate(row, random, out);
