@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GivenEntry.h"
 #include "ValueGenerator.h"
 #include "WeightedPicker.h"
 
@@ -24,15 +25,12 @@ public:
     void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
                   GeneratedValue &out) override
     {
-        // A NULL given value has no entry (its empty key would find the empty text's).
-        if (m_given >= 0 && row[size_t(m_given)].type != GeneratedValue::Null) {
-            const auto it = m_byGiven.constFind(row[size_t(m_given)].key());
-            if (it != m_byGiven.constEnd()) {
-                const double seen = (*it)->m_values.totalWeight();
-                if (m_smoothing <= 0 || random.generateDouble() * (seen + m_smoothing) < seen) {
-                    (*it)->generate(row, random, out);
-                    return;
-                }
+        if (m_given >= 0) {
+            const auto it = GivenEntry::find(m_byGiven, row[size_t(m_given)]);
+            if (it != m_byGiven.constEnd() &&
+                GivenEntry::taken((*it)->m_values.totalWeight(), m_smoothing, random)) {
+                (*it)->generate(row, random, out);
+                return;
             }
         }
         out = m_values.pick(random);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GivenEntry.h"
 #include "RowHashSet.h"
 #include "ValueGenerator.h"
 
@@ -27,12 +28,8 @@ public:
     void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
                   GeneratedValue &out) override
     {
-        const GeneratedValue &given = row[size_t(m_given)];
-        // A NULL given value has no entry (its empty key would find the empty text's).
-        const auto it = given.type == GeneratedValue::Null ? m_byGiven.constEnd()
-                                                           : m_byGiven.constFind(given.key());
-        if (it != m_byGiven.constEnd() &&
-            random.generateDouble() * (it->rows + m_smoothing) < it->rows)
+        const auto it = GivenEntry::find(m_byGiven, row[size_t(m_given)]);
+        if (it != m_byGiven.constEnd() && GivenEntry::taken(it->rows, m_smoothing, random))
             it->generator->generate(row, random, out);
         else
             m_otherwise->generate(row, random, out);

@@ -23,6 +23,8 @@
 #include "util/RowforgeError.h"
 
 #include <QJsonArray>
+#include <tuple>
+#include <utility>
 
 namespace {
 
@@ -73,6 +75,15 @@ WeightedPicker<GeneratedValue> valuePicker(const GeneratorSpec &spec, const QJso
     return WeightedPicker<GeneratedValue>(items);
 }
 
+// The column a choice or number is given (not its own) and its smoothing (0 by default).
+std::pair<int, double> givenOf(const GeneratorSpec &spec, int self)
+{
+    const int given = spec.column(QStringLiteral("given"));
+    if (given == self)
+        spec.fail(QStringLiteral("given"), QStringLiteral("cannot name its own column"));
+    return {given, spec.number(QStringLiteral("smoothing"), 0, 1e9, 0)};
+}
+
 // A choice, and what each value of its `given` column holds: a weighted list, or a choice of
 // its own, nested at most MaxChoiceDepth deep.
 std::unique_ptr<ChoiceGenerator> choice(const GeneratorSpec &spec, SqlAffinity::Kind affinity,
@@ -86,10 +97,7 @@ std::unique_ptr<ChoiceGenerator> choice(const GeneratorSpec &spec, SqlAffinity::
     double smoothing = 0;
     QHash<QByteArray, std::shared_ptr<ChoiceGenerator>> byGiven;
     if (spec.has(QStringLiteral("given"))) {
-        given = spec.column(QStringLiteral("given"));
-        if (given == self)
-            spec.fail(QStringLiteral("given"), QStringLiteral("cannot name its own column"));
-        smoothing = spec.number(QStringLiteral("smoothing"), 0, 1e9, 0);
+        std::tie(given, smoothing) = givenOf(spec, self);
         const QJsonObject by = spec.object(QStringLiteral("by"));
         for (auto it = by.constBegin(); it != by.constEnd(); ++it) {
             const QString key = QStringLiteral("by.%1").arg(it.key());
@@ -224,10 +232,7 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
 std::unique_ptr<ValueGenerator> givenNumber(const GeneratorSpec &spec, const ColumnInfo &column,
                                             Scope &scope, int self)
 {
-    const int given = spec.column(QStringLiteral("given"));
-    if (given == self)
-        spec.fail(QStringLiteral("given"), QStringLiteral("cannot name its own column"));
-    const double smoothing = spec.number(QStringLiteral("smoothing"), 0, 1e9, 0);
+    const auto [given, smoothing] = givenOf(spec, self);
     QJsonObject base = spec.json();
     for (const char *key : {"given", "by", "smoothing"})
         base.remove(QLatin1String(key));
