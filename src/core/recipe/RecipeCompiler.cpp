@@ -16,6 +16,7 @@
 #include "RecipeValue.h"
 #include "SequenceGenerator.h"
 #include "SeriesGenerator.h"
+#include "StartsWithGenerator.h"
 #include "TemplateGenerator.h"
 #include "UrlGenerator.h"
 #include "UuidGenerator.h"
@@ -266,10 +267,29 @@ std::unique_ptr<ValueGenerator> givenNumber(const GeneratorSpec &spec, const Col
         smoothing);
 }
 
+// Text that begins with another column's value in a share of rows ("starts_with": {"column",
+// "share", "tails"}); the entry without it makes the other rows.
+std::unique_ptr<ValueGenerator> startsWith(const GeneratorSpec &spec, const ColumnInfo &column,
+                                           Scope &scope, int self)
+{
+    const GeneratorSpec from(spec.object(QStringLiteral("starts_with")),
+                             spec.column() + QStringLiteral(".starts_with"), spec.columnIndex());
+    const int head = from.column(QStringLiteral("column"));
+    if (head == self)
+        from.fail(QStringLiteral("column"), QStringLiteral("cannot name its own column"));
+    QJsonObject rest = spec.json();
+    rest.remove(QStringLiteral("starts_with"));
+    return std::make_unique<StartsWithGenerator>(
+        head, from.number(QStringLiteral("share"), 0, 1), textPicker(from, QStringLiteral("tails")),
+        create(GeneratorSpec(rest, spec.column(), spec.columnIndex()), column, scope, self));
+}
+
 std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnInfo &column,
                                        Scope &scope, int self)
 {
     const QString name = spec.generator();
+    if (spec.has(QStringLiteral("starts_with")))
+        return startsWith(spec, column, scope, self);
     if (name == QLatin1String("number") && spec.has(QStringLiteral("by")))
         return givenNumber(spec, column, scope, self);
     if (name == QLatin1String("sequence"))

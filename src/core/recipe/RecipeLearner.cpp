@@ -9,6 +9,7 @@
 #include "RecipeValue.h"
 #include "RuleMiner.h"
 #include "SchemaOnlyRecipe.h"
+#include "StartsWithLearner.h"
 #include "TextRecipeLearner.h"
 #include "TreeLearner.h"
 #include "db/SqlExec.h"
@@ -286,6 +287,7 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
     }
     DependencyLearner::link(table, names, rows, columns);
     EmailNameLearner::link(names, rows, columns);
+    StartsWithLearner::link(table, names, rows, columns);
     TreeLearner::fit(table, names, rows, columns);
     QJsonObject recipe{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
                        {QStringLiteral("table"), table.name},
