@@ -13,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QtTest>
 #include <cmath>
 
@@ -79,6 +80,81 @@ QJsonArray weighted(const QList<QPair<QString, double>> &items)
     return array;
 }
 
+// Cars of three origins, each with its own makes, and models of any make: "toyota corona".
+const QList<QPair<QString, QStringList>> &makesByOrigin()
+{
+    static const QList<QPair<QString, QStringList>> list{
+        {QStringLiteral("USA"),
+         {QStringLiteral("ford"), QStringLiteral("chevrolet"), QStringLiteral("buick"),
+          QStringLiteral("dodge"), QStringLiteral("plymouth")}},
+        {QStringLiteral("Japan"),
+         {QStringLiteral("toyota"), QStringLiteral("datsun"), QStringLiteral("honda"),
+          QStringLiteral("mazda")}},
+        {QStringLiteral("Europe"),
+         {QStringLiteral("volkswagen"), QStringLiteral("volvo"), QStringLiteral("peugeot"),
+          QStringLiteral("fiat")}}};
+    return list;
+}
+
+// 600 cars whose name is a make, a model and a trim (more names than a category holds);
+// the make is of the car's origin when `tied`, of any origin otherwise. Each has a weekday.
+void fillCars(TempDatabase &temp, bool tied)
+{
+    QRandomGenerator random(12);
+    const QStringList models{"corona", "pinto", "civic",  "rabbit", "maverick", "impala",
+                             "dart",   "fury",  "accord", "beetle", "cutlass",  "skylark",
+                             "omni",   "rx3",   "colt",   "torino", "monaco",   "valiant"};
+    const QStringList trims{"sedan", "wagon",    "coupe",   "deluxe",  "custom", "gl",
+                            "sport", "brougham", "hardtop", "limited", "diesel"};
+    QStringList allMakes;
+    for (const auto &[origin, makes] : makesByOrigin())
+        allMakes << makes;
+    for (int i = 0; i < 600; ++i) {
+        const auto &[origin, makes] = makesByOrigin()[int(random.bounded(3))];
+        const QString make = tied ? makes[int(random.bounded(qsizetype(makes.size())))]
+                                  : allMakes[int(random.bounded(qsizetype(allMakes.size())))];
+        temp.exec(QStringLiteral("INSERT INTO cars (name, origin, weekday, weight) "
+                                 "VALUES (?, ?, ?, ?)"),
+                  {QStringLiteral("%1 %2 %3")
+                       .arg(make, models[int(random.bounded(qsizetype(models.size())))],
+                            trims[int(random.bounded(qsizetype(trims.size())))]),
+                   origin, QStringLiteral("Day %1").arg(random.bounded(7)),
+                   1500 + random.bounded(3000.0)});
+    }
+}
+
+QStringList carsTable()
+{
+    return {
+        QStringLiteral("CREATE TABLE cars (name TEXT, origin TEXT, weekday TEXT, weight REAL)")};
+}
+
+// The recipe entry learned for the name of 600 cars (fillCars).
+QJsonObject learnedName(TempDatabase &temp, bool tied)
+{
+    fillCars(temp, tied);
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("cars"));
+    QRandomGenerator random(3);
+    return RecipeLearner::learn(temp.db(), table, random)[u"columns"][u"name"].toObject();
+}
+
+// The share of cars after `realRows` whose make is one of their origin's.
+double makesOfTheirOrigin(TempDatabase &temp, int realRows)
+{
+    QSqlQuery query(temp.db());
+    query.prepare(QStringLiteral("SELECT name, origin FROM cars WHERE rowid > ?"));
+    query.addBindValue(realRows);
+    query.exec();
+    int rows = 0, kept = 0;
+    while (query.next()) {
+        ++rows;
+        for (const auto &[origin, makes] : makesByOrigin())
+            kept += origin == query.value(1).toString() &&
+                    makes.contains(query.value(0).toString().section(u' ', 0, 0));
+    }
+    return rows ? double(kept) / rows : 0;
+}
+
 } // namespace
 
 class TestConditionalTables : public QObject
@@ -93,6 +169,9 @@ private Q_SLOTS:
     void badTablesAreRefusedWithThePlace();
     void numbersGivenAValueAreDrawnAsWritten();
     void aNullGivenValueHasNoEntry();
+    void wordsFollowTheCategoryThatTells();
+    void wordsOfAccidentsGetNoTable();
+    void wordsGivenAValueAreDrawnAsWritten();
 };
 
 void TestConditionalTables::theParentThatTellsIsChosen()
@@ -407,6 +486,80 @@ void TestConditionalTables::aNullGivenValueHasNoEntry()
     QVERIFY(temp.scalar(QStringLiteral("SELECT count(*) FROM t WHERE country = '' AND city = "
                                        "'Nowhere' AND size >= 100"))
                 .toInt() > 50);
+}
+
+void TestConditionalTables::wordsFollowTheCategoryThatTells()
+{
+    TempDatabase temp(carsTable());
+    const QJsonObject name = learnedName(temp, true);
+    QCOMPARE(name.value(u"generator").toString(), QStringLiteral("words"));
+    QCOMPARE(name.value(u"given").toString(), QStringLiteral("origin"));
+    const QJsonObject japan = name[u"by"][u"Japan"].toObject();
+    QVERIFY(japan.value(u"rows").toInt() > 150);
+    QCOMPARE(japan[u"pools"][0].toArray().size(), 4); // the four Japanese makes
+    QCOMPARE(generateOffline(temp, QStringLiteral("cars"), 2000, 5).inserted, 2000);
+    // Real cars: every make of its origin; drawn apart from the origin: about a third.
+    const double share = makesOfTheirOrigin(temp, 600);
+    QVERIFY2(share > 0.95, qPrintable(QString::number(share)));
+}
+
+void TestConditionalTables::wordsOfAccidentsGetNoTable()
+{
+    TempDatabase temp(carsTable());
+    const QJsonObject name = learnedName(temp, false);
+    QCOMPARE(name.value(u"generator").toString(), QStringLiteral("words"));
+    QVERIFY2(!name.contains(u"given"), qPrintable(name.value(u"given").toString()));
+}
+
+void TestConditionalTables::wordsGivenAValueAreDrawnAsWritten()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE cars (number INTEGER, origin TEXT, "
+                                      "name TEXT)")});
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("cars"));
+    // Japan's 30 rows against a smoothing of 10: 3 in 4 of its names from its own words, the
+    // rest from the column's; Europe has no entry.
+    const QJsonArray one{QJsonObject{{QStringLiteral("value"), 1}, {QStringLiteral("weight"), 1}}};
+    QJsonObject name{
+        {QStringLiteral("generator"), QStringLiteral("words")},
+        {QStringLiteral("pools"), QJsonArray{weighted({{QStringLiteral("ford"), 1}})}},
+        {QStringLiteral("counts"), one},
+        {QStringLiteral("given"), QStringLiteral("origin")},
+        {QStringLiteral("smoothing"), 10},
+        {QStringLiteral("by"),
+         QJsonObject{{QStringLiteral("Japan"),
+                      QJsonObject{{QStringLiteral("rows"), 30},
+                                  {QStringLiteral("pools"),
+                                   QJsonArray{weighted({{QStringLiteral("toyota"), 1}})}}}}}}};
+    const QJsonObject columns{
+        {QStringLiteral("number"), sequence()},
+        {QStringLiteral("origin"),
+         QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
+                     {QStringLiteral("values"),
+                      weighted({{QStringLiteral("Japan"), 1}, {QStringLiteral("Europe"), 1}})}}},
+        {QStringLiteral("name"), name}};
+    QCOMPARE(run(temp, table, columns, 8000, 4), 8000);
+    const double toyota =
+        temp.scalar(QStringLiteral("SELECT avg(name = 'toyota') FROM cars WHERE origin = 'Japan'"))
+            .toDouble();
+    QVERIFY2(std::abs(toyota - 0.75) < 0.025, qPrintable(QString::number(toyota)));
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM cars WHERE origin = 'Europe' AND "
+                                        "name <> 'ford'"))
+                 .toInt(),
+             0);
+    // An entry's words are checked where they stand.
+    name.insert(QStringLiteral("by"),
+                QJsonObject{{QStringLiteral("Japan"), QJsonObject{{QStringLiteral("rows"), 30},
+                                                                  {QStringLiteral("pools"), 3}}}});
+    QJsonObject broken = columns;
+    broken.insert(QStringLiteral("name"), name);
+    try {
+        RecipeCompiler::validate(recipe(broken), table);
+        QFAIL("an entry with pools that are no lists was accepted");
+    } catch (const RowforgeError &error) {
+        QCOMPARE(error.message(),
+                 QStringLiteral("Recipe: columns.name.by.Japan.pools must be a non-empty list of "
+                                "word lists"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestConditionalTables)

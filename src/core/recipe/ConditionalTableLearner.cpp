@@ -183,7 +183,7 @@ QJsonObject ConditionalTableLearner::fitNumbers(const std::vector<double> &value
     }
     const QList<QJsonValue> noNames;
     const Choice chosen = chooseParent({tenth, noNames}, rows, parents);
-    if (!chosen.parent || chosen.fit.gain < MinNumberGain)
+    if (!chosen.parent || chosen.fit.gain < MinEntryGain)
         return {};
     QHash<int, std::vector<double>> valuesOf;
     for (const int r : rows) {
@@ -195,6 +195,52 @@ QJsonObject ConditionalTableLearner::fitNumbers(const std::vector<double> &value
     for (auto it = valuesOf.constBegin(); it != valuesOf.constEnd(); ++it) {
         QJsonObject entry{{QStringLiteral("rows"), int(it.value().size())}};
         NumberSummary::describe(it.value(), quantiles, true, entry);
+        by.insert(RecipeValue::keyText(chosen.parent->column->categories[it.key()]), entry);
+    }
+    return QJsonObject{{QStringLiteral("given"), names[chosen.parent->index]},
+                       {QStringLiteral("by"), by},
+                       {QStringLiteral("smoothing"), chosen.fit.smoothing}};
+}
+
+QJsonObject ConditionalTableLearner::fitWords(const QStringList &texts,
+                                              const std::vector<int> &rows,
+                                              const std::vector<Parent> &parents,
+                                              const QStringList &names)
+{
+    QHash<QString, int> codeOf;
+    QHash<int, int> seen;
+    std::vector<int> first(size_t(texts.size()), -1);
+    for (const int r : rows) {
+        const QString word = texts[r].section(u' ', 0, 0, QString::SectionSkipEmpty);
+        if (word.isEmpty())
+            continue;
+        auto code = codeOf.constFind(word);
+        if (code == codeOf.constEnd())
+            code = codeOf.insert(word, int(codeOf.size()));
+        first[size_t(r)] = code.value();
+        ++seen[code.value()];
+    }
+    // A word seen once is made again by neither model (both draw observed words only), so it
+    // cannot tell which predicts better: a table would only be charged for it.
+    for (const int r : rows) {
+        if (first[size_t(r)] >= 0 && seen[first[size_t(r)]] < 2)
+            first[size_t(r)] = -1;
+    }
+    const QList<QJsonValue> noNames;
+    const Choice chosen = chooseParent({first, noNames}, rows, parents);
+    if (!chosen.parent || chosen.fit.gain < MinEntryGain)
+        return {};
+    QHash<int, QStringList> valuesOf;
+    for (const int r : rows) {
+        const int given = chosen.parent->column->code[size_t(r)];
+        if (given >= 0 && !texts[r].trimmed().isEmpty())
+            valuesOf[given] << texts[r];
+    }
+    QJsonObject by;
+    for (auto it = valuesOf.constBegin(); it != valuesOf.constEnd(); ++it) {
+        QJsonObject entry = TextRecipeLearner::words(it.value());
+        entry.remove(QStringLiteral("generator"));
+        entry.insert(QStringLiteral("rows"), int(it.value().size()));
         by.insert(RecipeValue::keyText(chosen.parent->column->categories[it.key()]), entry);
     }
     return QJsonObject{{QStringLiteral("given"), names[chosen.parent->index]},

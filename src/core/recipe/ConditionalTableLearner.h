@@ -37,9 +37,10 @@ public:
     // Nats of held-out likelihood a table must win over the shares it refines: more than
     // choosing the best of the parents and smoothings tried could win by luck.
     static constexpr double MinGain = 20;
-    // A number's table replaces its whole distribution for each value, and is chosen on tenths
-    // that say less than the values: it must win more (at 20, movies and jobs lost 0.002-0.003).
-    static constexpr double MinNumberGain = 40;
+    // A number's or words' table replaces its whole distribution for each value, and is chosen
+    // on tenths or first words that say less than the values: it must win more (numbers at 20:
+    // movies and jobs lost 0.002-0.003).
+    static constexpr double MinEntryGain = 40;
 
     // {"given", "by", "smoothing"} for the target at `rows` (a tree's leaf), or an empty object.
     static QJsonObject fit(const Target &target, const std::vector<int> &rows,
@@ -51,6 +52,12 @@ public:
     static QJsonObject fitNumbers(const std::vector<double> &values, const std::vector<int> &rows,
                                   const std::vector<Parent> &parents, const QStringList &names,
                                   int quantiles);
+    // {"given", "by", "smoothing"} for words (`texts`, empty for NULL) at `rows`: each given
+    // value's own "rows", "pools" and "counts", learned from its values. The parent is chosen
+    // as for a category, on the values' first words: which words a state's towns begin with, or
+    // which makes a country's cars are.
+    static QJsonObject fitWords(const QStringList &texts, const std::vector<int> &rows,
+                                const std::vector<Parent> &parents, const QStringList &names);
     // The "by" of a target drawn exactly given `given` at `rows`: each given value's list, or
     // its own choice where a second parent helps.
     static QJsonObject refine(const Target &target, const Parent &given,

@@ -7,10 +7,10 @@
 #include <QHash>
 #include <memory>
 
-// A number drawn given another column's value from that value's own numbers (a state's own
-// latitudes), blended with the column's numbers as counts and a prior: a value seen in n rows
-// is drawn from its own numbers n / (n + smoothing) of the time, and from the column's
-// otherwise or when it was never seen.
+// A number or words drawn given another column's value from that value's own (a state's own
+// latitudes, a country's own makes of car), blended with the column's as counts and a prior: a
+// value seen in n rows is drawn from its own entry n / (n + smoothing) of the time, and from
+// the column's otherwise or when it was never seen.
 class GivenGenerator : public ValueGenerator
 {
 public:

@@ -228,10 +228,10 @@ std::unique_ptr<ValueGenerator> foreignKey(const GeneratorSpec &spec, Scope &sco
 std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnInfo &column,
                                        Scope &scope, int self);
 
-// A number with "given" and "by": each given value's entry ("rows" and what replaces the
-// column's own parameters, as a tree's leaf does), blended with the column's own numbers.
-std::unique_ptr<ValueGenerator> givenNumber(const GeneratorSpec &spec, const ColumnInfo &column,
-                                            Scope &scope, int self)
+// A number or words with "given" and "by": each given value's entry ("rows" and what replaces
+// the column's own parameters, as a tree's leaf does), blended with the column's own.
+std::unique_ptr<ValueGenerator> givenEntries(const GeneratorSpec &spec, const ColumnInfo &column,
+                                             Scope &scope, int self)
 {
     const auto [given, smoothing] = givenOf(spec, self);
     QJsonObject base = spec.json();
@@ -248,8 +248,8 @@ std::unique_ptr<ValueGenerator> givenNumber(const GeneratorSpec &spec, const Col
         const QJsonObject entry = it.value().toObject();
         if (entry.contains(QLatin1String("by")))
             spec.fail(key + QStringLiteral(".by"),
-                      QStringLiteral("is not allowed: a number's entry is not given another "
-                                     "column in turn"));
+                      QStringLiteral("is not allowed: an entry is not given another column in "
+                                     "turn"));
         for (auto part = entry.constBegin(); part != entry.constEnd(); ++part)
             merged.insert(part.key(), part.value());
         const GeneratorSpec entrySpec(merged, QStringLiteral("%1.%2").arg(spec.column(), key),
@@ -290,8 +290,9 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
     const QString name = spec.generator();
     if (spec.has(QStringLiteral("starts_with")))
         return startsWith(spec, column, scope, self);
-    if (name == QLatin1String("number") && spec.has(QStringLiteral("by")))
-        return givenNumber(spec, column, scope, self);
+    if ((name == QLatin1String("number") || name == QLatin1String("words")) &&
+        spec.has(QStringLiteral("by")))
+        return givenEntries(spec, column, scope, self);
     if (name == QLatin1String("sequence"))
         return std::make_unique<SequenceGenerator>(
             spec.integer(QStringLiteral("start"), -MaxInteger, MaxInteger),

@@ -2,6 +2,7 @@
 
 #include "DependencyLearner.h"
 #include "EmailNameLearner.h"
+#include "GivenWordsLearner.h"
 #include "NumberSummary.h"
 #include "ParentRuleMiner.h"
 #include "QuantileSampler.h"
@@ -288,6 +289,7 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
     DependencyLearner::link(table, names, rows, columns);
     EmailNameLearner::link(names, rows, columns);
     StartsWithLearner::link(table, names, rows, columns);
+    GivenWordsLearner::link(table, names, rows, columns);
     TreeLearner::fit(table, names, rows, columns);
     QJsonObject recipe{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
                        {QStringLiteral("table"), table.name},

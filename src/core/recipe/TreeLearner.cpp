@@ -221,7 +221,8 @@ std::vector<int> visitOrder(const QStringList &names, const QJsonObject &columns
 
 // The names of `columns` that another column's entry mentions (its tree, copula, base or
 // given): those must be drawn before it. A value that happens to equal a name counts too,
-// which only keeps a column where it was.
+// which only keeps a column where it was. Words are left out: no tree splits on them, so a
+// category they are drawn given (a state's towns) may still be learned again, last.
 QSet<QString> namedByOthers(const QJsonObject &columns, const QStringList &names)
 {
     const QSet<QString> all(names.begin(), names.end());
@@ -237,8 +238,10 @@ QSet<QString> namedByOthers(const QJsonObject &columns, const QStringList &names
             for (const QJsonValue &inner : value.toArray())
                 walk(inner, owner);
     };
-    for (auto it = columns.constBegin(); it != columns.constEnd(); ++it)
-        walk(it.value(), it.key());
+    for (auto it = columns.constBegin(); it != columns.constEnd(); ++it) {
+        if (TreeColumn::generatorOf(it.value().toObject()) != QLatin1String("words"))
+            walk(it.value(), it.key());
+    }
     return named;
 }
 
