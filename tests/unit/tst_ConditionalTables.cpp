@@ -3,6 +3,7 @@
 // exactly given another column; no table where the real rows only hold accidents; and the
 // recipe's nested tables and smoothing, drawn as written and refused with their place.
 #include "OfflineRun.h"
+#include "RecipeJson.h"
 #include "TempDatabase.h"
 #include "db/SchemaReader.h"
 #include "recipe/ConditionalTableLearner.h"
@@ -48,12 +49,6 @@ double homeShare(TempDatabase &temp, int realRows)
         .toDouble();
 }
 
-QJsonObject recipe(const QJsonObject &columns)
-{
-    return QJsonObject{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
-                       {QStringLiteral("columns"), columns}};
-}
-
 // A column that makes every new row distinct, so that the rows tested are never refused as
 // copies of each other.
 QJsonObject sequence()
@@ -69,7 +64,7 @@ qint64 run(TempDatabase &temp, const TableInfo &table, const QJsonObject &column
     QRandomGenerator random(seed);
     RecipeRunOptions options;
     options.rows = rows;
-    return RecipeRunner::run(temp.db(), table, recipe(columns), options, random).inserted;
+    return RecipeRunner::run(temp.db(), table, RecipeJson::of(columns), options, random).inserted;
 }
 
 QJsonArray weighted(const QList<QPair<QString, double>> &items)
@@ -361,8 +356,8 @@ void TestConditionalTables::badTablesAreRefusedWithThePlace()
         const QJsonObject a{{QStringLiteral("generator"), QStringLiteral("choice")},
                             {QStringLiteral("values"), weighted({{QStringLiteral("x"), 1}})}};
         try {
-            RecipeCompiler::validate(recipe({{QStringLiteral("a"), a}, {QStringLiteral("b"), b}}),
-                                     table);
+            RecipeCompiler::validate(
+                RecipeJson::of({{QStringLiteral("a"), a}, {QStringLiteral("b"), b}}), table);
         } catch (const RowforgeError &error) {
             return error.message();
         }
@@ -427,7 +422,7 @@ void TestConditionalTables::numbersGivenAValueAreDrawnAsWritten()
     QJsonObject broken = columns;
     broken.insert(QStringLiteral("latitude"), latitude);
     try {
-        RecipeCompiler::validate(recipe(broken), table);
+        RecipeCompiler::validate(RecipeJson::of(broken), table);
         QFAIL("a number's entry without rows was accepted");
     } catch (const RowforgeError &error) {
         QCOMPARE(error.message(), QStringLiteral("Recipe: columns.latitude.by.AK.rows is missing"));
@@ -440,7 +435,7 @@ void TestConditionalTables::numbersGivenAValueAreDrawnAsWritten()
                                              {QStringLiteral("by"), QJsonObject()}}}});
     broken.insert(QStringLiteral("latitude"), latitude);
     try {
-        RecipeCompiler::validate(recipe(broken), table);
+        RecipeCompiler::validate(RecipeJson::of(broken), table);
         QFAIL("a number's entry given another column was accepted");
     } catch (const RowforgeError &error) {
         QVERIFY2(error.message().startsWith(
@@ -553,7 +548,7 @@ void TestConditionalTables::wordsGivenAValueAreDrawnAsWritten()
     QJsonObject broken = columns;
     broken.insert(QStringLiteral("name"), name);
     try {
-        RecipeCompiler::validate(recipe(broken), table);
+        RecipeCompiler::validate(RecipeJson::of(broken), table);
         QFAIL("an entry with pools that are no lists was accepted");
     } catch (const RowforgeError &error) {
         QCOMPARE(error.message(),

@@ -1,4 +1,5 @@
 // The recipe engine's parts: generators, detectors and recipe validation.
+#include "RecipeJson.h"
 #include "ShopTable.h"
 #include "TempDatabase.h"
 #include "WeightedList.h"
@@ -28,12 +29,6 @@
 #include <QtTest>
 
 namespace {
-
-QJsonObject recipe(const QJsonObject &columns)
-{
-    return QJsonObject{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
-                       {QStringLiteral("columns"), columns}};
-}
 
 QString refusal(const QJsonObject &json, const TableInfo &table)
 {
@@ -182,7 +177,7 @@ void TestRecipe::detectorsRecogniseFormats()
     column.affinity = SqlAffinity::Text;
     table.columns << column;
     const CompiledRecipe compiled =
-        RecipeCompiler::compile(recipe({{QStringLiteral("mail"), spec}}), table);
+        RecipeCompiler::compile(RecipeJson::of({{QStringLiteral("mail"), spec}}), table);
     QRandomGenerator random(5);
     std::vector<GeneratedValue> row(1);
     QStringList mails;
@@ -223,7 +218,7 @@ void TestRecipe::detectorsRecogniseFormats()
     };
     for (const auto &[spec, pattern] : shapes) {
         const CompiledRecipe one =
-            RecipeCompiler::compile(recipe({{QStringLiteral("mail"), spec}}), table);
+            RecipeCompiler::compile(RecipeJson::of({{QStringLiteral("mail"), spec}}), table);
         const QRegularExpression expression(pattern);
         for (int i = 0; i < 300; ++i) {
             one.generate(row, random);

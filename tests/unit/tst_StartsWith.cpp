@@ -3,7 +3,9 @@
 // begin with a column's value only by chance are not linked; a recipe's "starts_with" is drawn
 // as written and refused with its place when wrong.
 #include "OfflineRun.h"
+#include "RecipeJson.h"
 #include "TempDatabase.h"
+#include "WeightedList.h"
 #include "db/SchemaReader.h"
 #include "recipe/RecipeCompiler.h"
 #include "recipe/RecipeLearner.h"
@@ -44,20 +46,6 @@ const QStringList &ownNames()
         QStringLiteral("Smith Memorial"),      QStringLiteral("Willow Run"),
         QStringLiteral("Eagle Creek Airpark"), QStringLiteral("Pine Ridge Field")};
     return list;
-}
-
-QJsonObject recipe(const QJsonObject &columns)
-{
-    return QJsonObject{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
-                       {QStringLiteral("columns"), columns}};
-}
-
-QJsonArray weighted(const QList<QPair<QString, double>> &items)
-{
-    QJsonArray array;
-    for (const auto &[value, weight] : items)
-        array << QJsonObject{{QStringLiteral("value"), value}, {QStringLiteral("weight"), weight}};
-    return array;
 }
 
 // The rows after `realRows` as (name, city) pairs.
@@ -192,23 +180,24 @@ void TestStartsWith::startsWithIsDrawnAsWritten()
                      {QStringLiteral("start"), 1}}},
         {QStringLiteral("city"),
          QJsonObject{{QStringLiteral("generator"), QStringLiteral("choice")},
-                     {QStringLiteral("values"), weighted({{QStringLiteral("Mena"), 1}})},
+                     {QStringLiteral("values"), WeightedList::of({{QStringLiteral("Mena"), 1}})},
                      {QStringLiteral("null_rate"), 0.3}}},
         {QStringLiteral("name"),
          QJsonObject{
              {QStringLiteral("generator"), QStringLiteral("words")},
-             {QStringLiteral("pools"), QJsonArray{weighted({{QStringLiteral("Own"), 1}})}},
+             {QStringLiteral("pools"), QJsonArray{WeightedList::of({{QStringLiteral("Own"), 1}})}},
              {QStringLiteral("counts"),
               QJsonArray{QJsonObject{{QStringLiteral("value"), 1}, {QStringLiteral("weight"), 1}}}},
              {QStringLiteral("starts_with"),
-              QJsonObject{{QStringLiteral("column"), QStringLiteral("city")},
-                          {QStringLiteral("share"), 0.5},
-                          {QStringLiteral("tails"),
-                           weighted({{QStringLiteral(" A"), 3}, {QStringLiteral(" B"), 1}})}}}}}};
+              QJsonObject{
+                  {QStringLiteral("column"), QStringLiteral("city")},
+                  {QStringLiteral("share"), 0.5},
+                  {QStringLiteral("tails"),
+                   WeightedList::of({{QStringLiteral(" A"), 3}, {QStringLiteral(" B"), 1}})}}}}}};
     QRandomGenerator random(9);
     RecipeRunOptions options;
     options.rows = 8000;
-    QCOMPARE(RecipeRunner::run(temp.db(), table, recipe(columns), options, random).inserted,
+    QCOMPARE(RecipeRunner::run(temp.db(), table, RecipeJson::of(columns), options, random).inserted,
              options.rows);
     const auto share = [&](const QString &where) {
         return temp.scalar(QStringLiteral("SELECT avg(%1) FROM airports").arg(where)).toDouble();
@@ -226,22 +215,26 @@ void TestStartsWith::badStartsWithIsRefusedWithThePlace()
     TempDatabase temp({QStringLiteral("CREATE TABLE airports (name TEXT, city TEXT)")});
     const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("airports"));
     auto refusal = [&table](const QJsonObject &link) {
-        const QJsonObject city{{QStringLiteral("generator"), QStringLiteral("choice")},
-                               {QStringLiteral("values"), weighted({{QStringLiteral("Mena"), 1}})}};
-        const QJsonObject name{{QStringLiteral("generator"), QStringLiteral("choice")},
-                               {QStringLiteral("values"), weighted({{QStringLiteral("Own"), 1}})},
-                               {QStringLiteral("starts_with"), link}};
+        const QJsonObject city{
+            {QStringLiteral("generator"), QStringLiteral("choice")},
+            {QStringLiteral("values"), WeightedList::of({{QStringLiteral("Mena"), 1}})}};
+        const QJsonObject name{
+            {QStringLiteral("generator"), QStringLiteral("choice")},
+            {QStringLiteral("values"), WeightedList::of({{QStringLiteral("Own"), 1}})},
+            {QStringLiteral("starts_with"), link}};
         try {
             RecipeCompiler::validate(
-                recipe({{QStringLiteral("city"), city}, {QStringLiteral("name"), name}}), table);
+                RecipeJson::of({{QStringLiteral("city"), city}, {QStringLiteral("name"), name}}),
+                table);
         } catch (const RowforgeError &error) {
             return error.message();
         }
         return QString();
     };
-    QJsonObject link{{QStringLiteral("column"), QStringLiteral("city")},
-                     {QStringLiteral("share"), 0.5},
-                     {QStringLiteral("tails"), weighted({{QStringLiteral(" Municipal"), 1}})}};
+    QJsonObject link{
+        {QStringLiteral("column"), QStringLiteral("city")},
+        {QStringLiteral("share"), 0.5},
+        {QStringLiteral("tails"), WeightedList::of({{QStringLiteral(" Municipal"), 1}})}};
     QCOMPARE(refusal(link), QString());
     link.insert(QStringLiteral("column"), QStringLiteral("name"));
     QCOMPARE(refusal(link),

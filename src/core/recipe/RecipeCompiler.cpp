@@ -42,15 +42,21 @@ struct Scope
     QHash<QString, std::shared_ptr<ParentKeys>> parents; // per foreign key
 };
 
-WeightedPicker<QByteArray> textPicker(const GeneratorSpec &spec, const QString &key)
+WeightedPicker<QByteArray> textPicker(const GeneratorSpec &spec, const QString &key,
+                                      const QJsonValue &list)
 {
     QList<QPair<QByteArray, double>> items;
-    for (const auto &[value, weight] : spec.weighted(key)) {
+    for (const auto &[value, weight] : spec.weighted(list, key)) {
         if (!value.isString())
             spec.fail(key, QStringLiteral("values must be text"));
         items << qMakePair(value.toString().toUtf8(), weight);
     }
     return WeightedPicker<QByteArray>(items);
+}
+
+WeightedPicker<QByteArray> textPicker(const GeneratorSpec &spec, const QString &key)
+{
+    return textPicker(spec, key, spec.value(key));
 }
 
 WeightedPicker<int> countPicker(const GeneratorSpec &spec, const QString &key, int min, int max)
@@ -366,10 +372,21 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
             }
             pickers.emplace_back(words);
         }
-        return std::make_unique<WordsGenerator>(
+        auto words = std::make_unique<WordsGenerator>(
             std::move(pickers), countPicker(spec, QStringLiteral("counts"), 1, 1000),
             spec.text(QStringLiteral("separator"), QStringLiteral(" ")).toUtf8(),
             int(spec.integer(QStringLiteral("max_length"), 0, MaxTextLength, 0)));
+        if (spec.has(QStringLiteral("next"))) {
+            const GeneratorSpec chain(spec.object(QStringLiteral("next")),
+                                      spec.column() + QStringLiteral(".next"), spec.columnIndex());
+            QHash<QByteArray, WeightedPicker<QByteArray>> next;
+            const QJsonObject by = chain.object(QStringLiteral("by"));
+            for (auto it = by.constBegin(); it != by.constEnd(); ++it)
+                next.insert(it.key().toUtf8(),
+                            textPicker(chain, QStringLiteral("by.%1").arg(it.key()), it.value()));
+            words->setChain(std::move(next), chain.number(QStringLiteral("smoothing"), 0, 1e9, 0));
+        }
+        return words;
     }
     if (name == QLatin1String("email")) {
         auto email =

@@ -1,5 +1,7 @@
 #include "TextRecipeLearner.h"
 
+#include "WordChainLearner.h"
+
 #include <QRegularExpression>
 #include <algorithm>
 
@@ -118,8 +120,12 @@ QJsonObject TextRecipeLearner::words(const QStringList &values)
     QHash<QString, qint64> pools[Positions];
     QHash<int, qint64> counts;
     int maxLength = 0;
+    QList<QStringList> split;
+    split.reserve(values.size());
     for (const QString &value : values) {
         const QStringList words = value.split(u' ', Qt::SkipEmptyParts);
+        if (!words.isEmpty())
+            split << words;
         ++counts[int(std::clamp<qsizetype>(words.size(), 1, 1000))];
         for (qsizetype i = 0; i < words.size(); ++i)
             ++pools[std::min<qsizetype>(i, Positions - 1)][words[i]];
@@ -141,6 +147,9 @@ QJsonObject TextRecipeLearner::words(const QStringList &values)
                                  : weightedNumbers(counts));
     if (maxLength > 0)
         spec.insert(QStringLiteral("max_length"), maxLength);
+    const QJsonObject next = WordChainLearner::fit(split, Positions);
+    if (!next.isEmpty())
+        spec.insert(QStringLiteral("next"), next);
     return spec;
 }
 

@@ -1,15 +1,31 @@
 #include "WordsGenerator.h"
 
+#include "GivenEntry.h"
+
 #include <QString>
 
 QByteArray WordsGenerator::draw(QRandomGenerator &random) const
 {
+    constexpr int MaxWords = 1000; // a chain may loop ("of the ... of the"); counts stop there
     const int count = std::max(1, m_counts.pick(random));
-    QByteArray text;
-    for (int i = 0; i < count; ++i) {
+    QByteArray text, previous;
+    for (int i = 0; i < MaxWords; ++i) {
+        QByteArray word;
+        const auto next = i ? m_next.constFind(previous) : m_next.constEnd();
+        if (next != m_next.constEnd() &&
+            GivenEntry::taken(next->totalWeight(), m_smoothing * double(next->size()), random)) {
+            word = next->pick(random);
+            if (word.isEmpty())
+                break;
+        } else {
+            if (i >= count)
+                break;
+            word = m_pools[std::min(size_t(i), m_pools.size() - 1)].pick(random);
+        }
         if (i)
             text += m_separator;
-        text += m_pools[std::min(size_t(i), m_pools.size() - 1)].pick(random);
+        text += word;
+        previous = word;
     }
     return text;
 }
