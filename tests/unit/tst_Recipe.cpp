@@ -93,8 +93,9 @@ void TestRecipe::dateTextMatchesQt()
 {
     QRandomGenerator random(2);
     const QStringList formats{
-        QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"),
-        QStringLiteral("dd/MM/yyyy hh:mm AP"), QStringLiteral("d.M.yy H:m:s")};
+        QStringLiteral("yyyy-MM-dd"),          QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"),
+        QStringLiteral("dd/MM/yyyy hh:mm AP"), QStringLiteral("d.M.yy H:m:s"),
+        QStringLiteral("MMM dd, yyyy"),        QStringLiteral("dd-MMM-yyyy HH:mm")};
     for (const QString &format : formats) {
         const DateTimeText text(format);
         QVERIFY(text.isSupported());
@@ -120,6 +121,13 @@ void TestRecipe::dateTextMatchesQt()
     QVERIFY(DateTimeFormats::parse(QStringLiteral("2024-02-29"), QStringLiteral("yyyy-MM-dd"),
                                    &seconds));
     QCOMPARE(seconds, 1709164800.0);
+    QVERIFY(!DateTimeFormats::parse(QStringLiteral("Jux 12 1998"), QStringLiteral("MMM dd yyyy"),
+                                    &seconds));
+    QVERIFY(!DateTimeFormats::parse(QStringLiteral("jun 12 1998"), QStringLiteral("MMM dd yyyy"),
+                                    &seconds));
+    QVERIFY(DateTimeFormats::parse(QStringLiteral("Dec 31 1998"), QStringLiteral("MMM dd yyyy"),
+                                   &seconds));
+    QCOMPARE(seconds, 915062400.0);
     QVERIFY(!DateTimeText(QStringLiteral("dddd yyyy")).isSupported());
 }
 
@@ -165,6 +173,16 @@ void TestRecipe::detectorsRecogniseFormats()
              QStringLiteral("dd/MM/yyyy"));
     QCOMPARE(DateTimeFormats::detect({QStringLiteral("12/31/2024"), QStringLiteral("01/02/2023")}),
              QStringLiteral("MM/dd/yyyy"));
+    // Months by name, as exports write them (vega's movies: "Jun 12 1998").
+    QCOMPARE(
+        DateTimeFormats::detect({QStringLiteral("Jun 12 1998"), QStringLiteral("Mar 05 1999")}),
+        QStringLiteral("MMM dd yyyy"));
+    QCOMPARE(
+        DateTimeFormats::detect({QStringLiteral("12-Jun-1998"), QStringLiteral("05-Mar-1999")}),
+        QStringLiteral("dd-MMM-yyyy"));
+    QCOMPARE(DateTimeFormats::pattern(QStringLiteral("MMM dd, yyyy")),
+             QStringLiteral("^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{2}, \\d{4}$"));
+    QVERIFY(DateTimeFormats::detect({QStringLiteral("Abc 12 1998")}).isEmpty());
     QVERIFY(DateTimeFormats::detect({QStringLiteral("2024-13-40")}).isEmpty());
     QVERIFY(DateTimeFormats::detect({QStringLiteral("hello")}).isEmpty());
     // Learned e-mail generators write addresses that read back as e-mail addresses.

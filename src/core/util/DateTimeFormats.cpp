@@ -27,6 +27,11 @@ const QStringList &DateTimeFormats::known()
         QStringLiteral("MM-dd-yyyy"),
         QStringLiteral("dd/MM/yyyy HH:mm"),
         QStringLiteral("MM/dd/yyyy HH:mm"),
+        // Months by name, in English as most exports write them: "Jun 12 1998", "12-Jun-1998".
+        QStringLiteral("MMM dd yyyy"),
+        QStringLiteral("MMM dd, yyyy"),
+        QStringLiteral("dd MMM yyyy"),
+        QStringLiteral("dd-MMM-yyyy"),
     };
     return formats;
 }
@@ -99,7 +104,9 @@ bool DateTimeFormats::parseUtf8(const QByteArray &text, const QString &format, d
 
 QString DateTimeFormats::detect(const QStringList &texts)
 {
-    static const QRegularExpression looksLikeDate(QStringLiteral("^\\d{1,4}[-/.]\\d{1,2}[-/.]\\d"));
+    static const QRegularExpression looksLikeDate(
+        QStringLiteral("^(\\d{1,4}[-/.]\\d{1,2}[-/.]\\d|[A-Z][a-z]{2} \\d{2},? \\d{4}$|"
+                       "\\d{2}[- ][A-Z][a-z]{2}[- ]\\d{4}$)"));
     constexpr int Enough = 200;
     const QStringList probe = texts.mid(0, Enough);
     if (probe.isEmpty())
@@ -137,7 +144,9 @@ QString DateTimeFormats::pattern(const QString &format)
         qsizetype run = 1;
         while (!quoted && i + run < format.size() && format[i + run] == c)
             ++run;
-        if (!quoted && QStringLiteral("yMdHhmsz").contains(c)) {
+        if (!quoted && c == u'M' && run == 3) {
+            regex += QStringLiteral("(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)");
+        } else if (!quoted && QStringLiteral("yMdHhmsz").contains(c)) {
             regex += QStringLiteral("\\d{%1}").arg(c == u'y' && run == 4 ? 4 : run);
         } else {
             // Only the characters regular expressions give a meaning are escaped, so that

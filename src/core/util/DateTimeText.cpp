@@ -1,5 +1,8 @@
 #include "DateTimeText.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace {
 
 struct Civil
@@ -33,6 +36,9 @@ qint64 daysFromCivil(qint64 year, int month, int day)
     const qint64 dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
     return era * 146097 + dayOfEra - 719468;
 }
+
+const char *const ShortMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 int daysInMonth(qint64 year, int month)
 {
@@ -70,7 +76,7 @@ DateTimeText::DateTimeText(const QString &format)
     };
     // Longest first, as Qt reads them.
     static const Token tokens[] = {
-        {"yyyy", Year4},   {"yy", Year2},     {"MMMM", Literal}, {"MMM", Literal}, {"MM", Month2},
+        {"yyyy", Year4},   {"yy", Year2},     {"MMMM", Literal}, {"MMM", MonthShortName}, {"MM", Month2},
         {"M", Month1},     {"dddd", Literal}, {"ddd", Literal},  {"dd", Day2},     {"d", Day1},
         {"HH", Hour2},     {"H", Hour1},      {"hh", Hour12Two}, {"h", Hour12One}, {"mm", Minute2},
         {"m", Minute1},    {"ss", Second2},   {"s", Second1},    {"zzz", Millis3}, {"z", Literal},
@@ -145,6 +151,9 @@ QByteArray DateTimeText::format(qint64 milliseconds) const
         case Month2:
         case Month1:
             appendNumber(out, date.month, part.kind == Month2 ? 2 : 1);
+            break;
+        case MonthShortName:
+            out += ShortMonthNames[date.month - 1];
             break;
         case Day2:
         case Day1:
@@ -221,6 +230,18 @@ bool DateTimeText::parse(QStringView text, qint64 *milliseconds) const
                 return false;
             year = 1900 + value; // as Qt reads two-digit years
             continue;
+        case MonthShortName: {
+            const QStringView name = text.mid(at, 3);
+            const auto *found = std::find_if(std::begin(ShortMonthNames), std::end(ShortMonthNames),
+                                             [&](const char *month) {
+                                                 return name == QLatin1String(month);
+                                             });
+            if (found == std::end(ShortMonthNames))
+                return false;
+            month = int(found - std::begin(ShortMonthNames)) + 1;
+            at += 3;
+            continue;
+        }
         case AmPmUpper:
         case AmPmLower: {
             const QString marker = text.mid(at, 2).toString().toUpper();

@@ -26,6 +26,7 @@ private:
         Year2,
         Month2,
         Month1,
+        MonthShortName, // Jan ... Dec, as Qt 6 writes and reads MMM (English, the C locale)
         Day2,
         Day1,
         Hour2,
