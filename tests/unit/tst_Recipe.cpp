@@ -7,6 +7,8 @@
 #include "generate/GenerationPipeline.h"
 #include "llm/LlmClient.h"
 #include "profile/ColumnProfiler.h"
+#include "recipe/DateTimeGenerator.h"
+#include "recipe/DateTimeGenerator.h"
 #include "recipe/DependencyLearner.h"
 #include "recipe/QuantileSampler.h"
 #include "recipe/RecipeCompiler.h"
@@ -182,6 +184,12 @@ void TestRecipe::detectorsRecogniseFormats()
         QStringLiteral("dd-MMM-yyyy"));
     QCOMPARE(DateTimeFormats::pattern(QStringLiteral("MMM dd, yyyy")),
              QStringLiteral("^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{2}, \\d{4}$"));
+    // A day of one or two digits (vega's stocks: "Jan 1 2000"), in the pattern too.
+    QCOMPARE(DateTimeFormats::detect({QStringLiteral("Jan 1 2000"), QStringLiteral("Feb 12 2000")}),
+             QStringLiteral("MMM d yyyy"));
+    QCOMPARE(DateTimeFormats::pattern(QStringLiteral("MMM d yyyy")),
+             QStringLiteral("^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2} \\d{4}$"));
+    QVERIFY(DateTimeGenerator::isUsableFormat(QStringLiteral("MMM d yyyy")));
     QVERIFY(DateTimeFormats::detect({QStringLiteral("Abc 12 1998")}).isEmpty());
     QVERIFY(DateTimeFormats::detect({QStringLiteral("2024-13-40")}).isEmpty());
     QVERIFY(DateTimeFormats::detect({QStringLiteral("hello")}).isEmpty());

@@ -16,8 +16,9 @@ bool DateTimeGenerator::hasTime(const QString &format)
 
 bool DateTimeGenerator::isUsableFormat(const QString &format)
 {
-    if (!format.contains(QLatin1String("yyyy")) || !format.contains(QLatin1String("MM")) ||
-        !format.contains(QLatin1String("dd")))
+    // A year of four digits, a month and a day ("d" too: "Jan 1 2000"); the round trip below
+    // refuses what Qt cannot read back.
+    if (!format.contains(QLatin1String("yyyy")) || !format.contains(u'M') || !format.contains(u'd'))
         return false;
     const QDateTime probe(QDate(2021, 11, 23), QTime(17, 45, 31, 250), Qt::UTC);
     const QString text = probe.toString(format);

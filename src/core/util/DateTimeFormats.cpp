@@ -29,7 +29,9 @@ const QStringList &DateTimeFormats::known()
         QStringLiteral("MM/dd/yyyy HH:mm"),
         // Months by name, in English as most exports write them: "Jun 12 1998", "12-Jun-1998".
         QStringLiteral("MMM dd yyyy"),
+        QStringLiteral("MMM d yyyy"),
         QStringLiteral("MMM dd, yyyy"),
+        QStringLiteral("MMM d, yyyy"),
         QStringLiteral("dd MMM yyyy"),
         QStringLiteral("dd-MMM-yyyy"),
     };
@@ -105,8 +107,8 @@ bool DateTimeFormats::parseUtf8(const QByteArray &text, const QString &format, d
 QString DateTimeFormats::detect(const QStringList &texts)
 {
     static const QRegularExpression looksLikeDate(
-        QStringLiteral("^(\\d{1,4}[-/.]\\d{1,2}[-/.]\\d|[A-Z][a-z]{2} \\d{2},? \\d{4}$|"
-                       "\\d{2}[- ][A-Z][a-z]{2}[- ]\\d{4}$)"));
+        QStringLiteral("^(\\d{1,4}[-/.]\\d{1,2}[-/.]\\d|[A-Z][a-z]{2} \\d{1,2},? \\d{4}$|"
+                       "\\d{1,2}[- ][A-Z][a-z]{2}[- ]\\d{4}$)"));
     constexpr int Enough = 200;
     const QStringList probe = texts.mid(0, Enough);
     if (probe.isEmpty())
@@ -119,9 +121,12 @@ QString DateTimeFormats::detect(const QStringList &texts)
     for (const QString &format : known()) {
         qsizetype matches = 0;
         double seconds = 0;
+        // Qt accepts single-digit fields for "MM" and "dd": demand the format's length, one
+        // more for a field of one letter ("d": 1 or 12).
+        const qsizetype length = format.size() - format.count(u'\'');
+        const qsizetype longest = length + (format.contains(QLatin1String("MMM d")) ? 1 : 0);
         for (const QString &text : probe) {
-            // Qt accepts single-digit fields for "MM" and "dd": demand the format's length.
-            if (text.size() == format.size() - format.count(u'\'') && parse(text, format, &seconds))
+            if (text.size() >= length && text.size() <= longest && parse(text, format, &seconds))
                 ++matches;
         }
         if (matches * 10 >= probe.size() * 9)
@@ -147,7 +152,9 @@ QString DateTimeFormats::pattern(const QString &format)
         if (!quoted && c == u'M' && run == 3) {
             regex += QStringLiteral("(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)");
         } else if (!quoted && QStringLiteral("yMdHhmsz").contains(c)) {
-            regex += QStringLiteral("\\d{%1}").arg(c == u'y' && run == 4 ? 4 : run);
+            // A field of one letter takes one or two digits ("d": 1 or 12), as Qt writes it.
+            regex += run == 1 && c != u'z' ? QStringLiteral("\\d{1,2}")
+                                           : QStringLiteral("\\d{%1}").arg(run);
         } else {
             // Only the characters regular expressions give a meaning are escaped, so that
             // the pattern stays readable (- and : are plain).
