@@ -68,7 +68,8 @@ LlmRequest RecipePromptBuilder::build(const GenerationContext &context,
                  "Write a recipe for table \"%1\" with one entry for each of these columns: %2.\n"
                  "Choose the generator that reproduces each column best: follow the formats, "
                  "ranges and frequencies of the profile, keep related columns consistent (choice "
-                 "with given/by, after, copula for numbers that rise and fall together), use "
+                 "or words with given/by, after, copula for numbers that rise and fall together, "
+                 "starts_with for text made from another column), use "
                  "foreign_key for columns that reference another "
                  "table (with after_parent rules for dates that follow the parent's), and use "
                  "null_rate only for nullable columns, about as often as observed.")
