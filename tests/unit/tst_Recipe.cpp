@@ -8,7 +8,6 @@
 #include "llm/LlmClient.h"
 #include "profile/ColumnProfiler.h"
 #include "recipe/DateTimeGenerator.h"
-#include "recipe/DateTimeGenerator.h"
 #include "recipe/DependencyLearner.h"
 #include "recipe/QuantileSampler.h"
 #include "recipe/RecipeCompiler.h"

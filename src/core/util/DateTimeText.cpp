@@ -76,10 +76,11 @@ DateTimeText::DateTimeText(const QString &format)
     };
     // Longest first, as Qt reads them.
     static const Token tokens[] = {
-        {"yyyy", Year4},   {"yy", Year2},     {"MMMM", Literal}, {"MMM", MonthShortName}, {"MM", Month2},
-        {"M", Month1},     {"dddd", Literal}, {"ddd", Literal},  {"dd", Day2},     {"d", Day1},
-        {"HH", Hour2},     {"H", Hour1},      {"hh", Hour12Two}, {"h", Hour12One}, {"mm", Minute2},
-        {"m", Minute1},    {"ss", Second2},   {"s", Second1},    {"zzz", Millis3}, {"z", Literal},
+        {"yyyy", Year4},   {"yy", Year2},     {"MMMM", Literal}, {"MMM", MonthShortName},
+        {"MM", Month2},    {"M", Month1},     {"dddd", Literal}, {"ddd", Literal},
+        {"dd", Day2},      {"d", Day1},       {"HH", Hour2},     {"H", Hour1},
+        {"hh", Hour12Two}, {"h", Hour12One},  {"mm", Minute2},   {"m", Minute1},
+        {"ss", Second2},   {"s", Second1},    {"zzz", Millis3},  {"z", Literal},
         {"AP", AmPmUpper}, {"ap", AmPmLower}, {"t", Literal}};
     auto literal = [this](const QString &text) {
         if (!m_parts.empty() && m_parts.back().kind == Literal)
@@ -232,10 +233,9 @@ bool DateTimeText::parse(QStringView text, qint64 *milliseconds) const
             continue;
         case MonthShortName: {
             const QStringView name = text.mid(at, 3);
-            const auto *found = std::find_if(std::begin(ShortMonthNames), std::end(ShortMonthNames),
-                                             [&](const char *month) {
-                                                 return name == QLatin1String(month);
-                                             });
+            const auto *found =
+                std::find_if(std::begin(ShortMonthNames), std::end(ShortMonthNames),
+                             [&](const char *month) { return name == QLatin1String(month); });
             if (found == std::end(ShortMonthNames))
                 return false;
             month = int(found - std::begin(ShortMonthNames)) + 1;
