@@ -82,6 +82,19 @@ bool parseWith(const DateTimeText &reader, QStringView text, const QString &form
     return true;
 }
 
+// Fields of one letter ("d", "M", "H"...), each one or two digits wide.
+qsizetype oneLetterFields(const QString &format)
+{
+    qsizetype fields = 0;
+    for (qsizetype i = 0; i < format.size(); ++i) {
+        const QChar c = format[i];
+        if (QStringLiteral("MdHhms").contains(c) && (i == 0 || format[i - 1] != c) &&
+            (i + 1 == format.size() || format[i + 1] != c))
+            ++fields;
+    }
+    return fields;
+}
+
 } // namespace
 
 bool DateTimeFormats::parse(const QString &text, const QString &format, double *seconds)
@@ -124,7 +137,7 @@ QString DateTimeFormats::detect(const QStringList &texts)
         // Qt accepts single-digit fields for "MM" and "dd": demand the format's length, one
         // more for a field of one letter ("d": 1 or 12).
         const qsizetype length = format.size() - format.count(u'\'');
-        const qsizetype longest = length + (format.contains(QLatin1String("MMM d")) ? 1 : 0);
+        const qsizetype longest = length + oneLetterFields(format);
         for (const QString &text : probe) {
             if (text.size() >= length && text.size() <= longest && parse(text, format, &seconds))
                 ++matches;
