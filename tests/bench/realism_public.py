@@ -69,7 +69,7 @@ DATASETS = [
 ]
 
 DATE_FORMATS = ["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d", "%Y-%m-%dT%H:%M:%S", "%m/%d/%Y",
-                "%Y-%m-%d %H:%M", "%b %d %Y"]
+                "%Y-%m-%d %H:%M", "%b %d %Y", "%Y/%m/%d %H:%M"]
 
 
 def run(*args, **kwargs):

@@ -189,6 +189,22 @@ void TestRecipe::detectorsRecogniseFormats()
     QCOMPARE(DateTimeFormats::pattern(QStringLiteral("MMM d yyyy")),
              QStringLiteral("^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2} \\d{4}$"));
     QVERIFY(DateTimeGenerator::isUsableFormat(QStringLiteral("MMM d yyyy")));
+    // Times after a slashed date (vega's flights: "2001/01/14 21:55"), and dates without
+    // leading zeros as spreadsheets write them; a padded column keeps its padded layout.
+    QCOMPARE(DateTimeFormats::detect(
+                 {QStringLiteral("2001/01/14 21:55"), QStringLiteral("2001/03/02 06:05")}),
+             QStringLiteral("yyyy/MM/dd HH:mm"));
+    QCOMPARE(DateTimeFormats::detect({QStringLiteral("1/15/2001"), QStringLiteral("12/3/2001")}),
+             QStringLiteral("M/d/yyyy"));
+    QCOMPARE(DateTimeFormats::detect({QStringLiteral("15/1/2001"), QStringLiteral("3/12/2001")}),
+             QStringLiteral("d/M/yyyy"));
+    QCOMPARE(DateTimeFormats::detect(
+                 {QStringLiteral("1/15/2001 7:05"), QStringLiteral("12/3/2001 13:45")}),
+             QStringLiteral("M/d/yyyy H:mm"));
+    QCOMPARE(DateTimeFormats::detect({QStringLiteral("01/15/2001"), QStringLiteral("12/03/2001")}),
+             QStringLiteral("MM/dd/yyyy"));
+    for (const QString &format : DateTimeFormats::known())
+        QVERIFY2(DateTimeGenerator::isUsableFormat(format), qPrintable(format));
     QVERIFY(DateTimeFormats::detect({QStringLiteral("Abc 12 1998")}).isEmpty());
     QVERIFY(DateTimeFormats::detect({QStringLiteral("2024-13-40")}).isEmpty());
     QVERIFY(DateTimeFormats::detect({QStringLiteral("hello")}).isEmpty());

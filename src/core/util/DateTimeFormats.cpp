@@ -20,6 +20,8 @@ const QStringList &DateTimeFormats::known()
         QStringLiteral("yyyy-MM-dd HH:mm"),
         QStringLiteral("yyyy-MM-dd'T'HH:mm"),
         QStringLiteral("yyyy/MM/dd"),
+        QStringLiteral("yyyy/MM/dd HH:mm"),
+        QStringLiteral("yyyy/MM/dd HH:mm:ss"),
         QStringLiteral("dd/MM/yyyy"),
         QStringLiteral("MM/dd/yyyy"),
         QStringLiteral("dd.MM.yyyy"),
@@ -27,6 +29,15 @@ const QStringList &DateTimeFormats::known()
         QStringLiteral("MM-dd-yyyy"),
         QStringLiteral("dd/MM/yyyy HH:mm"),
         QStringLiteral("MM/dd/yyyy HH:mm"),
+        QStringLiteral("dd/MM/yyyy HH:mm:ss"),
+        QStringLiteral("MM/dd/yyyy HH:mm:ss"),
+        // Without leading zeros, as spreadsheets write them: "1/5/2001". After the padded
+        // layouts, which these also read; day first before month first, as above.
+        QStringLiteral("d/M/yyyy"),
+        QStringLiteral("M/d/yyyy"),
+        QStringLiteral("d/M/yyyy H:mm"),
+        QStringLiteral("M/d/yyyy H:mm"),
+        QStringLiteral("d.M.yyyy"),
         // Months by name, in English as most exports write them: "Jun 12 1998", "12-Jun-1998".
         QStringLiteral("MMM dd yyyy"),
         QStringLiteral("MMM d yyyy"),
