@@ -114,6 +114,20 @@ QList<QVariantList> rowsOf(TempDatabase &temp, const QStringList &columns, const
     return rows;
 }
 
+// Matches between `teams` teams, none against itself: home, away.
+QList<QVariantList> matches(int count, int teams, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QList<QVariantList> rows;
+    for (int i = 0; i < count; ++i) {
+        const int home = int(random.bounded(teams));
+        const int away = (home + 1 + int(random.bounded(teams - 1))) % teams;
+        rows << QVariantList{QStringLiteral("team %1").arg(home),
+                             QStringLiteral("team %1").arg(away)};
+    }
+    return rows;
+}
+
 const QStringList Columns{
     QStringLiteral("plan"),    QStringLiteral("spend"),   QStringLiteral("status"),
     QStringLiteral("shipped"), QStringLiteral("low"),     QStringLiteral("high"),
@@ -132,6 +146,7 @@ private Q_SLOTS:
     void ruleSetChecksRepairsAndDerives();
     void badRulesAreClearErrors();
     void minedRulesHoldInGeneratedRows();
+    void noTeamPlaysItself();
     void jointModelKeepsConditionalsAndCorrelation();
     void independentColumnsGetNoTree();
     void categoryToldByNumbersFollowsThem();
@@ -189,6 +204,12 @@ void TestRealism::minesEachKindOfRule()
     QCOMPARE(
         rulesOf(RuleMiner::mine({QStringLiteral("day")}, days), QStringLiteral("weekdays")).size(),
         1);
+
+    // No team plays itself: 8 teams, 60 matches (by chance a pair would meet 1 time in 8).
+    QCOMPARE(rulesOf(RuleMiner::mine({QStringLiteral("home"), QStringLiteral("away")},
+                                     matches(60, 8, 5)),
+                     QStringLiteral("differs")),
+             QStringList{QStringLiteral("{\"columns\":[\"home\",\"away\"],\"rule\":\"differs\"}")});
 }
 
 void TestRealism::chanceIsNotARule()
@@ -212,6 +233,14 @@ void TestRealism::chanceIsNotARule()
     for (int i = 0; i < 12; ++i)
         few << QVariantList{text(i % 2 ? "x" : "y"), i % 2 ? QVariant() : QVariant(1)};
     QVERIFY(RuleMiner::mine({QStringLiteral("k"), QStringLiteral("v")}, few).isEmpty());
+    // 30 teams in 20 matches meet by chance too rarely to tell; one team playing itself in 60
+    // matches breaks the rule.
+    const QStringList teams{QStringLiteral("home"), QStringLiteral("away")};
+    QVERIFY(
+        rulesOf(RuleMiner::mine(teams, matches(20, 30, 5)), QStringLiteral("differs")).isEmpty());
+    QList<QVariantList> once = matches(60, 8, 5);
+    once[17][1] = once[17][0];
+    QVERIFY(rulesOf(RuleMiner::mine(teams, once), QStringLiteral("differs")).isEmpty());
 }
 
 void TestRealism::ruleSetChecksRepairsAndDerives()
@@ -237,6 +266,23 @@ void TestRealism::ruleSetChecksRepairsAndDerives()
     QCOMPARE(rules.firstBroken(row), -1);
     QCOMPARE(rules.describe(0), QStringLiteral("a ≤ b"));
     QCOMPARE(rules.describe(1), QStringLiteral("c = a + b"));
+
+    // Two values that must differ: 3 and 3.0 are the same number, "3" the same text.
+    const RuleSet differs = RuleSet::compile(
+        QJsonDocument::fromJson(R"([{"rule": "differs", "columns": ["a", "b"]}])").array(), index,
+        [](int) { return SqlAffinity::Integer; });
+    QCOMPARE(differs.describe(0), QStringLiteral("a ≠ b"));
+    row[0].setInteger(3);
+    row[1].setReal(3.0);
+    QCOMPARE(differs.firstBroken(row), 0);
+    QVERIFY(!differs.repair(0, row)); // drawn again instead
+    row[1].setReal(3.5);
+    QCOMPARE(differs.firstBroken(row), -1);
+    row[0].setText("x");
+    row[1].setText("x");
+    QCOMPARE(differs.firstBroken(row), 0);
+    row[1].setNull();
+    QCOMPARE(differs.firstBroken(row), -1);
 }
 
 void TestRealism::badRulesAreClearErrors()
@@ -294,6 +340,30 @@ void TestRealism::minedRulesHoldInGeneratedRows()
                                     .arg(QVariant(values).toStringList().join(u'|'))));
         }
     }
+}
+
+void TestRealism::noTeamPlaysItself()
+{
+    // The away team is drawn given the home team, smoothed towards every team's share: left to
+    // the model alone, some new matches would pit a team against itself.
+    TempDatabase temp({QStringLiteral("CREATE TABLE games (id INTEGER PRIMARY KEY, home TEXT, "
+                                      "away TEXT, attendance REAL)")});
+    const QList<QVariantList> real = matches(400, 12, 3);
+    temp.exec(QStringLiteral("BEGIN"));
+    for (qsizetype i = 0; i < real.size(); ++i)
+        temp.exec(QStringLiteral("INSERT INTO games (home, away, attendance) VALUES (?, ?, ?)"),
+                  {real[i][0], real[i][1], 1000 + double(i) * 13.7});
+    temp.exec(QStringLiteral("COMMIT"));
+    const RecipeRunResult run = generateOffline(temp, QStringLiteral("games"), 3000, 4);
+    QCOMPARE(run.inserted, 3000);
+    QCOMPARE(
+        temp.scalar(QStringLiteral("SELECT count(*) FROM games WHERE id > 400 AND home = away"))
+            .toInt(),
+        0);
+    // Rejection keeps the rest: every team still plays at home in about 1/12 of the matches.
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(DISTINCT home) FROM games WHERE id > 400"))
+                 .toInt(),
+             12);
 }
 
 void TestRealism::jointModelKeepsConditionalsAndCorrelation()

@@ -139,6 +139,52 @@ void mineOrders(const QStringList &names, const std::vector<Column> &columns, QJ
     }
 }
 
+// a != b: two columns over the same values that never hold the same one in a row (a home and an
+// away team, an origin and a destination), where their shares would make them meet by chance.
+// Pairs already ordered strictly are left to their order.
+void mineDiffers(const QStringList &names, const std::vector<Column> &columns, QJsonArray &rules)
+{
+    QSet<std::pair<QString, QString>> ordered;
+    for (const QJsonValue &rule : std::as_const(rules)) {
+        const QJsonArray pair = rule[QLatin1String("columns")].toArray();
+        if (rule[QLatin1String("rule")].toString() == QLatin1String("order") && pair.size() == 2) {
+            ordered.insert({pair[0].toString(), pair[1].toString()});
+            ordered.insert({pair[1].toString(), pair[0].toString()});
+        }
+    }
+    const int n = int(std::min<size_t>(columns.size(), RuleMiner::MaxPairColumns));
+    for (int a = 0; a < n; ++a) {
+        for (int b = a + 1; b < n; ++b) {
+            const Column &x = columns[size_t(a)], &y = columns[size_t(b)];
+            if (x.kind == Kind::Empty || x.kind != y.kind || x.distinct < 2 || y.distinct < 2 ||
+                x.format != y.format || ordered.contains({names[a], names[b]}))
+                continue;
+            QHash<QString, qint64> xCounts, yCounts;
+            qint64 pairs = 0;
+            bool holds = true;
+            for (size_t r = 0; r < x.null.size() && holds; ++r) {
+                if (x.null[r] || y.null[r])
+                    continue;
+                ++pairs;
+                holds = x.text[qsizetype(r)] != y.text[qsizetype(r)];
+                ++xCounts[x.text[qsizetype(r)]];
+                ++yCounts[y.text[qsizetype(r)]];
+            }
+            if (!holds || pairs < RuleMiner::MinRows)
+                continue;
+            // By accident a row's two values meet with probability sum(p_a(v) p_b(v)).
+            double meet = 0;
+            for (auto it = xCounts.constBegin(); it != xCounts.constEnd(); ++it)
+                meet += double(it.value()) * double(yCounts.value(it.key())) /
+                        (double(pairs) * double(pairs));
+            if (meet <= 0 || std::pow(1 - meet, double(pairs)) > RuleMiner::Chance)
+                continue;
+            rules << QJsonObject{{QStringLiteral("rule"), QStringLiteral("differs")},
+                                 {QStringLiteral("columns"), QJsonArray{names[a], names[b]}}};
+        }
+    }
+}
+
 // a -> b: every value of a comes with one value of b (NULL counts as a value of b).
 void mineDependencies(const QStringList &names, const QList<QVariantList> &rows,
                       const std::vector<Column> &columns, QJsonArray &rules)
@@ -421,6 +467,7 @@ QJsonArray RuleMiner::mine(const QStringList &names, const QList<QVariantList> &
     const std::vector<Column> columns = describe(names, rows);
     mineDates(names, columns, rules);
     mineOrders(names, columns, rules);
+    mineDiffers(names, columns, rules);
     mineDependencies(names, rows, columns, rules);
     mineNulls(names, rows, columns, rules);
     minePrefixes(names, rows, columns, rules);

@@ -7,11 +7,11 @@
 
 // Finds what holds in every real row, over enough rows that chance cannot explain it, and
 // writes it as recipe rules (docs/recipes.md): orderings (a <= b for numbers, dates and
-// times), functional dependencies (city -> country), NULLs tied to a category (pending =>
-// shipped_at IS NULL), prefixes tied to a category (a city's phone prefix), sums,
-// differences and products, date granularity (1st of the month, whole hours, weekdays) and
-// dates that parse in their layout. The engine keeps them in new rows; the fidelity report
-// scores how many new rows keep each.
+// times), columns that never hold the same value (a home and an away team), functional dependencies
+// (city -> country), NULLs tied to a category (pending => shipped_at IS NULL), prefixes tied to a
+// category (a city's phone prefix), sums, differences and products, date granularity (1st of the
+// month, whole hours, weekdays) and dates that parse in their layout. The engine keeps them in new
+// rows; the fidelity report scores how many new rows keep each.
 class RuleMiner
 {
 public:

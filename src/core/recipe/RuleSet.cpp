@@ -125,6 +125,10 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
                                ? read.format(QStringLiteral("format2"))
                                : rule.format;
             rule.text = QStringLiteral("%1 ≤ %2").arg(names[rule.a], names[rule.b]);
+        } else if (rule.name == QLatin1String("differs")) {
+            rule.kind = Kind::Differs;
+            std::tie(rule.a, rule.b) = read.pair(QStringLiteral("columns"));
+            rule.text = QStringLiteral("%1 ≠ %2").arg(names[rule.a], names[rule.b]);
         } else if (rule.name == QLatin1String("determines")) {
             rule.kind = Kind::Determines;
             rule.a = read.column(QStringLiteral("column"));
@@ -230,8 +234,9 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
                          parentColumn, names[rule.a]);
         } else {
             read.fail(QStringLiteral("rule"),
-                      QStringLiteral("\"%1\" is not one of: order, determines, null_if, "
-                                     "not_null_if, prefix, sum, difference, product, parses, "
+                      QStringLiteral("\"%1\" is not one of: order, differs, determines, "
+                                     "null_if, not_null_if, prefix, sum, difference, product, "
+                                     "parses, "
                                      "granularity, weekdays, after_parent, before_parent")
                           .arg(rule.name));
         }
@@ -336,6 +341,15 @@ bool RuleSet::holds(int index, const std::vector<GeneratedValue> &row) const
         else if (!number(*parent, rule.format2, &y))
             return true;
         return rule.after ? x >= y : x <= y;
+    }
+    case Kind::Differs: {
+        if (isNull(rule.a) || isNull(rule.b))
+            return true;
+        const GeneratedValue &x = row[size_t(rule.a)], &y = row[size_t(rule.b)];
+        const auto numeric = [](const GeneratedValue &v) {
+            return v.type == GeneratedValue::Integer || v.type == GeneratedValue::Real;
+        };
+        return numeric(x) && numeric(y) ? x.order != y.order : x.key() != y.key();
     }
     case Kind::Determines: {
         if (isNull(rule.a))

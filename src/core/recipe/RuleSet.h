@@ -52,6 +52,7 @@ public:
 private:
     enum class Kind {
         Order,
+        Differs,
         Determines,
         NullIf,
         NotNullIf,
