@@ -128,6 +128,22 @@ QList<QVariantList> matches(int count, int teams, quint32 seed)
     return rows;
 }
 
+// Flights between `airports` airports: origin, destination, distance (fixed by the route, by
+// neither end alone), delay.
+QList<QVariantList> flights(int count, int airports, quint32 seed)
+{
+    const QList<QVariantList> routes = matches(count, airports, seed);
+    QRandomGenerator random(seed);
+    QList<QVariantList> rows;
+    for (const QVariantList &route : routes) {
+        const int from = route[0].toString().section(u' ', 1).toInt();
+        const int to = route[1].toString().section(u' ', 1).toInt();
+        rows << QVariantList{route[0], route[1], 100 * (from + 1) * (to + 1) + 7 * (from + to),
+                             int(random.bounded(120)) - 20};
+    }
+    return rows;
+}
+
 const QStringList Columns{
     QStringLiteral("plan"),    QStringLiteral("spend"),   QStringLiteral("status"),
     QStringLiteral("shipped"), QStringLiteral("low"),     QStringLiteral("high"),
@@ -147,6 +163,7 @@ private Q_SLOTS:
     void badRulesAreClearErrors();
     void minedRulesHoldInGeneratedRows();
     void noTeamPlaysItself();
+    void aRouteKeepsItsDistance();
     void jointModelKeepsConditionalsAndCorrelation();
     void independentColumnsGetNoTree();
     void categoryToldByNumbersFollowsThem();
@@ -210,6 +227,19 @@ void TestRealism::minesEachKindOfRule()
                                      matches(60, 8, 5)),
                      QStringLiteral("differs")),
              QStringList{QStringLiteral("{\"columns\":[\"home\",\"away\"],\"rule\":\"differs\"}")});
+
+    // A route fixes its distance, neither end alone: 6 airports, 200 flights.
+    const QStringList routes =
+        rulesOf(RuleMiner::mine({QStringLiteral("origin"), QStringLiteral("destination"),
+                                 QStringLiteral("distance"), QStringLiteral("delay")},
+                                flights(200, 6, 5)),
+                QStringLiteral("determines"));
+    QVERIFY2(routes.size() == 1, qPrintable(routes.join(u'\n').left(2000)));
+    QVERIFY2(routes[0].startsWith(
+                 QLatin1String("{\"columns\":[\"origin\",\"destination\"],\"map\":[[[\"team ")) &&
+                 routes[0].contains(QLatin1String("[[\"team 1\",\"team 2\"],621]")) &&
+                 routes[0].endsWith(QLatin1String("\"then\":\"distance\"}")),
+             qPrintable(routes[0]));
 }
 
 void TestRealism::chanceIsNotARule()
@@ -241,6 +271,12 @@ void TestRealism::chanceIsNotARule()
     QList<QVariantList> once = matches(60, 8, 5);
     once[17][1] = once[17][0];
     QVERIFY(rulesOf(RuleMiner::mine(teams, once), QStringLiteral("differs")).isEmpty());
+    // A route flown once each tells nothing of its distance: 30 airports, 40 flights.
+    const QStringList flightColumns{QStringLiteral("origin"), QStringLiteral("destination"),
+                                    QStringLiteral("distance"), QStringLiteral("delay")};
+    QVERIFY(
+        rulesOf(RuleMiner::mine(flightColumns, flights(40, 30, 2)), QStringLiteral("determines"))
+            .isEmpty());
 }
 
 void TestRealism::ruleSetChecksRepairsAndDerives()
@@ -283,11 +319,38 @@ void TestRealism::ruleSetChecksRepairsAndDerives()
     QCOMPARE(differs.firstBroken(row), 0);
     row[1].setNull();
     QCOMPARE(differs.firstBroken(row), -1);
+
+    // A pair of columns fixes a third: written where the pair is known, kept where it is not.
+    const RuleSet route = RuleSet::compile(
+        QJsonDocument::fromJson(
+            R"([{"rule": "determines", "columns": ["a", "b"], "then": "c",
+                 "map": [[["x", 2], 700], [["x", 3], null]]}])")
+            .array(),
+        index, [](int c) { return c == 0 ? SqlAffinity::Text : SqlAffinity::Integer; });
+    QCOMPARE(route.describe(0), QStringLiteral("a, b → c"));
+    row[0].setText("x");
+    row[1].setInteger(2);
+    row[2].setInteger(5);
+    QCOMPARE(route.firstBroken(row), 0);
+    route.derive(row);
+    QCOMPARE(row[2].type, GeneratedValue::Integer);
+    QCOMPARE(row[2].integer, 700);
+    row[1].setInteger(3);
+    route.derive(row);
+    QCOMPARE(row[2].type, GeneratedValue::Null);
+    QCOMPARE(route.firstBroken(row), -1);
+    row[1].setInteger(4); // an unseen pair
+    row[2].setInteger(5);
+    route.derive(row);
+    QCOMPARE(row[2].integer, 5);
+    QCOMPARE(route.firstBroken(row), -1);
+    QCOMPARE(route.derivedFrom().value(2), (std::vector<int>{0, 1}));
 }
 
 void TestRealism::badRulesAreClearErrors()
 {
-    const QHash<QString, int> index{{QStringLiteral("a"), 0}, {QStringLiteral("b"), 1}};
+    const QHash<QString, int> index{
+        {QStringLiteral("a"), 0}, {QStringLiteral("b"), 1}, {QStringLiteral("c"), 2}};
     auto message = [&index](const char *json) {
         try {
             RuleSet::compile(QJsonDocument::fromJson(json).array(), index,
@@ -305,6 +368,13 @@ void TestRealism::badRulesAreClearErrors()
     QVERIFY(
         message(R"([{"rule": "often"}])")
             .startsWith(QStringLiteral("Recipe: rules[0].rule \"often\" is not one of: order,")));
+    QCOMPARE(message(R"([{"rule": "determines", "columns": ["a", "b"], "then": "a", "map": []}])"),
+             QStringLiteral("Recipe: rules[0].then cannot name one of the columns that determine "
+                            "it"));
+    QCOMPARE(
+        message(
+            R"([{"rule": "determines", "columns": ["a", "b"], "then": "c", "map": [["x", 1]]}])"),
+        QStringLiteral("Recipe: rules[0].map[0] must be [[a's value, b's value], the value]"));
     QCOMPARE(
         message(R"([{"rule": "granularity", "column": "a", "format": "yyyy", "unit": "week"}])"),
         QStringLiteral("Recipe: rules[0].unit must be one of: year,month,day,hour,minute"));
@@ -364,6 +434,31 @@ void TestRealism::noTeamPlaysItself()
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(DISTINCT home) FROM games WHERE id > 400"))
                  .toInt(),
              12);
+}
+
+void TestRealism::aRouteKeepsItsDistance()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE flights (id INTEGER PRIMARY KEY, origin "
+                                      "TEXT, destination TEXT, distance INTEGER, delay INTEGER)")});
+    const QList<QVariantList> real = flights(2000, 20, 7);
+    temp.exec(QStringLiteral("BEGIN"));
+    for (const QVariantList &flight : real)
+        temp.exec(QStringLiteral("INSERT INTO flights (origin, destination, distance, delay) "
+                                 "VALUES (?, ?, ?, ?)"),
+                  flight);
+    temp.exec(QStringLiteral("COMMIT"));
+    QCOMPARE(generateOffline(temp, QStringLiteral("flights"), 2000, 3).inserted, 2000);
+    // Every new flight on a route flown before is as long as that route.
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM flights n WHERE n.id > 2000 AND "
+                                        "EXISTS (SELECT 1 FROM flights o WHERE o.id <= 2000 AND "
+                                        "o.origin = n.origin AND o.destination = n.destination "
+                                        "AND o.distance <> n.distance)"))
+                 .toInt(),
+             0);
+    QVERIFY(temp.scalar(QStringLiteral("SELECT count(*) FROM flights n WHERE n.id > 2000 AND "
+                                       "EXISTS (SELECT 1 FROM flights o WHERE o.id <= 2000 AND "
+                                       "o.origin = n.origin AND o.destination = n.destination)"))
+                .toInt() > 1500);
 }
 
 void TestRealism::jointModelKeepsConditionalsAndCorrelation()

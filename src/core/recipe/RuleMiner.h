@@ -7,11 +7,12 @@
 
 // Finds what holds in every real row, over enough rows that chance cannot explain it, and
 // writes it as recipe rules (docs/recipes.md): orderings (a <= b for numbers, dates and
-// times), columns that never hold the same value (a home and an away team), functional dependencies
-// (city -> country), NULLs tied to a category (pending => shipped_at IS NULL), prefixes tied to a
-// category (a city's phone prefix), sums, differences and products, date granularity (1st of the
-// month, whole hours, weekdays) and dates that parse in their layout. The engine keeps them in new
-// rows; the fidelity report scores how many new rows keep each.
+// times), columns that never hold the same value (a home and an away team), functional
+// dependencies (city -> country; origin and destination -> distance), NULLs tied to a category
+// (pending => shipped_at IS NULL), prefixes tied to a category (a city's phone prefix), sums,
+// differences and products, date granularity (1st of the month, whole hours, weekdays) and
+// dates that parse in their layout. The engine keeps them in new rows; the fidelity report
+// scores how many new rows keep each.
 class RuleMiner
 {
 public:
@@ -23,6 +24,9 @@ public:
     static constexpr int MaxPairColumns = 60;
     static constexpr int MaxFormulaColumns = 25;
     static constexpr int MaxMapEntries = 2000;
+    // A pair of columns as a key: the first this many categories, up to this many pairs.
+    static constexpr int MaxPairKeyColumns = 16;
+    static constexpr int MaxPairMapEntries = 5000;
 
     // `rows` hold values in `names` order.
     static QJsonArray mine(const QStringList &names, const QList<QVariantList> &rows);

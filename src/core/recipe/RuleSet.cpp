@@ -129,6 +129,27 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
             rule.kind = Kind::Differs;
             std::tie(rule.a, rule.b) = read.pair(QStringLiteral("columns"));
             rule.text = QStringLiteral("%1 ≠ %2").arg(names[rule.a], names[rule.b]);
+        } else if (rule.name == QLatin1String("determines") &&
+                   json.contains(QLatin1String("columns"))) {
+            rule.kind = Kind::PairDetermines;
+            std::tie(rule.a, rule.b) = read.pair(QStringLiteral("columns"));
+            rule.target = read.column(QStringLiteral("then"));
+            if (rule.target == rule.a || rule.target == rule.b)
+                read.fail(QStringLiteral("then"),
+                          QStringLiteral("cannot name one of the columns that determine it"));
+            const QJsonArray map = read.array(QStringLiteral("map"));
+            for (qsizetype e = 0; e < map.size(); ++e) {
+                const QJsonArray entry = map[e].toArray();
+                const QJsonArray key = entry.size() == 2 ? entry[0].toArray() : QJsonArray();
+                if (key.size() != 2)
+                    read.fail(QStringLiteral("map[%1]").arg(e),
+                              QStringLiteral("must be [[a's value, b's value], the value]"));
+                rule.map.insert(pairKey(RecipeValue::fromJson(key[0], affinity(rule.a)),
+                                        RecipeValue::fromJson(key[1], affinity(rule.b))),
+                                RecipeValue::fromJson(entry[1], affinity(rule.target)));
+            }
+            rule.text =
+                QStringLiteral("%1, %2 → %3").arg(names[rule.a], names[rule.b], names[rule.target]);
         } else if (rule.name == QLatin1String("determines")) {
             rule.kind = Kind::Determines;
             rule.a = read.column(QStringLiteral("column"));
@@ -272,7 +293,8 @@ void RuleSet::orderDerivations()
     for (int i = 0; i < int(m_rules.size()); ++i) {
         const Rule &rule = m_rules[size_t(i)];
         const bool derives = rule.kind == Kind::Prefix || rule.kind == Kind::Sum ||
-                             rule.kind == Kind::Difference || rule.kind == Kind::Product;
+                             rule.kind == Kind::Difference || rule.kind == Kind::Product ||
+                             rule.kind == Kind::PairDetermines;
         if (!derives || writer.contains(rule.target))
             continue;
         const std::vector<int> inputs = inputsOf(i);
@@ -351,15 +373,15 @@ bool RuleSet::holds(int index, const std::vector<GeneratedValue> &row) const
         };
         return numeric(x) && numeric(y) ? x.order != y.order : x.key() != y.key();
     }
-    case Kind::Determines: {
-        if (isNull(rule.a))
+    case Kind::Determines:
+    case Kind::PairDetermines: {
+        const GeneratedValue *it = mapped(rule, row);
+        if (!it)
             return true;
-        const auto it = rule.map.constFind(row[size_t(rule.a)].key());
-        if (it == rule.map.constEnd())
-            return true;
-        if (it->type == GeneratedValue::Null || isNull(rule.b))
-            return it->type == row[size_t(rule.b)].type;
-        const GeneratedValue &value = row[size_t(rule.b)];
+        const int then = rule.kind == Kind::Determines ? rule.b : rule.target;
+        if (it->type == GeneratedValue::Null || isNull(then))
+            return it->type == row[size_t(then)].type;
+        const GeneratedValue &value = row[size_t(then)];
         if ((it->type == GeneratedValue::Integer || it->type == GeneratedValue::Real) &&
             (value.type == GeneratedValue::Integer || value.type == GeneratedValue::Real))
             return it->order == value.order;
@@ -443,7 +465,11 @@ void RuleSet::derive(std::vector<GeneratedValue> &row) const
     for (const int index : m_derive) {
         const Rule &rule = m_rules[size_t(index)];
         GeneratedValue &out = row[size_t(rule.target)];
-        if (rule.kind == Kind::Prefix) {
+        if (rule.kind == Kind::PairDetermines) {
+            // An unseen pair keeps the value drawn for it.
+            if (const GeneratedValue *value = mapped(rule, row))
+                out = *value;
+        } else if (rule.kind == Kind::Prefix) {
             if (out.type != GeneratedValue::Text ||
                 row[size_t(rule.a)].type == GeneratedValue::Null)
                 continue;
@@ -490,11 +516,12 @@ bool RuleSet::repair(int index, std::vector<GeneratedValue> &row) const
             return holds(index, row);
         }
         return false;
-    case Kind::Determines: {
-        const auto it = rule.map.constFind(row[size_t(rule.a)].key());
-        if (it == rule.map.constEnd())
+    case Kind::Determines:
+    case Kind::PairDetermines: {
+        const GeneratedValue *it = mapped(rule, row);
+        if (!it)
             return false;
-        row[size_t(rule.b)] = *it;
+        row[size_t(rule.kind == Kind::Determines ? rule.b : rule.target)] = *it;
         return true;
     }
     case Kind::NullIf:
@@ -522,6 +549,30 @@ bool RuleSet::repair(int index, std::vector<GeneratedValue> &row) const
     }
 }
 
+QByteArray RuleSet::pairKey(const GeneratedValue &a, const GeneratedValue &b)
+{
+    // The unit separator cannot end a number's key; a text holding it is only ever compared
+    // with keys built the same way.
+    return a.key() + '\x1f' + b.key();
+}
+
+const GeneratedValue *RuleSet::mapped(const Rule &rule, const std::vector<GeneratedValue> &row)
+{
+    const GeneratedValue &a = row[size_t(rule.a)];
+    if (a.type == GeneratedValue::Null)
+        return nullptr;
+    QHash<QByteArray, GeneratedValue>::const_iterator it;
+    if (rule.kind == Kind::PairDetermines) {
+        const GeneratedValue &b = row[size_t(rule.b)];
+        if (b.type == GeneratedValue::Null)
+            return nullptr;
+        it = rule.map.constFind(pairKey(a, b));
+    } else {
+        it = rule.map.constFind(a.key());
+    }
+    return it == rule.map.constEnd() ? nullptr : &it.value();
+}
+
 const GeneratedValue *RuleSet::parentValue(const Rule &rule, const std::vector<GeneratedValue> &row)
 {
     if (!rule.parents || rule.attribute < 0 || row[size_t(rule.a)].type == GeneratedValue::Null)
@@ -547,8 +598,7 @@ QHash<int, std::vector<int>> RuleSet::derivedFrom() const
         const Rule &rule = m_rules[size_t(index)];
         if (rule.kind == Kind::Prefix)
             result[rule.target].push_back(rule.a);
-        else if (rule.kind == Kind::Sum || rule.kind == Kind::Difference ||
-                 rule.kind == Kind::Product)
+        else
             result[rule.target] = {rule.a, rule.b};
     }
     return result;

@@ -54,6 +54,7 @@ private:
         Order,
         Differs,
         Determines,
+        PairDetermines, // (a, b) -> target: written, like the derived rules
         NullIf,
         NotNullIf,
         Prefix,
@@ -73,7 +74,7 @@ private:
         int a = -1, b = -1, target = -1;
         QString format, format2;
         QSet<QByteArray> keys;
-        QHash<QByteArray, GeneratedValue> map; // determines: a's key -> b's value
+        QHash<QByteArray, GeneratedValue> map; // determines: a's key (and b's) -> the value
         QHash<QByteArray, QByteArray> prefixes;
         int words = 1, decimals = 0;
         Unit unit = Unit::Day;
@@ -83,6 +84,9 @@ private:
     };
 
     bool number(const GeneratedValue &value, const QString &format, double *out) const;
+    // The value `map` gives for the row, or nullptr (a key column NULL, or a key not mapped).
+    static const GeneratedValue *mapped(const Rule &rule, const std::vector<GeneratedValue> &row);
+    static QByteArray pairKey(const GeneratedValue &a, const GeneratedValue &b);
     // The parent's value a parent order compares with, or nullptr (no parent, or NULL).
     static const GeneratedValue *parentValue(const Rule &rule,
                                              const std::vector<GeneratedValue> &row);
