@@ -11,6 +11,8 @@
 #include "fidelity/PairTrends.h"
 #include "recipe/EmailGenerator.h"
 #include "recipe/NameSlug.h"
+#include "recipe/OffsetLearner.h"
+#include "recipe/RecipeCompiler.h"
 #include "recipe/RecipeLearner.h"
 #include "recipe/RecipeRunner.h"
 #include "recipe/RecipeValue.h"
@@ -164,6 +166,7 @@ private Q_SLOTS:
     void minedRulesHoldInGeneratedRows();
     void noTeamPlaysItself();
     void aRouteKeepsItsDistance();
+    void aForecastFollowsItsBudgetYear();
     void jointModelKeepsConditionalsAndCorrelation();
     void independentColumnsGetNoTree();
     void categoryToldByNumbersFollowsThem();
@@ -739,6 +742,73 @@ void TestRealism::reportListsRulesAndPairs()
     QCOMPARE(report.validity, 1.0);
     QVERIFY(report.toJson().contains(QLatin1String("column_pair_trends")));
     QVERIFY(report.summary().contains(QLatin1String("pairs ")));
+}
+
+void TestRealism::aForecastFollowsItsBudgetYear()
+{
+    // Each budget forecasts its own year less one to ten years on; the value follows neither.
+    TempDatabase temp({QStringLiteral("CREATE TABLE budgets (id INTEGER PRIMARY KEY, budget "
+                                      "INTEGER, forecast INTEGER, value REAL, dice INTEGER)")});
+    QRandomGenerator random(11);
+    QList<QVariantList> rows;
+    temp.exec(QStringLiteral("BEGIN"));
+    for (int i = 0; i < 300; ++i) {
+        const int budget = 1980 + int(random.bounded(31));
+        const QVariantList row{budget, budget - 1 + int(random.bounded(12)), random.bounded(1.0),
+                               1 + int(random.bounded(6))};
+        temp.exec(QStringLiteral("INSERT INTO budgets (budget, forecast, value, dice) VALUES (?, "
+                                 "?, ?, ?)"),
+                  row);
+        rows << row;
+    }
+    temp.exec(QStringLiteral("COMMIT"));
+    const QStringList names{QStringLiteral("budget"), QStringLiteral("forecast"),
+                            QStringLiteral("value"), QStringLiteral("dice")};
+    const TableInfo info = SchemaReader::require(temp.db(), QStringLiteral("budgets"));
+    const QJsonObject recipe = RecipeLearner::learnFromRows(info, rows, {}, {}, 1);
+    const QJsonObject columns = recipe[QLatin1String("columns")].toObject();
+    // One of the years is the other plus an offset; the dice are no offset of anything.
+    const QJsonObject budget = columns[QLatin1String("budget")].toObject();
+    QCOMPARE(budget[QLatin1String("plus")].toString(), QStringLiteral("forecast"));
+    QCOMPARE(budget[QLatin1String("offsets")].toArray().size(), 12);
+    QVERIFY(!columns[QLatin1String("forecast")].toObject().contains(QLatin1String("plus")));
+    QVERIFY(!columns[QLatin1String("dice")].toObject().contains(QLatin1String("plus")));
+
+    QCOMPARE(generateOffline(temp, QStringLiteral("budgets"), 2000, 5).inserted, 2000);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM budgets WHERE id > 300 AND "
+                                        "forecast - budget NOT BETWEEN -1 AND 10"))
+                 .toInt(),
+             0);
+    // Every year stays one of the table's own, and the horizons keep their spread.
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM budgets n WHERE id > 300 AND NOT "
+                                        "EXISTS (SELECT 1 FROM budgets o WHERE o.id <= 300 AND "
+                                        "o.budget = n.budget)"))
+                 .toInt(),
+             0);
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(DISTINCT forecast - budget) FROM budgets "
+                                        "WHERE id > 300"))
+                 .toInt(),
+             12);
+
+    // A recipe's offsets are whole numbers from another column.
+    auto refusal = [&info](const char *json) {
+        try {
+            RecipeCompiler::compile(QJsonDocument::fromJson(json).object(), info);
+        } catch (const RowforgeError &error) {
+            return error.message();
+        }
+        return QString();
+    };
+    const char *const own = R"({"format": "rowforge-recipe/1", "columns": {"budget": {"generator":
+        "choice", "values": [{"value": 1990, "weight": 1}], "plus": "budget",
+        "offsets": [{"value": 0, "weight": 1}]}}})";
+    QVERIFY2(refusal(own).contains(QLatin1String("cannot name its own column")),
+             qPrintable(refusal(own)));
+    const char *const half = R"({"format": "rowforge-recipe/1", "columns": {"budget": {"generator":
+        "choice", "values": [{"value": 1990, "weight": 1}], "plus": "forecast",
+        "offsets": [{"value": 0.5, "weight": 1}]}}})";
+    QVERIFY2(refusal(half).contains(QLatin1String("values must be whole numbers")),
+             qPrintable(refusal(half)));
 }
 
 QTEST_GUILESS_MAIN(TestRealism)

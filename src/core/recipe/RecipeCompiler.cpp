@@ -13,6 +13,7 @@
 #include "Ipv4Generator.h"
 #include "NumberGenerator.h"
 #include "NumberSummary.h"
+#include "OffsetGenerator.h"
 #include "RecipeValue.h"
 #include "SequenceGenerator.h"
 #include "SeriesGenerator.h"
@@ -344,6 +345,34 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
             after->followParent(parents, attribute);
         }
         return after;
+    }
+    if (name == QLatin1String("choice") && spec.has(QStringLiteral("plus"))) {
+        const int base = spec.column(QStringLiteral("plus"));
+        if (base == self)
+            spec.fail(QStringLiteral("plus"), QStringLiteral("cannot name its own column"));
+        if (spec.has(QStringLiteral("given")))
+            spec.fail(QStringLiteral("plus"), QStringLiteral("cannot be used with given"));
+        const QString offsetsKey = QStringLiteral("offsets");
+        QList<QPair<double, double>> offsets;
+        for (const auto &[value, weight] : spec.weighted(offsetsKey)) {
+            if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()))
+                spec.fail(offsetsKey, QStringLiteral("values must be whole numbers"));
+            offsets << qMakePair(value.toDouble(), weight);
+        }
+        std::unique_ptr<ChoiceGenerator> own = choice(spec, column.affinity, self, 0);
+        QSet<QByteArray> known;
+        const bool real = column.affinity == SqlAffinity::Real;
+        for (const auto &[value, weight] : spec.weighted(QStringLiteral("values"))) {
+            GeneratedValue number;
+            if (real)
+                number.setReal(value.toDouble());
+            else
+                number.setInteger(qint64(value.toDouble()));
+            if (value.isDouble())
+                known.insert(number.key());
+        }
+        return std::make_unique<OffsetGenerator>(base, offsets, std::move(own), std::move(known),
+                                                 real);
     }
     if (name == QLatin1String("choice"))
         return choice(spec, column.affinity, self, 0);

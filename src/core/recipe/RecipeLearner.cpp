@@ -4,6 +4,7 @@
 #include "EmailNameLearner.h"
 #include "GivenWordsLearner.h"
 #include "NumberSummary.h"
+#include "OffsetLearner.h"
 #include "ParentRuleMiner.h"
 #include "QuantileSampler.h"
 #include "RecipeCompiler.h"
@@ -287,6 +288,7 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
         columns.insert(column.name, spec);
     }
     DependencyLearner::link(table, names, rows, columns);
+    OffsetLearner::link(names, rows, columns);
     EmailNameLearner::link(names, rows, columns);
     StartsWithLearner::link(table, names, rows, columns);
     GivenWordsLearner::link(table, names, rows, columns);

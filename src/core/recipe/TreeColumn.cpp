@@ -104,10 +104,11 @@ TreeColumn TreeColumn::encode(const QJsonObject &spec, const QList<QVariantList>
             for (const int code : e.code)
                 e.orderValue.push_back(code < 0 ? std::nan("") : e.categories[code].toDouble());
         }
-        // A choice given another column already has its conditional; only its NULLs may
-        // still depend on the rest.
-        e.target = spec.contains(QLatin1String("given")) ? (nullable ? Kind::NullOnly : Kind::None)
-                                                         : Kind::Categorical;
+        // A choice given another column, or offset from one, already has its conditional; only
+        // its NULLs may still depend on the rest.
+        e.target = spec.contains(QLatin1String("given")) || spec.contains(QLatin1String("plus"))
+                       ? (nullable ? Kind::NullOnly : Kind::None)
+                       : Kind::Categorical;
     } else if (nullable && generator != QLatin1String("foreign_key") &&
                generator != QLatin1String("sequence") && generator != QLatin1String("series")) {
         e.target = Kind::NullOnly;

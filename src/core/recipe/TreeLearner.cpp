@@ -207,7 +207,7 @@ std::vector<int> visitOrder(const QStringList &names, const QJsonObject &columns
             return;
         state[size_t(c)] = 1;
         const QJsonObject spec = columns.value(names[c]).toObject();
-        for (const char *key : {"given", "column"}) {
+        for (const char *key : {"given", "column", "plus"}) {
             const int dependency = index.value(spec.value(QLatin1String(key)).toString(), -1);
             if (dependency >= 0)
                 place(dependency);
