@@ -167,6 +167,7 @@ private Q_SLOTS:
     void wordsFollowTheCategoryThatTells();
     void wordsOfAccidentsGetNoTable();
     void wordsGivenAValueAreDrawnAsWritten();
+    void codesBeginAsTheirCategorysDo();
 };
 
 void TestConditionalTables::theParentThatTellsIsChosen()
@@ -555,6 +556,42 @@ void TestConditionalTables::wordsGivenAValueAreDrawnAsWritten()
                  QStringLiteral("Recipe: columns.name.by.Japan.pools must be a non-empty list of "
                                 "word lists"));
     }
+}
+
+void TestConditionalTables::codesBeginAsTheirCategorysDo()
+{
+    // ZIP codes of 12 states, each state with three 3-digit heads of its own (state s: 1s0,
+    // 1s3, 1s7 with s in 0-9, then 2s0...), 900 places; a town makes the column wide.
+    TempDatabase temp(
+        {QStringLiteral("CREATE TABLE places (zip TEXT, state TEXT, town TEXT, lat REAL)")});
+    QRandomGenerator random(21);
+    temp.exec(QStringLiteral("BEGIN"));
+    for (int i = 0; i < 900; ++i) {
+        const int state = int(random.bounded(12));
+        const int head = (1 + state / 10) * 100 + (state % 10) * 10 +
+                         QList<int>{0, 3, 7}[int(random.bounded(3))];
+        temp.exec(QStringLiteral("INSERT INTO places VALUES (?, ?, ?, ?)"),
+                  {QStringLiteral("%1%2").arg(head).arg(random.bounded(100), 2, 10, QChar(u'0')),
+                   QStringLiteral("S%1").arg(state), QStringLiteral("Town %1").arg(i),
+                   random.bounded(10.0)});
+    }
+    temp.exec(QStringLiteral("COMMIT"));
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("places"));
+    QRandomGenerator learning(3);
+    const QJsonObject zip =
+        RecipeLearner::learn(temp.db(), table, learning)[u"columns"][u"zip"].toObject();
+    QCOMPARE(zip.value(u"generator").toString(), QStringLiteral("template"));
+    QCOMPARE(zip.value(u"given").toString(), QStringLiteral("state"));
+    QCOMPARE(zip[u"by"][u"S3"][u"templates"].toArray().size(), 3);
+    QCOMPARE(generateOffline(temp, QStringLiteral("places"), 2000, 6).inserted, 2000);
+    // A new place's ZIP begins as one of its state's; the column's own templates ("99999")
+    // would give a state's heads 3 times in 90,000.
+    const double kept =
+        temp.scalar(QStringLiteral("SELECT avg(EXISTS (SELECT 1 FROM places o WHERE o.rowid <= "
+                                   "900 AND o.state = n.state AND substr(o.zip, 1, 3) = "
+                                   "substr(n.zip, 1, 3))) FROM places n WHERE n.rowid > 900"))
+            .toDouble();
+    QVERIFY2(kept > 0.95, qPrintable(QString::number(kept)));
 }
 
 QTEST_GUILESS_MAIN(TestConditionalTables)

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace {
 
@@ -202,33 +203,45 @@ QJsonObject ConditionalTableLearner::fitNumbers(const std::vector<double> &value
                        {QStringLiteral("smoothing"), chosen.fit.smoothing}};
 }
 
-QJsonObject ConditionalTableLearner::fitWords(const QStringList &texts,
-                                              const std::vector<int> &rows,
-                                              const std::vector<Parent> &parents,
-                                              const QStringList &names)
+namespace {
+
+// Each row's head of text (its first word, or first characters) as a code, -1 for NULL and
+// for heads seen once: neither model makes those again, so they cannot tell which predicts
+// better, and a table would only be charged for them.
+std::vector<int> headCodes(const QStringList &texts, const std::vector<int> &rows,
+                           const std::function<QString(const QString &)> &headOf)
 {
     QHash<QString, int> codeOf;
     QHash<int, int> seen;
-    std::vector<int> first(size_t(texts.size()), -1);
+    std::vector<int> head(size_t(texts.size()), -1);
     for (const int r : rows) {
-        const QString word = texts[r].section(u' ', 0, 0, QString::SectionSkipEmpty);
-        if (word.isEmpty())
+        const QString text = headOf(texts[r]);
+        if (text.isEmpty())
             continue;
-        auto code = codeOf.constFind(word);
+        auto code = codeOf.constFind(text);
         if (code == codeOf.constEnd())
-            code = codeOf.insert(word, int(codeOf.size()));
-        first[size_t(r)] = code.value();
+            code = codeOf.insert(text, int(codeOf.size()));
+        head[size_t(r)] = code.value();
         ++seen[code.value()];
     }
-    // A word seen once is made again by neither model (both draw observed words only), so it
-    // cannot tell which predicts better: a table would only be charged for it.
     for (const int r : rows) {
-        if (first[size_t(r)] >= 0 && seen[first[size_t(r)]] < 2)
-            first[size_t(r)] = -1;
+        if (head[size_t(r)] >= 0 && seen[head[size_t(r)]] < 2)
+            head[size_t(r)] = -1;
     }
+    return head;
+}
+
+// The parent chosen on `heads`, with each of its values' own entry made from its texts by
+// `entryOf` (nothing where that gives nothing), or an empty object.
+QJsonObject textGiven(const QStringList &texts, const std::vector<int> &heads,
+                      const std::vector<int> &rows,
+                      const std::vector<ConditionalTableLearner::Parent> &parents,
+                      const QStringList &names,
+                      const std::function<QJsonObject(const QStringList &)> &entryOf)
+{
     const QList<QJsonValue> noNames;
-    const Choice chosen = chooseParent({first, noNames}, rows, parents);
-    if (!chosen.parent || chosen.fit.gain < MinEntryGain)
+    const Choice chosen = chooseParent({heads, noNames}, rows, parents);
+    if (!chosen.parent || chosen.fit.gain < ConditionalTableLearner::MinEntryGain)
         return {};
     QHash<int, QStringList> valuesOf;
     for (const int r : rows) {
@@ -238,14 +251,72 @@ QJsonObject ConditionalTableLearner::fitWords(const QStringList &texts,
     }
     QJsonObject by;
     for (auto it = valuesOf.constBegin(); it != valuesOf.constEnd(); ++it) {
-        QJsonObject entry = TextRecipeLearner::words(it.value());
+        QJsonObject entry = entryOf(it.value());
+        if (entry.isEmpty())
+            continue;
         entry.remove(QStringLiteral("generator"));
         entry.insert(QStringLiteral("rows"), int(it.value().size()));
         by.insert(RecipeValue::keyText(chosen.parent->column->categories[it.key()]), entry);
     }
+    if (by.isEmpty())
+        return {};
     return QJsonObject{{QStringLiteral("given"), names[chosen.parent->index]},
                        {QStringLiteral("by"), by},
                        {QStringLiteral("smoothing"), chosen.fit.smoothing}};
+}
+
+} // namespace
+
+QJsonObject ConditionalTableLearner::fitWords(const QStringList &texts,
+                                              const std::vector<int> &rows,
+                                              const std::vector<Parent> &parents,
+                                              const QStringList &names)
+{
+    const std::vector<int> first = headCodes(texts, rows, [](const QString &text) {
+        return text.section(u' ', 0, 0, QString::SectionSkipEmpty);
+    });
+    return textGiven(texts, first, rows, parents, names,
+                     [](const QStringList &values) { return TextRecipeLearner::words(values); });
+}
+
+QJsonObject ConditionalTableLearner::fitCodes(const QStringList &texts,
+                                              const std::vector<int> &rows,
+                                              const std::vector<Parent> &parents,
+                                              const QStringList &names, bool unique)
+{
+    const std::vector<int> heads =
+        headCodes(texts, rows, [](const QString &text) { return text.left(CodeHeadLength); });
+    // A value's templates keep its heads as they are (North Dakota's ZIP codes begin 580 to
+    // 588), each with the shapes of what follows it.
+    return textGiven(texts, heads, rows, parents, names, [unique](const QStringList &values) {
+        QHash<QString, QStringList> tailsOf;
+        for (const QString &value : values)
+            tailsOf[value.left(CodeHeadLength)] << value.mid(CodeHeadLength);
+        QJsonArray templates;
+        for (auto it = tailsOf.constBegin(); it != tailsOf.constEnd(); ++it) {
+            QString head;
+            for (const QChar c : it.key())
+                head += u'\\' + QString(c);
+            const QJsonObject tail = TextRecipeLearner::codeTemplate(it.value(), unique);
+            if (tail.isEmpty() && !std::all_of(it.value().begin(), it.value().end(),
+                                               [](const QString &t) { return t.isEmpty(); }))
+                return QJsonObject(); // tails that are no code: the column's own templates
+            const QJsonArray shapes = tail.isEmpty()
+                                          ? QJsonArray{QJsonObject{{QStringLiteral("value"), ""},
+                                                                   {QStringLiteral("weight"), 1}}}
+                                          : tail.value(QLatin1String("templates")).toArray();
+            double total = 0;
+            for (const QJsonValue &shape : shapes)
+                total += shape[QLatin1String("weight")].toDouble();
+            for (const QJsonValue &shape : shapes)
+                templates << QJsonObject{
+                    {QStringLiteral("value"), head + shape[QLatin1String("value")].toString()},
+                    {QStringLiteral("weight"), double(it.value().size()) *
+                                                   shape[QLatin1String("weight")].toDouble() /
+                                                   total}};
+        }
+        return QJsonObject{{QStringLiteral("templates"), templates}};
+    });
 }
 
 QJsonObject ConditionalTableLearner::refine(const Target &target, const Parent &given,

@@ -58,6 +58,14 @@ public:
     // which makes a country's cars are.
     static QJsonObject fitWords(const QStringList &texts, const std::vector<int> &rows,
                                 const std::vector<Parent> &parents, const QStringList &names);
+    // {"given", "by", "smoothing"} for codes (`texts`, empty for NULL) at `rows`: each given
+    // value's own "rows" and "templates", learned from its values (TextRecipeLearner::
+    // codeTemplate keeps the characters they share: the "58" of North Dakota's ZIP codes). The
+    // parent is chosen as for a category, on the values' first characters.
+    static constexpr int CodeHeadLength = 3;
+    static QJsonObject fitCodes(const QStringList &texts, const std::vector<int> &rows,
+                                const std::vector<Parent> &parents, const QStringList &names,
+                                bool unique);
     // The "by" of a target drawn exactly given `given` at `rows`: each given value's list, or
     // its own choice where a second parent helps.
     static QJsonObject refine(const Target &target, const Parent &given,

@@ -297,7 +297,8 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
     const QString name = spec.generator();
     if (spec.has(QStringLiteral("starts_with")))
         return startsWith(spec, column, scope, self);
-    if ((name == QLatin1String("number") || name == QLatin1String("words")) &&
+    if ((name == QLatin1String("number") || name == QLatin1String("words") ||
+         name == QLatin1String("template")) &&
         spec.has(QStringLiteral("by")))
         return givenEntries(spec, column, scope, self);
     if (name == QLatin1String("sequence"))

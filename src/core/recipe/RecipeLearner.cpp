@@ -2,7 +2,7 @@
 
 #include "DependencyLearner.h"
 #include "EmailNameLearner.h"
-#include "GivenWordsLearner.h"
+#include "GivenTextLearner.h"
 #include "NumberSummary.h"
 #include "OffsetLearner.h"
 #include "ParentRuleMiner.h"
@@ -291,7 +291,7 @@ QJsonObject RecipeLearner::learnFromRows(const TableInfo &table, const QList<QVa
     OffsetLearner::link(names, rows, columns);
     EmailNameLearner::link(names, rows, columns);
     StartsWithLearner::link(table, names, rows, columns);
-    GivenWordsLearner::link(table, names, rows, columns);
+    GivenTextLearner::link(table, names, rows, columns);
     TreeLearner::fit(table, names, rows, columns);
     QJsonObject recipe{{QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
                        {QStringLiteral("table"), table.name},

@@ -1,4 +1,4 @@
-#include "GivenWordsLearner.h"
+#include "GivenTextLearner.h"
 
 #include "ConditionalTableLearner.h"
 #include "StartsWithLearner.h"
@@ -6,8 +6,18 @@
 
 #include <numeric>
 
-void GivenWordsLearner::link(const TableInfo &table, const QStringList &names,
-                             const QList<QVariantList> &rows, QJsonObject &columns)
+namespace {
+
+bool isUnique(const TableInfo &table, const QString &name)
+{
+    const ColumnInfo *column = table.column(name);
+    return column && (column->unique || (column->isPrimaryKey() && table.primaryKey().size() == 1));
+}
+
+} // namespace
+
+void GivenTextLearner::link(const TableInfo &table, const QStringList &names,
+                            const QList<QVariantList> &rows, QJsonObject &columns)
 {
     QHash<QString, int> index;
     for (int c = 0; c < names.size(); ++c)
@@ -31,7 +41,8 @@ void GivenWordsLearner::link(const TableInfo &table, const QStringList &names,
     std::iota(all.begin(), all.end(), 0);
     for (int y = 0; y < names.size(); ++y) {
         QJsonObject spec = columns.value(names[y]).toObject();
-        if (TreeColumn::generatorOf(spec) != QLatin1String("words") ||
+        const QString generator = TreeColumn::generatorOf(spec);
+        if ((generator != QLatin1String("words") && generator != QLatin1String("template")) ||
             spec.contains(QLatin1String("given")))
             continue;
         const int head = index.value(
@@ -44,7 +55,11 @@ void GivenWordsLearner::link(const TableInfo &table, const QStringList &names,
                 text.clear();
             texts << text;
         }
-        const QJsonObject given = ConditionalTableLearner::fitWords(texts, all, parents, names);
+        const QJsonObject given =
+            generator == QLatin1String("words")
+                ? ConditionalTableLearner::fitWords(texts, all, parents, names)
+                : ConditionalTableLearner::fitCodes(texts, all, parents, names,
+                                                    isUnique(table, names[y]));
         if (given.isEmpty())
             continue;
         for (auto it = given.constBegin(); it != given.constEnd(); ++it)
