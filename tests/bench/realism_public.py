@@ -12,7 +12,10 @@ still count for validity, and copies are counted on whole rows.
 Data: vega-datasets (npm registry), python3-statsmodels (Debian; only its CSV files are used),
 and Rowforge's own demo tables. Needs python3-numpy and python3-scipy (Debian).
 
-    python3 tests/bench/realism_public.py [BUILD_DIR [TABLE...]]   (tables: all by default)
+    python3 tests/bench/realism_public.py [BUILD_DIR [--held-out] [TABLE...]]   (tables: all)
+
+--held-out measures 21 other vega tables instead, none of them looked at while the engine was
+built (2026-12-03): how far the figures of the first set carry to tables nobody tuned for.
 
 REALISM_SEED=N grows the tables with seed N instead of 1 (the references keep theirs): the
 figures in BENCHMARKS.md over seeds 1-3 are three runs of this, against a build of the commit
@@ -32,7 +35,8 @@ import numpy as np
 from scipy import stats
 
 BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
-ONLY = set(sys.argv[2:])
+HELD_OUT = "--held-out" in sys.argv[2:]
+ONLY = set(sys.argv[2:]) - {"--held-out"}
 CLI = os.path.abspath(os.path.join(BUILD, "src/cli/rowforge-cli"))
 NEW_ROWS = 1000
 SEED = os.environ.get("REALISM_SEED", "1")
@@ -67,6 +71,19 @@ DATASETS = [
     ("customers", "demo", None, None),
     ("orders", "demo", None, None),
 ]
+
+# Tables first measured after the engine's learners were written, each imported as it is.
+HELD_OUT_DATASETS = [(name, "vega", file, None) for name, file in [
+    ("flights_10k", "flights-10k.json"), ("la_riots", "la-riots.csv"), ("income", "income.json"),
+    ("population", "population.json"), ("contributions", "political-contributions.json"),
+    ("budgets", "budgets.json"), ("zipcodes", "zipcodes.csv"), ("sp500", "sp500.csv"),
+    ("hourly_normals", "seattle-weather-hourly-normals.csv"), ("species", "species.csv"),
+    ("engineers", "population_engineers_hurricanes.csv"),
+    ("health_income", "gapminder-health-income.csv"), ("obesity", "obesity.json"),
+    ("co2", "co2-concentration.csv"), ("windvectors", "windvectors.csv"),
+    ("barley", "barley.json"), ("unemployment_ind", "unemployment-across-industries.json"),
+    ("flights_airport", "flights-airport.csv"), ("football", "football.json"),
+    ("github", "github.csv"), ("global_temp", "global-temp.csv")]]
 
 DATE_FORMATS = ["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d", "%Y-%m-%dT%H:%M:%S", "%m/%d/%Y",
                 "%Y-%m-%d %H:%M", "%b %d %Y", "%Y/%m/%d %H:%M"]
@@ -273,7 +290,7 @@ def main():
               f"{'ratio':>7} | {'shapes':>6}{'bound':>6}{'categ':>6} | {'rules':>5}{'min':>7}"
               f"{'dates':>6}{'copies':>7} {'dcr/nn':>12}")
         failures = []
-        for dataset in DATASETS:
+        for dataset in HELD_OUT_DATASETS if HELD_OUT else DATASETS:
             name = dataset[0]
             if ONLY and name not in ONLY:
                 continue
@@ -291,9 +308,11 @@ def main():
             for rule in ours["rules"]:
                 if rule["kept"] < 0.99:
                     failures.append(f"{name}: rule {rule['text']} kept in {rule['kept']:.3f}")
-            if ratio < 0.95:
+            # No pair the report can score (text of many values and one number): no pair goal.
+            scored = ceiling["column_pair_trends"] is not None
+            if scored and ratio < 0.95:
                 failures.append(f"{name}: pairs {ratio:.3f} of the ceiling")
-            if (ours["column_pair_trends"] or 0) <= (copula["column_pair_trends"] or 0):
+            if scored and (ours["column_pair_trends"] or 0) <= (copula["column_pair_trends"] or 0):
                 failures.append(f"{name}: pairs not above the copula")
             for key, goal in (("column_shapes", 0.85), ("boundary_adherence", 0.99),
                               ("category_adherence", 0.99)):

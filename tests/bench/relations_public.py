@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Whether new rows keep what ties a row's columns together beyond pairs, on held-out tables.
+
+Offline, 1,000 new rows of four vega-datasets tables first measured on 2026-12-03 (the
+held-out set of realism_public.py), seeds 1-3 (means shown): a football match between two
+different teams; a flight on a route flown before as long as that route; a flight's date a
+valid date in its column's layout ("2001/01/14 21:55"); a forecast year from one before to ten
+after its budget year, as in every real row; a ZIP code whose first three digits are its
+state's. None of these is in the pair scores: teams, routes and ZIP codes have too many values,
+and a pair of years says nothing of the gap between them. Needs the same data as
+realism_public.py.
+
+    python3 tests/bench/relations_public.py [BUILD_DIR]
+"""
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+from datetime import datetime
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import realism_public as rp  # noqa: E402
+
+SEEDS = (1, 2, 3)
+
+
+def grown(work, sources, name, seed):
+    db = os.path.join(work, f"{name}.sqlite")
+    if not os.path.exists(db):
+        rp.make_table(work, sources, *next(d for d in rp.HELD_OUT_DATASETS if d[0] == name))
+    copy = os.path.join(work, f"{name}_{seed}.sqlite")
+    shutil.copy(db, copy)
+    last = sqlite3.connect(copy).execute(f'SELECT max(rowid) FROM "{name}"').fetchone()[0]
+    rp.run(rp.CLI, "generate", "--db", copy, "--table", name, "--provider", "offline",
+           "--seed", str(seed), "--rows", "1000")
+    return sqlite3.connect(copy), last
+
+
+def share(rows, keep):
+    return sum(1 for row in rows if keep(row)) / len(rows)
+
+
+def valid(text, layout):
+    try:
+        datetime.strptime(text, layout)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def measure(work, sources, seed):
+    out = {}
+    con, last = grown(work, sources, "football", seed)
+    new = con.execute(f"SELECT home_team, away_team FROM football WHERE rowid > {last}").fetchall()
+    out["football: two different teams"] = share(new, lambda r: r[0] != r[1])
+    con, last = grown(work, sources, "flights_10k", seed)
+    real = con.execute(f"SELECT origin, destination, distance FROM flights_10k "
+                       f"WHERE rowid <= {last}").fetchall()
+    new = con.execute(f"SELECT origin, destination, distance, date FROM flights_10k "
+                      f"WHERE rowid > {last}").fetchall()
+    length = {(o, d): km for o, d, km in real}
+    flown = [r for r in new if (r[0], r[1]) in length]
+    out["flights: a known route's own distance"] = share(flown, lambda r: length[r[:2]] == r[2])
+    out["flights: a valid date"] = share(new, lambda r: valid(r[3], "%Y/%m/%d %H:%M"))
+    con, last = grown(work, sources, "budgets", seed)
+    new = con.execute(f'SELECT "forecastYear" - "budgetYear" FROM budgets '
+                      f"WHERE rowid > {last}").fetchall()
+    out["budgets: forecast -1 to +10 years on"] = share(new, lambda r: -1 <= r[0] <= 10)
+    con, last = grown(work, sources, "zipcodes", seed)
+    heads = {(z[:3], s) for z, s in con.execute(
+        f"SELECT zip_code, state FROM zipcodes WHERE rowid <= {last}")}
+    new = con.execute(f"SELECT zip_code, state FROM zipcodes WHERE rowid > {last}").fetchall()
+    out["zipcodes: first three digits of its state's"] = share(
+        new, lambda r: (str(r[0])[:3], r[1]) in heads)
+    return out
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="rowforge-relations-")
+    try:
+        sources = rp.fetch_sources(work)
+        runs = [measure(work, sources, seed) for seed in SEEDS]
+        for key in runs[0]:
+            print(f"{key:<48} {sum(r[key] for r in runs) / len(runs):6.3f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
