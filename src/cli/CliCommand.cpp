@@ -1,6 +1,7 @@
 #include "CliCommand.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 int CliCommand::parse(QCommandLineParser &parser, const QStringList &arguments, QTextStream &out,
                       QTextStream &err)
@@ -10,7 +11,12 @@ int CliCommand::parse(QCommandLineParser &parser, const QStringList &arguments, 
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        // Qt names the program by its path; the usage line names the command as typed.
+        QString help = parser.helpText();
+        const QString usage = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+        if (!arguments.isEmpty() && help.startsWith(usage))
+            help.replace(7, usage.size() - 7, arguments.constFirst());
+        out << help;
         return Success;
     }
     return -1;

@@ -122,6 +122,10 @@ void TestCli::helpAndVersion()
     result = run({QStringLiteral("tables"), QStringLiteral("--help")});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.contains(QLatin1String("--db <FILE>")));
+    // The usage line names the command, not the program's path.
+    result = run({QStringLiteral("generate"), QStringLiteral("--help")});
+    QVERIFY2(result.out.startsWith(QLatin1String("Usage: rowforge-cli generate [options]")),
+             qPrintable(result.out.section(u'\n', 0, 0)));
 }
 
 void TestCli::badUsage_data()
