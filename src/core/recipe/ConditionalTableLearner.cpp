@@ -38,36 +38,104 @@ struct Fit
     double smoothing = 0;
 };
 
-// The held-out gain of the best smoothing for one parent: every row's value predicted from
-// the other rows, by the table against the shares of `rows`.
-Fit bestSmoothing(const Target &target, const std::vector<int> &rows, const TreeColumn &parent,
-                  const QHash<int, double> &counts, double present)
+// The target's values at `rows` (codes 0..size-1): how many rows hold each, and the log of each
+// value's share without the row itself, a little smoothed so that a value seen once is not
+// impossible (the same in both models, so it cancels but for that row).
+struct Shares
 {
-    QHash<int, double> parentCounts;
-    QHash<QPair<int, int>, double> cells;
+    std::vector<double> count, share, logShare;
+    double present = 0;
+    int kinds = 0;
+};
+
+Shares sharesOf(const Target &target, const std::vector<int> &rows)
+{
+    Shares s;
+    for (const int r : rows) {
+        const int value = target.codes[size_t(r)];
+        if (value < 0)
+            continue;
+        if (size_t(value) >= s.count.size())
+            s.count.resize(size_t(value) + 1, 0);
+        s.kinds += s.count[size_t(value)] == 0 ? 1 : 0;
+        s.count[size_t(value)] += 1;
+        ++s.present;
+    }
+    for (const double n : s.count) {
+        const double share = (n - 1 + 0.5) / (s.present - 1 + 0.5 * double(s.kinds));
+        s.share.push_back(share);
+        s.logShare.push_back(std::log(share));
+    }
+    return s;
+}
+
+// The held-out gain of the best smoothing for one parent: every row's value predicted from
+// the other rows, by the table against the shares of `rows`. Per smoothing a, the gain is
+// sum over cells of n (log(n - 1 + a p) - log p) less sum over the parent's values of
+// g log(g - 1 + a): a log per cell and per parent value, not per cell twice.
+Fit bestSmoothing(const Target &target, const std::vector<int> &rows, const TreeColumn &parent,
+                  const Shares &shares)
+{
+    const qint64 width = qint64(shares.count.size());
+    std::vector<qint64> pairs; // given * width + value
+    pairs.reserve(rows.size());
+    std::vector<double> parentCounts(size_t(parent.categories.size()), 0);
+    int parentValues = 0;
     for (const int r : rows) {
         const int value = target.codes[size_t(r)];
         const int given = parent.code[size_t(r)];
         if (value < 0 || given < 0)
             continue;
-        parentCounts[given] += 1;
-        cells[qMakePair(given, value)] += 1;
+        parentValues += parentCounts[size_t(given)] == 0 ? 1 : 0;
+        parentCounts[size_t(given)] += 1;
+        pairs.push_back(qint64(given) * width + value);
     }
-    if (parentCounts.size() < 2 || parentCounts.size() > ConditionalTableLearner::MaxParentValues)
+    if (parentValues < 2 || parentValues > ConditionalTableLearner::MaxParentValues)
         return {};
-    // The shares without the row itself, a little smoothed so that a value seen once is not
-    // impossible (the same in both models, so it cancels but for that row).
-    const double values = double(counts.size());
-    auto share = [&](int value) {
-        return (counts.value(value) - 1 + 0.5) / (present - 1 + 0.5 * values);
+    struct Cell
+    {
+        double n, prior, logPrior;
     };
+    std::vector<Cell> cells;
+    auto addCell = [&](qint64 pair, double n) {
+        const size_t value = size_t(pair % width);
+        cells.push_back({n, shares.share[value], shares.logShare[value]});
+    };
+    // Counted in place where every cell fits a small table (a tree asks this for each column
+    // and leaf), sorted into runs otherwise.
+    constexpr size_t MaxDenseCells = size_t(1) << 16;
+    const size_t allCells = parentCounts.size() * size_t(width);
+    if (allCells <= MaxDenseCells) {
+        thread_local std::vector<double> dense;
+        if (dense.size() < allCells)
+            dense.resize(allCells, 0);
+        std::vector<qint64> touched;
+        for (const qint64 pair : pairs) {
+            if (dense[size_t(pair)]++ == 0)
+                touched.push_back(pair);
+        }
+        for (const qint64 pair : touched) {
+            addCell(pair, dense[size_t(pair)]);
+            dense[size_t(pair)] = 0;
+        }
+    } else {
+        std::sort(pairs.begin(), pairs.end());
+        for (size_t k = 0; k < pairs.size();) {
+            size_t end = k;
+            while (end < pairs.size() && pairs[end] == pairs[k])
+                ++end;
+            addCell(pairs[k], double(end - k));
+            k = end;
+        }
+    }
     Fit best;
     for (const double a : Smoothings) {
         double gain = 0;
-        for (auto it = cells.constBegin(); it != cells.constEnd(); ++it) {
-            const double prior = share(it.key().second);
-            const double n = it.value(), given = parentCounts.value(it.key().first);
-            gain += n * (std::log((n - 1 + a * prior) / (given - 1 + a)) - std::log(prior));
+        for (const Cell &cell : cells)
+            gain += cell.n * (std::log(cell.n - 1 + a * cell.prior) - cell.logPrior);
+        for (const double given : parentCounts) {
+            if (given > 0)
+                gain -= given * std::log(given - 1 + a);
         }
         if (gain > best.gain)
             best = {gain, a};
@@ -85,19 +153,12 @@ struct Choice
 Choice chooseParent(const Target &target, const std::vector<int> &rows,
                     const std::vector<Parent> &parents)
 {
-    QHash<int, double> counts;
-    double present = 0;
-    for (const int r : rows) {
-        if (target.codes[size_t(r)] >= 0) {
-            counts[target.codes[size_t(r)]] += 1;
-            ++present;
-        }
-    }
-    if (counts.size() < 2)
+    const Shares shares = sharesOf(target, rows);
+    if (shares.kinds < 2)
         return {};
     Choice best;
     for (const Parent &parent : parents) {
-        const Fit fit = bestSmoothing(target, rows, *parent.column, counts, present);
+        const Fit fit = bestSmoothing(target, rows, *parent.column, shares);
         if (fit.gain > best.fit.gain)
             best = {&parent, fit};
     }
