@@ -9,6 +9,7 @@
 #include "fidelity/FidelityMetrics.h"
 #include "fidelity/FidelityReporter.h"
 #include "fidelity/PairTrends.h"
+#include "recipe/CompiledRecipe.h"
 #include "recipe/EmailGenerator.h"
 #include "recipe/NameSlug.h"
 #include "recipe/OffsetLearner.h"
@@ -809,6 +810,25 @@ void TestRealism::aForecastFollowsItsBudgetYear()
         "offsets": [{"value": 0.5, "weight": 1}]}}})";
     QVERIFY2(refusal(half).contains(QLatin1String("values must be whole numbers")),
              qPrintable(refusal(half)));
+    const char *const huge = R"({"format": "rowforge-recipe/1", "columns": {"budget": {"generator":
+        "choice", "values": [{"value": 1990, "weight": 1}], "plus": "forecast",
+        "offsets": [{"value": 1e300, "weight": 1}]}}})";
+    QVERIFY2(refusal(huge).contains(QLatin1String("of at most 2^53")), qPrintable(refusal(huge)));
+    // A base too large for an integer lands on nothing: the column's own values are drawn.
+    const CompiledRecipe far = RecipeCompiler::compile(
+        QJsonDocument::fromJson(R"({"format": "rowforge-recipe/1", "columns": {
+            "forecast": {"generator": "choice", "values": [{"value": 1e300, "weight": 1}]},
+            "budget": {"generator": "choice", "values": [{"value": 1990, "weight": 1}],
+                       "plus": "forecast", "offsets": [{"value": -1, "weight": 1}]},
+            "value": {"generator": "constant", "value": 1},
+            "dice": {"generator": "constant", "value": 1}}})")
+            .object(),
+        info);
+    std::vector<GeneratedValue> row(far.columns.size());
+    QRandomGenerator draws(1);
+    far.generate(row, draws);
+    const int budgetColumn = int(far.columnNames().indexOf(QStringLiteral("budget")));
+    QCOMPARE(row[size_t(budgetColumn)].integer, 1990);
 }
 
 QTEST_GUILESS_MAIN(TestRealism)

@@ -14,6 +14,8 @@
 class OffsetGenerator : public ValueGenerator
 {
 public:
+    // Offsets are at most this large (the compiler checks): sums stay within qint64.
+    static constexpr double Largest = 9007199254740992.0; // 2^53
     OffsetGenerator(int base, QList<QPair<double, double>> offsets,
                     std::unique_ptr<ChoiceGenerator> own, QSet<QByteArray> known, bool real)
         : m_base(base), m_offsets(std::move(offsets)), m_own(std::move(own)),
@@ -23,7 +25,9 @@ public:
                   GeneratedValue &out) override
     {
         const GeneratedValue &base = row[size_t(m_base)];
-        if (base.type == GeneratedValue::Integer || base.type == GeneratedValue::Real) {
+        // A base beyond what an integer holds exactly (or NaN) lands on nothing.
+        if ((base.type == GeneratedValue::Integer || base.type == GeneratedValue::Real) &&
+            std::fabs(base.order) <= Largest) {
             // Few offsets (a dozen years): the ones that fit are found each time.
             double total = 0;
             m_fits.clear();

@@ -356,21 +356,28 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
         const QString offsetsKey = QStringLiteral("offsets");
         QList<QPair<double, double>> offsets;
         for (const auto &[value, weight] : spec.weighted(offsetsKey)) {
-            if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()))
-                spec.fail(offsetsKey, QStringLiteral("values must be whole numbers"));
-            offsets << qMakePair(value.toDouble(), weight);
+            const double offset = value.toDouble();
+            if (!value.isDouble() || offset != std::floor(offset) ||
+                std::fabs(offset) > OffsetGenerator::Largest)
+                spec.fail(offsetsKey,
+                          QStringLiteral("values must be whole numbers of at most 2^53"));
+            offsets << qMakePair(offset, weight);
         }
         std::unique_ptr<ChoiceGenerator> own = choice(spec, column.affinity, self, 0);
         QSet<QByteArray> known;
         const bool real = column.affinity == SqlAffinity::Real;
+        // The values an offset may land on: whole numbers an integer holds exactly.
         for (const auto &[value, weight] : spec.weighted(QStringLiteral("values"))) {
-            GeneratedValue number;
+            const double number = value.toDouble();
+            if (!value.isDouble() || number != std::floor(number) ||
+                std::fabs(number) > OffsetGenerator::Largest)
+                continue;
+            GeneratedValue landing;
             if (real)
-                number.setReal(value.toDouble());
+                landing.setReal(number);
             else
-                number.setInteger(qint64(value.toDouble()));
-            if (value.isDouble())
-                known.insert(number.key());
+                landing.setInteger(qint64(number));
+            known.insert(landing.key());
         }
         return std::make_unique<OffsetGenerator>(base, offsets, std::move(own), std::move(known),
                                                  real);
