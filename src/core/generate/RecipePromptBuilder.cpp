@@ -69,7 +69,10 @@ LlmRequest RecipePromptBuilder::build(const GenerationContext &context,
                  "Choose the generator that reproduces each column best: follow the formats, "
                  "ranges and frequencies of the profile, keep related columns consistent (choice "
                  "or words with given/by, after, copula for numbers that rise and fall together, "
-                 "starts_with for text made from another column), use "
+                 "starts_with for text made from another column, template with given/by for codes "
+                 "that begin as their category's do, choice with plus/offsets for a whole number "
+                 "that is another plus a few offsets; rules such as order, differs and "
+                 "determines for what holds in every row), use "
                  "foreign_key for columns that reference another "
                  "table (with after_parent rules for dates that follow the parent's), and use "
                  "null_rate only for nullable columns, about as often as observed.")
