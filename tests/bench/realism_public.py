@@ -278,6 +278,24 @@ def measure(work, sources, name, source, path, create):
     return len(real), len(info), whole, copies, results
 
 
+def grown(work, sources, name, seed, datasets=None):
+    """A copy of table `name` grown offline by 1,000 rows with `seed`: (connection, last real
+    rowid). The table is made once per work folder; the row-level scripts share this."""
+    db = os.path.join(work, f"{name}.sqlite")
+    if not os.path.exists(db):
+        make_table(work, sources, *next(d for d in (datasets or DATASETS) if d[0] == name))
+    copy = os.path.join(work, f"{name}_{seed}.sqlite")
+    shutil.copy(db, copy)
+    last = sqlite3.connect(copy).execute(f'SELECT max(rowid) FROM "{name}"').fetchone()[0]
+    run(CLI, "generate", "--db", copy, "--table", name, "--provider", "offline",
+        "--seed", str(seed), "--rows", str(NEW_ROWS))
+    return sqlite3.connect(copy), last
+
+
+def share(rows, keep):
+    return sum(1 for row in rows if keep(row)) / len(rows)
+
+
 def fmt(value):
     return "   n/a" if value is None else f"{value:6.3f}"
 

@@ -14,7 +14,6 @@ realism_public.py.
 """
 import os
 import shutil
-import sqlite3
 import sys
 import tempfile
 from datetime import datetime
@@ -23,22 +22,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import realism_public as rp  # noqa: E402
 
 SEEDS = (1, 2, 3)
-
-
-def grown(work, sources, name, seed):
-    db = os.path.join(work, f"{name}.sqlite")
-    if not os.path.exists(db):
-        rp.make_table(work, sources, *next(d for d in rp.HELD_OUT_DATASETS if d[0] == name))
-    copy = os.path.join(work, f"{name}_{seed}.sqlite")
-    shutil.copy(db, copy)
-    last = sqlite3.connect(copy).execute(f'SELECT max(rowid) FROM "{name}"').fetchone()[0]
-    rp.run(rp.CLI, "generate", "--db", copy, "--table", name, "--provider", "offline",
-           "--seed", str(seed), "--rows", "1000")
-    return sqlite3.connect(copy), last
-
-
-def share(rows, keep):
-    return sum(1 for row in rows if keep(row)) / len(rows)
 
 
 def valid(text, layout):
@@ -51,27 +34,27 @@ def valid(text, layout):
 
 def measure(work, sources, seed):
     out = {}
-    con, last = grown(work, sources, "football", seed)
+    con, last = rp.grown(work, sources, "football", seed, rp.HELD_OUT_DATASETS)
     new = con.execute(f"SELECT home_team, away_team FROM football WHERE rowid > {last}").fetchall()
-    out["football: two different teams"] = share(new, lambda r: r[0] != r[1])
-    con, last = grown(work, sources, "flights_10k", seed)
+    out["football: two different teams"] = rp.share(new, lambda r: r[0] != r[1])
+    con, last = rp.grown(work, sources, "flights_10k", seed, rp.HELD_OUT_DATASETS)
     real = con.execute(f"SELECT origin, destination, distance FROM flights_10k "
                        f"WHERE rowid <= {last}").fetchall()
     new = con.execute(f"SELECT origin, destination, distance, date FROM flights_10k "
                       f"WHERE rowid > {last}").fetchall()
     length = {(o, d): km for o, d, km in real}
     flown = [r for r in new if (r[0], r[1]) in length]
-    out["flights: a known route's own distance"] = share(flown, lambda r: length[r[:2]] == r[2])
-    out["flights: a valid date"] = share(new, lambda r: valid(r[3], "%Y/%m/%d %H:%M"))
-    con, last = grown(work, sources, "budgets", seed)
+    out["flights: a known route's own distance"] = rp.share(flown, lambda r: length[r[:2]] == r[2])
+    out["flights: a valid date"] = rp.share(new, lambda r: valid(r[3], "%Y/%m/%d %H:%M"))
+    con, last = rp.grown(work, sources, "budgets", seed, rp.HELD_OUT_DATASETS)
     new = con.execute(f'SELECT "forecastYear" - "budgetYear" FROM budgets '
                       f"WHERE rowid > {last}").fetchall()
-    out["budgets: forecast -1 to +10 years on"] = share(new, lambda r: -1 <= r[0] <= 10)
-    con, last = grown(work, sources, "zipcodes", seed)
+    out["budgets: forecast -1 to +10 years on"] = rp.share(new, lambda r: -1 <= r[0] <= 10)
+    con, last = rp.grown(work, sources, "zipcodes", seed, rp.HELD_OUT_DATASETS)
     heads = {(z[:3], s) for z, s in con.execute(
         f"SELECT zip_code, state FROM zipcodes WHERE rowid <= {last}")}
     new = con.execute(f"SELECT zip_code, state FROM zipcodes WHERE rowid > {last}").fetchall()
-    out["zipcodes: first three digits of its state's"] = share(
+    out["zipcodes: first three digits of its state's"] = rp.share(
         new, lambda r: (str(r[0])[:3], r[1]) in heads)
     return out
 

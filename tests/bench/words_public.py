@@ -12,7 +12,6 @@ have too many values to be categories. Needs the same data as realism_public.py.
 """
 import os
 import shutil
-import sqlite3
 import sys
 import tempfile
 
@@ -20,22 +19,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import realism_public as rp  # noqa: E402
 
 SEEDS = (1, 2, 3)
-
-
-def grown(work, sources, name, seed):
-    db = os.path.join(work, f"{name}.sqlite")
-    if not os.path.exists(db):
-        rp.make_table(work, sources, *next(d for d in rp.DATASETS if d[0] == name))
-    copy = os.path.join(work, f"{name}_{seed}.sqlite")
-    shutil.copy(db, copy)
-    last = sqlite3.connect(copy).execute(f'SELECT max(rowid) FROM "{name}"').fetchone()[0]
-    rp.run(rp.CLI, "generate", "--db", copy, "--table", name, "--provider", "offline",
-           "--seed", str(seed), "--rows", "1000")
-    return sqlite3.connect(copy), last
-
-
-def share(rows, keep):
-    return sum(1 for row in rows if keep(row)) / len(rows)
 
 
 def first_words(text, n):
@@ -50,26 +33,26 @@ def named_after(name, town):
 
 def measure(work, sources, seed):
     out = {}
-    con, last = grown(work, sources, "cars", seed)
+    con, last = rp.grown(work, sources, "cars", seed)
     real = con.execute(f"SELECT Name, Origin FROM cars WHERE rowid <= {last}").fetchall()
     new = con.execute(f"SELECT Name, Origin FROM cars WHERE rowid > {last}").fetchall()
     makes = {(first_words(n, 1), o) for n, o in real}
     models = {first_words(n, 2) for n, _ in real}
-    out["cars: make of its origin"] = share(new, lambda r: (first_words(r[0], 1), r[1]) in makes)
-    out["cars: make and model of a real car"] = share(new, lambda r: first_words(r[0], 2) in models)
-    con, last = grown(work, sources, "airports", seed)
+    out["cars: make of its origin"] = rp.share(new, lambda r: (first_words(r[0], 1), r[1]) in makes)
+    out["cars: make and model of a real car"] = rp.share(new, lambda r: first_words(r[0], 2) in models)
+    con, last = rp.grown(work, sources, "airports", seed)
     real = con.execute(f"SELECT name, city, state FROM airports WHERE rowid <= {last}").fetchall()
     new = con.execute(f"SELECT name, city, state FROM airports WHERE rowid > {last}").fetchall()
     towns = {(c, s) for _, c, s in real}
-    out["airports: named after its town (real %.2f)" % share(real, lambda r: named_after(*r[:2]))] \
-        = share(new, lambda r: named_after(*r[:2]))
-    out["airports: a town of its state"] = share(new, lambda r: (r[1], r[2]) in towns)
-    con, last = grown(work, sources, "movies", seed)
+    out["airports: named after its town (real %.2f)" % rp.share(real, lambda r: named_after(*r[:2]))] \
+        = rp.share(new, lambda r: named_after(*r[:2]))
+    out["airports: a town of its state"] = rp.share(new, lambda r: (r[1], r[2]) in towns)
+    con, last = rp.grown(work, sources, "movies", seed)
     directors = {d for (d,) in con.execute(
         f"SELECT Director FROM movies WHERE rowid <= {last} AND Director IS NOT NULL")}
     new = con.execute(
         f"SELECT Director FROM movies WHERE rowid > {last} AND Director IS NOT NULL").fetchall()
-    out["movies: a real director"] = share(new, lambda r: r[0] in directors)
+    out["movies: a real director"] = rp.share(new, lambda r: r[0] in directors)
     return out
 
 
