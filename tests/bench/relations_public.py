@@ -10,12 +10,20 @@ state's. None of these is in the pair scores: teams, routes and ZIP codes have t
 and a pair of years says nothing of the gap between them. Needs the same data as
 realism_public.py.
 
+And the hours of the day, which no score sees either (a column's shape compares moments over
+months): flights' hours of departure (1 minus the total variation distance between the new
+and the real rows' hours, beside the same for 1,000 real rows drawn with replacement), and
+the demo's orders placed in the shop's hours (08:00-21:59, as every real order is) and
+shipped 12 to 96 hours after they were placed (as every real shipment is).
+
     python3 tests/bench/relations_public.py [BUILD_DIR]
 """
 import os
+import random
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from datetime import datetime
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -32,6 +40,12 @@ def valid(text, layout):
         return False
 
 
+def tvd(a, b):
+    """Total variation distance between the shares of the values in a and in b."""
+    ca, cb = Counter(a), Counter(b)
+    return sum(abs(ca[k] / len(a) - cb[k] / len(b)) for k in set(ca) | set(cb)) / 2
+
+
 def measure(work, sources, seed):
     out = {}
     con, last = rp.grown(work, sources, "football", seed, rp.HELD_OUT_DATASETS)
@@ -46,6 +60,19 @@ def measure(work, sources, seed):
     flown = [r for r in new if (r[0], r[1]) in length]
     out["flights: a known route's own distance"] = rp.share(flown, lambda r: length[r[:2]] == r[2])
     out["flights: a valid date"] = rp.share(new, lambda r: valid(r[3], "%Y/%m/%d %H:%M"))
+    real_hours, new_hours = ([h for (h,) in con.execute(
+        f"SELECT substr(date, 12, 2) FROM flights_10k WHERE rowid {side}")]
+        for side in (f"<= {last}", f"> {last}"))
+    out["flights: hours of departure (1 - TVD)"] = 1 - tvd(real_hours, new_hours)
+    out["  the same of 1,000 real flights drawn again"] = 1 - tvd(
+        real_hours, random.Random(seed).choices(real_hours, k=len(new_hours)))
+    con, last = rp.grown(work, sources, "orders", seed)
+    new = con.execute(f"SELECT substr(ordered_at, 12, 2), unixepoch(shipped_at) - "
+                      f"unixepoch(ordered_at) FROM orders WHERE rowid > {last}").fetchall()
+    out["orders (demo): placed 08:00-21:59"] = rp.share(new, lambda r: "08" <= r[0] <= "21")
+    shipped = [r for r in new if r[1] is not None]
+    out["orders (demo): shipped 12-96 hours after"] = rp.share(
+        shipped, lambda r: 12 * 3600 <= r[1] <= 96 * 3600)
     con, last = rp.grown(work, sources, "budgets", seed, rp.HELD_OUT_DATASETS)
     new = con.execute(f'SELECT "forecastYear" - "budgetYear" FROM budgets '
                       f"WHERE rowid > {last}").fetchall()

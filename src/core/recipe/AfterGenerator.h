@@ -3,12 +3,15 @@
 #include "NumericGenerator.h"
 #include "ParentKeys.h"
 
+#include <limits>
 #include <memory>
 
 // A value that follows another value by a gap from the observed gaps (end date after start
 // date, total after subtotal; an order placed after its customer signed up), written in this
 // column's own form. The other value is a column of the row, or a column of the row's parent
 // through a foreign key. When it is missing, the column's own distribution is used.
+// A datetime with its own times of day ("time_of_day") takes its day from the gap and its
+// time from those.
 class AfterGenerator : public ValueGenerator
 {
 public:
@@ -33,6 +36,10 @@ public:
             return;
         }
         double value = base->order + m_gaps.sample(random);
+        // A time of day of its own (an order placed in opening hours, days after the signup)
+        // where it still follows the base by at least the shortest gap seen.
+        value = m_own->atTimeOfDay(value, base->order + m_gaps.min(),
+                                   std::numeric_limits<double>::infinity(), random);
         // Stay within this column's observed range when the base value allows it.
         const double high = m_own->sampler().max();
         if (value > high && high >= base->order)

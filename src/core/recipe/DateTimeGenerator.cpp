@@ -36,6 +36,29 @@ bool DateTimeGenerator::setGranularity(const QString &unit)
     return m_granularity >= 0;
 }
 
+void DateTimeGenerator::generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
+                                 GeneratedValue &out)
+{
+    write(atTimeOfDay(draw(row, random), sampler().min(), sampler().max(), random), out);
+}
+
+double DateTimeGenerator::atTimeOfDay(double seconds, double low, double high,
+                                      QRandomGenerator &random) const
+{
+    // On a first or last day (or within the shortest gap after a base) some times fall outside
+    // [low, high]; another is drawn, and after a few a moment keeps the time it had.
+    constexpr int Tries = 8;
+    if (!m_timesOfDay || m_dateOnly)
+        return seconds;
+    const double day = std::floor(seconds / 86400.0) * 86400.0;
+    for (int i = 0; i < Tries; ++i) {
+        const double moved = day + m_timesOfDay->sample(random);
+        if (moved >= low && moved <= high)
+            return moved;
+    }
+    return seconds;
+}
+
 void DateTimeGenerator::write(double seconds, GeneratedValue &out) const
 {
     double value = seconds;

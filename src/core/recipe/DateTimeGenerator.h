@@ -1,9 +1,11 @@
 #pragma once
 
 #include "NumericGenerator.h"
+#include "TimeOfDaySampler.h"
 #include "util/DateTimeText.h"
 
 #include <QString>
+#include <optional>
 
 // Dates and times from the empirical distribution of the observed ones (seconds since the
 // epoch, UTC), written in the observed format (a Qt date-time format such as yyyy-MM-dd).
@@ -11,7 +13,15 @@ class DateTimeGenerator : public NumericGenerator
 {
 public:
     DateTimeGenerator(QuantileSampler sampler, const QString &format);
+    void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
+                  GeneratedValue &out) override;
     void write(double seconds, GeneratedValue &out) const override;
+    double atTimeOfDay(double seconds, double low, double high,
+                       QRandomGenerator &random) const override;
+    // The time of day drawn apart from the day, from seconds since midnight: flights leave
+    // at 7 and at 19 but hardly at 4, where interpolating between moments a day apart spreads
+    // every day evenly over its 24 hours.
+    void setTimesOfDay(TimeOfDaySampler times) { m_timesOfDay = std::move(times); }
     // Values only on whole years, months, days, hours or minutes ("year" ... "minute"), and
     // only on Monday to Friday. False for an unknown unit.
     bool setGranularity(const QString &unit);
@@ -28,4 +38,5 @@ private:
     bool m_milliseconds;
     int m_granularity = -1; // index into the units, coarsest first
     bool m_weekdaysOnly = false;
+    std::optional<TimeOfDaySampler> m_timesOfDay;
 };

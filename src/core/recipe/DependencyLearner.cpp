@@ -4,6 +4,7 @@
 #include "RecipeLearner.h"
 #include "RecipeValue.h"
 #include "TextRecipeLearner.h"
+#include "TimeOfDaySummary.h"
 #include "util/CramersV.h"
 #include "util/DateTimeFormats.h"
 #include "util/Pearson.h"
@@ -185,14 +186,18 @@ void linkOrdered(const QStringList &names, const QList<QVariantList> &rows, QJso
             candidates << c;
     }
     QHash<int, std::vector<double>> numbers;
-    for (const int c : candidates)
+    QHash<int, QString> generators; // as chosen before: a column that follows one can be followed
+    for (const int c : candidates) {
         numbers.insert(c, numbersOf(rows, c, columns.value(names[c]).toObject()));
+        generators.insert(c, generatorOf(columns, names[c]));
+    }
     for (const int b : candidates) {
         const QJsonObject later = columns.value(names[b]).toObject();
         int best = -1;
         double bestCorrelation = 0;
         for (const int a : candidates) {
-            if (a >= b || generatorOf(columns, names[a]) != later.value("generator").toString())
+            // A chain of events: shipped after ordered, ordered after signed up.
+            if (a >= b || generators[a] != generators[b])
                 continue;
             const std::vector<double> &x = numbers[a], &y = numbers[b];
             qsizetype pairs = 0, ordered = 0;
@@ -231,6 +236,7 @@ void linkOrdered(const QStringList &names, const QList<QVariantList> &rows, QJso
         spec.insert(QStringLiteral("generator"), QStringLiteral("after"));
         spec.insert(QStringLiteral("column"), names[best]);
         spec.insert(QStringLiteral("gaps"), gapArray);
+        TimeOfDaySummary::keepIfOwn(x, y, spec);
         columns.insert(names[b], spec);
     }
 }

@@ -16,7 +16,7 @@ public:
     void generate(const std::vector<GeneratedValue> &row, QRandomGenerator &random,
                   GeneratedValue &out) override
     {
-        write(m_link ? m_link->draw(row, random, m_sampler) : m_sampler.sample(random), out);
+        write(draw(row, random), out);
     }
     std::vector<int> dependencies() const override
     {
@@ -27,8 +27,21 @@ public:
         return m_link ? m_link->context(row) : 0;
     }
     virtual void write(double value, GeneratedValue &out) const = 0;
+    // The day of moment `value` at a time of day drawn apart from it, within [low, high], where
+    // the column has such times (DateTimeGenerator); `value` itself otherwise.
+    virtual double atTimeOfDay(double value, double /*low*/, double /*high*/,
+                               QRandomGenerator &) const
+    {
+        return value;
+    }
     const QuantileSampler &sampler() const { return m_sampler; }
     void setLink(CopulaLink link) { m_link = std::move(link); }
+
+protected:
+    double draw(const std::vector<GeneratedValue> &row, QRandomGenerator &random) const
+    {
+        return m_link ? m_link->draw(row, random, m_sampler) : m_sampler.sample(random);
+    }
 
 private:
     QuantileSampler m_sampler;

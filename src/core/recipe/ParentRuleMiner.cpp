@@ -5,6 +5,7 @@
 #include "RecipeLearner.h"
 #include "RecipeValue.h"
 #include "RuleMiner.h"
+#include "TimeOfDaySummary.h"
 #include "db/SchemaReader.h"
 #include "util/DateTimeFormats.h"
 
@@ -55,13 +56,16 @@ void followParent(const QJsonObject &rule, const QStringList &names,
         spec.contains(QLatin1String("tree")) || format.isEmpty() || parentFormat.isEmpty())
         return;
     const int c = int(names.indexOf(child));
-    std::vector<double> gaps;
+    std::vector<double> gaps, bases, moments;
     for (const QVariantList &row : joined) {
         double x = 0, y = 0;
         if (!row[c].isNull() && !row[parentAt].isNull() &&
             DateTimeFormats::parse(row[c].toString(), format, &x) &&
-            DateTimeFormats::parse(row[parentAt].toString(), parentFormat, &y))
+            DateTimeFormats::parse(row[parentAt].toString(), parentFormat, &y)) {
             gaps.push_back(std::max(0.0, x - y));
+            bases.push_back(y);
+            moments.push_back(x);
+        }
     }
     if (int(gaps.size()) < RuleMiner::MinRows)
         return;
@@ -74,6 +78,7 @@ void followParent(const QJsonObject &rule, const QStringList &names,
     spec.insert(QStringLiteral("parent_column"), rule.value(QLatin1String("parent_column")));
     spec.insert(QStringLiteral("parent_format"), parentFormat);
     spec.insert(QStringLiteral("gaps"), gapArray);
+    TimeOfDaySummary::keepIfOwn(bases, moments, spec);
     columns.insert(child, spec);
 }
 

@@ -19,6 +19,7 @@
 #include "SeriesGenerator.h"
 #include "StartsWithGenerator.h"
 #include "TemplateGenerator.h"
+#include "TimeOfDaySummary.h"
 #include "UrlGenerator.h"
 #include "UuidGenerator.h"
 #include "WordsGenerator.h"
@@ -147,6 +148,8 @@ std::unique_ptr<NumericGenerator> numeric(const GeneratorSpec &spec, const Colum
             spec.fail(QStringLiteral("granularity"),
                       QStringLiteral("must be one of: year, month, day, hour, minute"));
         generator->setWeekdaysOnly(spec.boolean(QStringLiteral("weekdays_only"), false));
+        if (std::optional<TimeOfDaySampler> times = TimeOfDaySummary::read(spec))
+            generator->setTimesOfDay(std::move(*times));
         return generator;
     }
     return std::make_unique<NumberGenerator>(

@@ -1,5 +1,6 @@
 #include "RecipeLearner.h"
 
+#include "DateTimeGenerator.h"
 #include "DependencyLearner.h"
 #include "EmailNameLearner.h"
 #include "GivenTextLearner.h"
@@ -13,6 +14,7 @@
 #include "SchemaOnlyRecipe.h"
 #include "StartsWithLearner.h"
 #include "TextRecipeLearner.h"
+#include "TimeOfDaySummary.h"
 #include "TreeLearner.h"
 #include "db/SqlExec.h"
 #include "db/SqlIdentifier.h"
@@ -169,6 +171,8 @@ QJsonObject dateColumn(const QStringList &texts, const QString &format, bool uni
     }
     QJsonObject spec = entry(QStringLiteral("datetime"));
     spec.insert(QStringLiteral("format"), format);
+    if (DateTimeGenerator::hasTime(format))
+        TimeOfDaySummary::describe(seconds, spec);
     spec.insert(QStringLiteral("quantiles"), quantileArray(seconds));
     return spec;
 }

@@ -7,6 +7,7 @@
 #include "QuantileSampler.h"
 #include "RecipeValue.h"
 #include "TextRecipeLearner.h"
+#include "TimeOfDaySummary.h"
 #include "TreeColumn.h"
 #include "TreeFitter.h"
 #include "util/DateTimeFormats.h"
@@ -67,6 +68,11 @@ QJsonObject leafOf(const TreeColumn &t, const QString &generator, const std::vec
     if (!notNull)
         leaf.insert(QStringLiteral("null_rate"), double(nulls) / double(rows.size()));
     if (t.target == TreeColumn::Kind::Numeric && !values.empty()) {
+        // A leaf of enough moments has its own times of day (a night flight's airport); a
+        // smaller one keeps its column's.
+        if (generator == QLatin1String("datetime") && t.hasTime &&
+            values.size() >= size_t(TreeLearner::MinTimesOfDayRows))
+            TimeOfDaySummary::describe(values, leaf);
         if (generator == QLatin1String("number"))
             NumberSummary::describe(std::move(values), TreeLearner::LeafQuantiles, true, leaf);
         else

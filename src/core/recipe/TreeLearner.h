@@ -26,7 +26,8 @@ public:
     static constexpr int MinLeafRows = 5;
     static constexpr int MaxModelledColumns = 120; // wider tables: the rest stay independent
     static constexpr int LeafQuantiles = CopulaLearner::Quantiles;
-    static constexpr int MaxLinkedColumns = 40; // numbers and dates a copula may follow
+    static constexpr int MaxLinkedColumns = 40;  // numbers and dates a copula may follow
+    static constexpr int MinTimesOfDayRows = 30; // a leaf's own times of day, from this many
 
     // Adds "tree" to the entries of `columns` (a recipe's columns, generators already chosen)
     // that depend on other columns. `rows` hold values in `names` order.
