@@ -71,7 +71,7 @@ LlmRequest RecipePromptBuilder::build(const GenerationContext &context,
                  "or words with given/by, after, copula for numbers that rise and fall together, "
                  "starts_with for text made from another column, template with given/by for codes "
                  "that begin as their category's do, choice with plus/offsets for a whole number "
-                 "that is another plus a few offsets; rules such as order, differs and "
+                 "that is another plus a few offsets; rules such as order, differs, per and "
                  "determines for what holds in every row), use "
                  "foreign_key for columns that reference another "
                  "table (with after_parent rules for dates that follow the parent's), and use "

@@ -159,7 +159,14 @@ RecipeRunResult RecipeRunner::run(QSqlDatabase &db, const TableInfo &table,
             if (broken < 0)
                 break;
             if (redraw < MaxRuleRedraws) {
-                compiled.generate(row, random);
+                const int column = compiled.rules.redrawnColumn(broken);
+                for (int again = 0; column >= 0 && again < MaxColumnRedraws; ++again) {
+                    compiled.regenerate(column, row, random);
+                    if (compiled.rules.holds(broken, row))
+                        break;
+                }
+                if (column < 0 || !compiled.rules.holds(broken, row))
+                    compiled.generate(row, random);
                 continue;
             }
             for (int repairs = 0; broken >= 0 && repairs < compiled.rules.size(); ++repairs) {

@@ -18,7 +18,8 @@ public:
     static constexpr int MaxRefusedInARow = 1000;
     // Draws of a row whose unique value is already taken, before the row counts as refused.
     static constexpr int MaxUniqueRetries = 50;
-    static constexpr int MaxRuleRedraws = 20; // then a broken rule is repaired
+    static constexpr int MaxRuleRedraws = 20;  // then a broken rule is repaired
+    static constexpr int MaxColumnRedraws = 8; // of a rule's column, before the whole row
     static constexpr int LargeRun = 10000;
     static constexpr int LargeRunCacheKiB = 128 * 1024;
 

@@ -52,6 +52,13 @@ public:
             fail(key, QStringLiteral("must be an object"));
         return m_json.value(key).toObject();
     }
+    double number(const QString &key) const
+    {
+        const QJsonValue value = m_json.value(key);
+        if (!value.isDouble() || !std::isfinite(value.toDouble()))
+            fail(key, QStringLiteral("must be a number"));
+        return value.toDouble();
+    }
     QJsonArray array(const QString &key) const
     {
         if (!m_json.value(key).isArray())
@@ -129,6 +136,20 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
             rule.kind = Kind::Differs;
             std::tie(rule.a, rule.b) = read.pair(QStringLiteral("columns"));
             rule.text = QStringLiteral("%1 ≠ %2").arg(names[rule.a], names[rule.b]);
+        } else if (rule.name == QLatin1String("per")) {
+            rule.kind = Kind::Per;
+            rule.a = read.column(QStringLiteral("column"));
+            rule.b = read.column(QStringLiteral("per"));
+            if (rule.a == rule.b)
+                read.fail(QStringLiteral("per"), QStringLiteral("cannot name the column itself"));
+            rule.low = read.number(QStringLiteral("min"));
+            rule.high = read.number(QStringLiteral("max"));
+            if (rule.low > rule.high)
+                read.fail(QStringLiteral("max"), QStringLiteral("must not be below min"));
+            rule.decimals = std::clamp(json.value(QLatin1String("decimals")).toInt(0), 0, 12);
+            rule.text = QStringLiteral("%1 per %2 from %3 to %4")
+                            .arg(names[rule.a], names[rule.b], QString::number(rule.low),
+                                 QString::number(rule.high));
         } else if (rule.name == QLatin1String("determines") &&
                    json.contains(QLatin1String("columns"))) {
             rule.kind = Kind::PairDetermines;
@@ -255,10 +276,10 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
                          parentColumn, names[rule.a]);
         } else {
             read.fail(QStringLiteral("rule"),
-                      QStringLiteral("\"%1\" is not one of: order, differs, determines, "
+                      QStringLiteral("\"%1\" is not one of: order, differs, per, determines, "
                                      "null_if, not_null_if, prefix, sum, difference, product, "
-                                     "parses, "
-                                     "granularity, weekdays, after_parent, before_parent")
+                                     "parses, granularity, weekdays, after_parent, "
+                                     "before_parent")
                           .arg(rule.name));
         }
         set.m_rules.push_back(std::move(rule));
@@ -363,6 +384,15 @@ bool RuleSet::holds(int index, const std::vector<GeneratedValue> &row) const
         else if (!number(*parent, rule.format2, &y))
             return true;
         return rule.after ? x >= y : x <= y;
+    }
+    case Kind::Per: {
+        double x = 0, y = 0;
+        if (isNull(rule.a) || isNull(rule.b) || !number(row[size_t(rule.a)], {}, &x) ||
+            !number(row[size_t(rule.b)], {}, &y) || !(y > 0))
+            return true;
+        // A value rounded to its decimals may land a hair outside the bounds it was put in.
+        const double slack = 0.5 * std::pow(10.0, -rule.decimals) + 1e-9 * std::fabs(x);
+        return x >= rule.low * y - slack && x <= rule.high * y + slack;
     }
     case Kind::Differs: {
         if (isNull(rule.a) || isNull(rule.b))
@@ -491,19 +521,25 @@ void RuleSet::derive(std::vector<GeneratedValue> &row) const
                 row[size_t(rule.a)].type == GeneratedValue::Null ||
                 row[size_t(rule.b)].type == GeneratedValue::Null)
                 continue;
-            const double scale = std::pow(10.0, rule.decimals);
-            const double value = rule.kind == Kind::Sum          ? x + y
-                                 : rule.kind == Kind::Difference ? x - y
-                                                                 : x * y;
-            const double rounded = std::round(value * scale) / scale;
-            if (out.type == GeneratedValue::Integer && rule.decimals == 0)
-                out.setInteger(qint64(rounded));
-            else if (out.type == GeneratedValue::Text)
-                out.setText(RecipeValue::numberText(rounded));
-            else
-                out.setReal(rounded);
+            setNumber(out,
+                      rule.kind == Kind::Sum          ? x + y
+                      : rule.kind == Kind::Difference ? x - y
+                                                      : x * y,
+                      rule.decimals);
         }
     }
+}
+
+void RuleSet::setNumber(GeneratedValue &out, double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    const double rounded = std::round(value * scale) / scale;
+    if (out.type == GeneratedValue::Integer && decimals == 0)
+        out.setInteger(qint64(rounded));
+    else if (out.type == GeneratedValue::Text)
+        out.setText(RecipeValue::numberText(rounded));
+    else
+        out.setReal(rounded);
 }
 
 bool RuleSet::repair(int index, std::vector<GeneratedValue> &row) const
@@ -527,6 +563,19 @@ bool RuleSet::repair(int index, std::vector<GeneratedValue> &row) const
     case Kind::NullIf:
         row[size_t(rule.b)].setNull();
         return true;
+    case Kind::Per: {
+        // The nearest amount within the range for the row's count, at the column's decimals.
+        double x = 0, y = 0;
+        if (!number(row[size_t(rule.a)], {}, &x) || !number(row[size_t(rule.b)], {}, &y))
+            return false;
+        const double scale = std::pow(10.0, rule.decimals);
+        const double low = std::ceil(rule.low * y * scale) / scale;
+        const double high = std::floor(rule.high * y * scale) / scale;
+        if (low > high)
+            return false;
+        setNumber(row[size_t(rule.a)], std::clamp(x, low, high), rule.decimals);
+        return holds(index, row);
+    }
     case Kind::ParentOrder: {
         // The parent's value itself, in this column's form: the closest value that keeps it.
         const GeneratedValue *parent = parentValue(rule, row);

@@ -15,7 +15,8 @@
 // A recipe's "rules" made ready to check and keep (the kinds RuleMiner writes; see
 // docs/recipes.md). Derived rules (prefix, sum, difference, product) are made true by
 // writing the value; the others are checked, and the engine draws a row again or repairs it
-// (swapping an ordered pair, setting a dependent value, a NULL) when one is broken. The
+// (swapping an ordered pair, setting a dependent value, a NULL, an amount moved within its
+// range per item) when one is broken. The
 // fidelity report uses the same checks on new rows.
 class RuleSet
 {
@@ -41,6 +42,13 @@ public:
     // Writes derived values (prefixes, sums, products) into `row`.
     void derive(std::vector<GeneratedValue> &row) const;
     bool hasDerivations() const { return !m_derive.empty(); }
+    // The column to draw again, alone with those drawn given it, when `rule` is broken: an
+    // amount out of its range per item is drawn again for the same items and status, which
+    // keeps their shares as drawing the whole row again would not. -1: the whole row.
+    int redrawnColumn(int rule) const
+    {
+        return m_rules[size_t(rule)].kind == Kind::Per ? m_rules[size_t(rule)].a : -1;
+    }
     // Makes `rule` hold in `row` where a local change can; false if it cannot.
     bool repair(int rule, std::vector<GeneratedValue> &row) const;
     // In words, for people: "min_temp <= max_temp", "city -> country".
@@ -53,6 +61,7 @@ private:
     enum class Kind {
         Order,
         Differs,
+        Per, // a / b within [low, high]: an amount per item
         Determines,
         PairDetermines, // (a, b) -> target: written, like the derived rules
         NullIf,
@@ -77,6 +86,7 @@ private:
         QHash<QByteArray, GeneratedValue> map; // determines: a's key (and b's) -> the value
         QHash<QByteArray, QByteArray> prefixes;
         int words = 1, decimals = 0;
+        double low = 0, high = 0; // per
         Unit unit = Unit::Day;
         std::shared_ptr<ParentKeys> parents;
         int attribute = -1;
@@ -84,6 +94,8 @@ private:
     };
 
     bool number(const GeneratedValue &value, const QString &format, double *out) const;
+    // Writes a number rounded to `decimals` in the form `out` already has (integer, real, text).
+    static void setNumber(GeneratedValue &out, double value, int decimals);
     // The value `map` gives for the row, or nullptr (a key column NULL, or a key not mapped).
     static const GeneratedValue *mapped(const Rule &rule, const std::vector<GeneratedValue> &row);
     static QByteArray pairKey(const GeneratedValue &a, const GeneratedValue &b);
