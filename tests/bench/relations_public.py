@@ -16,6 +16,10 @@ and the real rows' hours, beside the same for 1,000 real rows drawn with replace
 the demo's orders placed in the shop's hours (08:00-21:59, as every real order is) and
 shipped 12 to 96 hours after they were placed (as every real shipment is).
 
+And amounts per item: the demo's orders whose amount per item lies within the real orders'
+range, and cars whose displacement, horsepower and weight per cylinder do (the least of the
+three shares).
+
     python3 tests/bench/relations_public.py [BUILD_DIR]
 """
 import os
@@ -46,6 +50,16 @@ def tvd(a, b):
     return sum(abs(ca[k] / len(a) - cb[k] / len(b)) for k in set(ca) | set(cb)) / 2
 
 
+def per_item(con, last, table, amount, count):
+    """The share of new rows whose amount per count lies within the real rows' range."""
+    ratio = f'1.0 * "{amount}" / "{count}"'
+    low, high = con.execute(f'SELECT min({ratio}), max({ratio}) FROM "{table}" '
+                            f"WHERE rowid <= {last}").fetchone()
+    new = [r for (r,) in con.execute(f'SELECT {ratio} FROM "{table}" WHERE rowid > {last}')
+           if r is not None]
+    return rp.share(new, lambda r: low - 1e-9 <= r <= high + 1e-9)
+
+
 def measure(work, sources, seed):
     out = {}
     con, last = rp.grown(work, sources, "football", seed, rp.HELD_OUT_DATASETS)
@@ -73,6 +87,12 @@ def measure(work, sources, seed):
     shipped = [r for r in new if r[1] is not None]
     out["orders (demo): shipped 12-96 hours after"] = rp.share(
         shipped, lambda r: 12 * 3600 <= r[1] <= 96 * 3600)
+    out["orders (demo): amount per item within the real range"] = per_item(
+        con, last, "orders", "amount", "items")
+    con, last = rp.grown(work, sources, "cars", seed)
+    per_cylinder = [per_item(con, last, "cars", c, "Cylinders")
+                    for c in ("Displacement", "Horsepower", "Weight_in_lbs")]
+    out["cars: displacement, power, weight per cylinder"] = min(per_cylinder)
     con, last = rp.grown(work, sources, "budgets", seed, rp.HELD_OUT_DATASETS)
     new = con.execute(f'SELECT "forecastYear" - "budgetYear" FROM budgets '
                       f"WHERE rowid > {last}").fetchall()
@@ -92,7 +112,7 @@ def main():
         sources = rp.fetch_sources(work)
         runs = [measure(work, sources, seed) for seed in SEEDS]
         for key in runs[0]:
-            print(f"{key:<48} {sum(r[key] for r in runs) / len(runs):6.3f}")
+            print(f"{key:<54} {sum(r[key] for r in runs) / len(runs):6.3f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
