@@ -20,9 +20,7 @@
 #include <QtTest>
 #include <cmath>
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 class TestRealism : public QObject
 {
