@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Whether the words of new rows go with the rest of their row, on public tables.
 
-Offline, 1,000 new rows of vega-datasets' cars, airports and movies, seeds 1-3 (means shown):
-a car's make is one its origin has in the real rows; its make and model (first two words) go
+Offline, 1,000 new rows of vega-datasets' cars, airports, movies and zipcodes, seeds 1-3 (means
+shown): a car's make is one its origin has in the real rows; its make and model (first two words) go
 together in a real car; an airport is named after its own town (its name begins with its
 `city`, as 64% of real ones do); the town is one of its state's real towns; a movie's director
-is a real director. None of these is in the pair scores of realism_public.py: names and towns
+is a real director; a town (airports, and zipcodes of the held-out set) is a real one, and one
+of its state's. None of these is in the pair scores of realism_public.py: names and towns
 have too many values to be categories. Needs the same data as realism_public.py.
 
     python3 tests/bench/words_public.py [BUILD_DIR]
@@ -46,7 +47,13 @@ def measure(work, sources, seed):
     towns = {(c, s) for _, c, s in real}
     out["airports: named after its town (real %.2f)" % rp.share(real, lambda r: named_after(*r[:2]))] \
         = rp.share(new, lambda r: named_after(*r[:2]))
+    out["airports: a real town"] = rp.share(new, lambda r: r[1] in {c for c, _ in towns})
     out["airports: a town of its state"] = rp.share(new, lambda r: (r[1], r[2]) in towns)
+    con, last = rp.grown(work, sources, "zipcodes", seed, rp.HELD_OUT_DATASETS)
+    real = con.execute(f"SELECT city, state FROM zipcodes WHERE rowid <= {last}").fetchall()
+    new = con.execute(f"SELECT city, state FROM zipcodes WHERE rowid > {last}").fetchall()
+    out["zipcodes: a real town"] = rp.share(new, lambda r: r[0] in {c for c, _ in real})
+    out["zipcodes: a town of its state"] = rp.share(new, lambda r: tuple(r) in set(real))
     con, last = rp.grown(work, sources, "movies", seed)
     directors = {d for (d,) in con.execute(
         f"SELECT Director FROM movies WHERE rowid <= {last} AND Director IS NOT NULL")}

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void makesKeepTheirModels();
     void namesDrawnApartGetNoChain();
     void chainIsDrawnAsWritten();
+    void wordThatNeverEndedATextIsFollowed();
     void badChainIsRefusedWithThePlace();
 };
 
@@ -135,6 +136,45 @@ void TestWordChain::chainIsDrawnAsWritten()
              qPrintable(QString::number(share(QStringLiteral("ford pinto")))));
     QVERIFY(std::abs(share(QStringLiteral("ford")) - 0.2) < 0.02);
     QVERIFY(std::abs(share(QStringLiteral("ford x")) - 0.2) < 0.02);
+}
+
+void TestWordChain::wordThatNeverEndedATextIsFollowed()
+{
+    TempDatabase temp({QStringLiteral("CREATE TABLE towns (number INTEGER, name TEXT)")});
+    const TableInfo table = SchemaReader::require(temp.db(), QStringLiteral("towns"));
+    // One word planned, and "Hot" is followed by "Springs" 2 times in 4 (2 against a smoothing
+    // of 2). The other half the plan would end the town at "Hot", which no real town does: its
+    // followers lack the end. So "Hot Springs" every time, and "Bath" (no followers) alone.
+    const QJsonObject name{
+        {QStringLiteral("generator"), QStringLiteral("words")},
+        {QStringLiteral("pools"),
+         QJsonArray{WeightedList::of({{QStringLiteral("Hot"), 1}, {QStringLiteral("Bath"), 1}})}},
+        {QStringLiteral("counts"),
+         QJsonArray{QJsonObject{{QStringLiteral("value"), 1}, {QStringLiteral("weight"), 1}}}},
+        {QStringLiteral("next"),
+         QJsonObject{{QStringLiteral("smoothing"), 2},
+                     {QStringLiteral("by"),
+                      QJsonObject{{QStringLiteral("Hot"),
+                                   WeightedList::of({{QStringLiteral("Springs"), 2}})}}}}}};
+    QRandomGenerator random(4);
+    RecipeRunOptions options;
+    options.rows = 2000;
+    const QJsonObject number{{QStringLiteral("generator"), QStringLiteral("sequence")},
+                             {QStringLiteral("start"), 1}};
+    QCOMPARE(RecipeRunner::run(temp.db(), table,
+                               RecipeJson::of({{QStringLiteral("number"), number},
+                                               {QStringLiteral("name"), name}}),
+                               options, random)
+                 .inserted,
+             options.rows);
+    const auto count = [&](const QString &town) {
+        return temp.scalar(QStringLiteral("SELECT count(*) FROM towns WHERE name = ?"), {town})
+            .toInt();
+    };
+    QCOMPARE(count(QStringLiteral("Hot")), 0);
+    QVERIFY2(std::abs(count(QStringLiteral("Hot Springs")) - 1000) < 100,
+             qPrintable(QString::number(count(QStringLiteral("Hot Springs")))));
+    QCOMPARE(count(QStringLiteral("Hot Springs")) + count(QStringLiteral("Bath")), options.rows);
 }
 
 void TestWordChain::badChainIsRefusedWithThePlace()

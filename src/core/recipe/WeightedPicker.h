@@ -3,6 +3,7 @@
 #include <QList>
 #include <QPair>
 #include <QRandomGenerator>
+#include <algorithm>
 #include <vector>
 
 // Draws items with given weights in constant time (Walker's alias method): one random number
@@ -45,6 +46,10 @@ public:
     bool isEmpty() const { return m_items.empty(); }
     size_t size() const { return m_items.size(); }
     double totalWeight() const { return m_total; }
+    bool contains(const T &item) const
+    {
+        return std::find(m_items.begin(), m_items.end(), item) != m_items.end();
+    }
     const T &pick(QRandomGenerator &random) const
     {
         const double position = random.generateDouble() * double(m_items.size());

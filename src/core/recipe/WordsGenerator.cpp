@@ -17,10 +17,12 @@ QByteArray WordsGenerator::draw(QRandomGenerator &random) const
             word = next->pick(random);
             if (word.isEmpty())
                 break;
-        } else {
-            if (i >= count)
-                break;
+        } else if (i < count) {
             word = m_pools[std::min(size_t(i), m_pools.size() - 1)].pick(random);
+        } else if (m_neverEnding.contains(previous)) {
+            word = next->pick(random); // no real text ends with `previous`
+        } else {
+            break;
         }
         if (i)
             text += m_separator;
