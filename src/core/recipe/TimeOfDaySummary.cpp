@@ -1,5 +1,6 @@
 #include "TimeOfDaySummary.h"
 
+#include "DateParts.h"
 #include "GeneratorSpec.h"
 #include "NumberSummary.h"
 
@@ -11,8 +12,8 @@
 
 namespace {
 
-// Whole seconds (down, so that the last stays within the day): a quantile's fraction of a
-// second says nothing, and HH:mm:ss reads at a glance.
+// An atom's time of day in whole seconds, rounded down so that it stays within the day:
+// HH:mm:ss reads at a glance.
 QString asText(double seconds)
 {
     return QTime::fromMSecsSinceStartOfDay(int(std::floor(seconds)) * 1000)
@@ -39,13 +40,7 @@ double secondsOf(const QJsonValue &value)
     return seconds >= 0 && seconds < TimeOfDaySummary::SecondsPerDay ? seconds : std::nan("");
 }
 
-int hourOf(double moment)
-{
-    return int((moment - std::floor(moment / TimeOfDaySummary::SecondsPerDay) *
-                             TimeOfDaySummary::SecondsPerDay) /
-               3600) %
-           24;
-}
+const QString Hour = QStringLiteral("hour");
 
 } // namespace
 
@@ -69,7 +64,7 @@ void TimeOfDaySummary::keepIfOwn(const std::vector<double> &bases,
     std::vector<double> ownHours(24, 1); // add-one smoothing
     for (size_t k = 0; k < pairs.size(); k += 2) {
         gaps.push_back(moments[pairs[k]] - bases[pairs[k]]);
-        ownHours[size_t(hourOf(moments[pairs[k]]))] += 1;
+        ownHours[size_t(DateParts::of(moments[pairs[k]], Hour))] += 1;
     }
     const double ownTotal = std::accumulate(ownHours.begin(), ownHours.end(), 0.0);
     std::sort(gaps.begin(), gaps.end());
@@ -78,10 +73,10 @@ void TimeOfDaySummary::keepIfOwn(const std::vector<double> &bases,
     double gain = 0;
     for (size_t k = 1; k < pairs.size(); k += 2) {
         const double base = bases[pairs[k]];
-        const int hour = hourOf(moments[pairs[k]]);
+        const int hour = DateParts::of(moments[pairs[k]], Hour);
         double fromBase = 1.0 / 24; // smoothing of one gap spread over the day
         for (const double gap : gaps)
-            fromBase += hourOf(base + gap) == hour ? 1 : 0;
+            fromBase += DateParts::of(base + gap, Hour) == hour ? 1 : 0;
         gain += std::log(ownHours[size_t(hour)] / ownTotal) -
                 std::log(fromBase / (double(gaps.size()) + 1));
     }
