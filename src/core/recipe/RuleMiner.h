@@ -12,7 +12,8 @@
 // (pending => shipped_at IS NULL), prefixes tied to a category (a city's phone prefix), sums,
 // differences and products, date granularity (1st of the month, whole hours, weekdays) and
 // dates that parse in their layout. The engine keeps them in new rows; the fidelity report
-// scores how many new rows keep each.
+// scores how many new rows keep each. Each family of rules has its miner (OrderRuleMiner,
+// DependencyRuleMiner, CategoryRuleMiner, ArithmeticRuleMiner, DateRuleMiner); this runs them.
 class RuleMiner
 {
 public:
