@@ -1,6 +1,7 @@
 #include "RuleSet.h"
 
 #include "RecipeValue.h"
+#include "RuleReader.h"
 #include "util/DateTimeFormats.h"
 #include "util/RowforgeError.h"
 
@@ -9,75 +10,6 @@
 #include <cmath>
 
 namespace {
-
-class Reader
-{
-public:
-    Reader(const QJsonObject &json, int position, const QHash<QString, int> &index)
-        : m_json(json), m_where(QStringLiteral("rules[%1]").arg(position)), m_index(index)
-    {}
-    [[noreturn]] void fail(const QString &key, const QString &problem) const
-    {
-        throw RowforgeError(QStringLiteral("Recipe: %1.%2 %3").arg(m_where, key, problem));
-    }
-    QString text(const QString &key) const
-    {
-        const QJsonValue value = m_json.value(key);
-        if (!value.isString())
-            fail(key, QStringLiteral("must be text"));
-        return value.toString();
-    }
-    int column(const QString &name, const QString &key) const
-    {
-        const auto it = m_index.constFind(name);
-        if (it == m_index.constEnd())
-            fail(key,
-                 QStringLiteral("names \"%1\", which is not a column of the recipe").arg(name));
-        return it.value();
-    }
-    int column(const QString &key) const { return column(text(key), key); }
-    std::pair<int, int> pair(const QString &key) const
-    {
-        const QJsonArray array = m_json.value(key).toArray();
-        if (array.size() != 2 || !array[0].isString() || !array[1].isString())
-            fail(key, QStringLiteral("must list two column names"));
-        const int a = column(array[0].toString(), key), b = column(array[1].toString(), key);
-        if (a == b)
-            fail(key, QStringLiteral("must name two different columns"));
-        return {a, b};
-    }
-    QJsonObject object(const QString &key) const
-    {
-        if (!m_json.value(key).isObject())
-            fail(key, QStringLiteral("must be an object"));
-        return m_json.value(key).toObject();
-    }
-    double number(const QString &key) const
-    {
-        const QJsonValue value = m_json.value(key);
-        if (!value.isDouble() || !std::isfinite(value.toDouble()))
-            fail(key, QStringLiteral("must be a number"));
-        return value.toDouble();
-    }
-    QJsonArray array(const QString &key) const
-    {
-        if (!m_json.value(key).isArray())
-            fail(key, QStringLiteral("must be a list"));
-        return m_json.value(key).toArray();
-    }
-    QString format(const QString &key) const
-    {
-        const QString value = text(key);
-        if (value.isEmpty())
-            fail(key, QStringLiteral("must be a date format"));
-        return value;
-    }
-
-private:
-    QJsonObject m_json;
-    QString m_where;
-    const QHash<QString, int> &m_index;
-};
 
 QString joined(const QJsonArray &values)
 {
@@ -120,7 +52,7 @@ RuleSet RuleSet::compile(const QJsonArray &rules, const QHash<QString, int> &ind
         if (!rules[i].isObject())
             throw RowforgeError(QStringLiteral("Recipe: rules[%1] must be an object").arg(i));
         const QJsonObject json = rules[i].toObject();
-        const Reader read(json, i, index);
+        const RuleReader read(json, i, index);
         Rule rule;
         rule.name = read.text(QStringLiteral("rule"));
         if (rule.name == QLatin1String("order")) {
