@@ -14,7 +14,7 @@ And the hours of the day, which no score sees either (a column's shape compares 
 months): flights' hours of departure (1 minus the total variation distance between the new
 and the real rows' hours, beside the same for 1,000 real rows drawn with replacement), and
 the demo's orders placed in the shop's hours (08:00-21:59, as every real order is) and
-shipped 12 to 96 hours after they were placed (as every real shipment is).
+shipped 12 to 96 hours after they were placed, and whole hours after (as every real shipment is).
 
 And amounts per item: the demo's orders whose amount per item lies within the real orders'
 range, and cars whose displacement, horsepower and weight per cylinder do (the least of the
@@ -87,6 +87,7 @@ def measure(work, sources, seed):
     shipped = [r for r in new if r[1] is not None]
     out["orders (demo): shipped 12-96 hours after"] = rp.share(
         shipped, lambda r: 12 * 3600 <= r[1] <= 96 * 3600)
+    out["orders (demo): shipped whole hours after"] = rp.share(shipped, lambda r: r[1] % 3600 == 0)
     out["orders (demo): amount per item within the real range"] = per_item(
         con, last, "orders", "amount", "items")
     con, last = rp.grown(work, sources, "cars", seed)

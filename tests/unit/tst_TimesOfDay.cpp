@@ -1,10 +1,12 @@
 // Moments keep the hours of their day: a column's times of day are drawn apart from its days
 // (flights leave at 7 and at 19, hardly at 4), a moment that follows another by a gap keeps
-// its own hours only where they say more than the gap does, things told by the hour follow
-// it, and a recipe's bad times are clear errors.
+// its own hours only where they say more than the gap does, and by whole steps where every real
+// gap is (a shipment whole hours after its order), things told by the hour follow it, and a
+// recipe's bad times are clear errors.
 #include "OfflineRun.h"
 #include "TempDatabase.h"
 #include "db/SchemaReader.h"
+#include "recipe/GapSummary.h"
 #include "recipe/RecipeCompiler.h"
 #include "recipe/RecipeLearner.h"
 #include "util/RowforgeError.h"
@@ -75,6 +77,7 @@ private slots:
     void theAirportFollowsTheHour();
     void eachShopKeepsItsOwnHours();
     void anOrderKeepsOpeningHoursAfterItsSignup();
+    void gapStepsAreFoundAndChecked();
     void badTimesOfDayAreClearErrors();
 };
 
@@ -180,6 +183,9 @@ void TestTimesOfDay::anOrderKeepsOpeningHoursAfterItsSignup()
     QVERIFY(columns[u"ordered_at"].toObject().contains(QLatin1String("time_of_day")));
     QCOMPARE(columns[u"shipped_at"][u"generator"].toString(), QStringLiteral("after"));
     QVERIFY(!columns[u"shipped_at"].toObject().contains(QLatin1String("time_of_day")));
+    // Every shipment is whole hours after its order; an order is no whole step after a signup.
+    QCOMPARE(columns[u"shipped_at"][u"gap_step"].toDouble(), 3600.0);
+    QVERIFY(!columns[u"ordered_at"].toObject().contains(QLatin1String("gap_step")));
 
     QCOMPARE(generateOffline(temp, QStringLiteral("orders"), 2000, 6).inserted, 2000);
     QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders WHERE id > 600 AND "
@@ -195,6 +201,75 @@ void TestTimesOfDay::anOrderKeepsOpeningHoursAfterItsSignup()
                                         "96 * 3600)"))
                  .toInt(),
              0);
+    // And whole hours after it, as every real shipment: the order's minutes and seconds.
+    QCOMPARE(temp.scalar(QStringLiteral("SELECT count(*) FROM orders WHERE id > 600 AND "
+                                        "(unixepoch(shipped_at) - unixepoch(ordered_at)) % 3600 "
+                                        "!= 0"))
+                 .toInt(),
+             0);
+    QVERIFY(temp.scalar(QStringLiteral("SELECT count(*) FROM orders WHERE id > 600 AND shipped_at "
+                                       "IS NOT NULL"))
+                .toInt() > 1500);
+}
+
+void TestTimesOfDay::gapStepsAreFoundAndChecked()
+{
+    const auto gaps = [](std::initializer_list<double> some, int times) {
+        std::vector<double> all;
+        for (int i = 0; i < times; ++i)
+            all.insert(all.end(), some);
+        return all;
+    };
+    QCOMPARE(GapSummary::stepOf(gaps({86400, 172800, 0}, 7)), 86400.0);
+    QCOMPARE(GapSummary::stepOf(gaps({86400, 3600 * 30}, 10)), 3600.0);
+    QCOMPARE(GapSummary::stepOf(gaps({3600, 2700}, 10)), 900.0);
+    QCOMPARE(GapSummary::stepOf(gaps({120, 60.0005}, 10)), 60.0); // parsed milliseconds
+    QCOMPARE(GapSummary::stepOf(gaps({3600, 3659}, 10)), 0.0);    // no step
+    QCOMPARE(GapSummary::stepOf(gaps({3600}, 19)), 0.0);          // too few to tell
+    QCOMPARE(GapSummary::stepOf(gaps({0}, 30)), 0.0);             // no gap at all
+    // Numbers keep no step: their own decimals round them.
+    QJsonObject numbers{{QStringLiteral("generator"), QStringLiteral("number")}};
+    const std::vector<double> bases = gaps({0}, 30), hours = gaps({3600, 7200}, 15);
+    GapSummary::describe(bases, hours, numbers);
+    QVERIFY(!numbers.contains(QLatin1String("gap_step")));
+    QJsonObject moments{{QStringLiteral("format"), QStringLiteral("yyyy-MM-dd HH:mm:ss")}};
+    GapSummary::describe(bases, hours, moments);
+    QCOMPARE(moments[u"gap_step"].toDouble(), 3600.0);
+
+    TempDatabase temp({QStringLiteral("CREATE TABLE t (a TEXT, b TEXT)")});
+    auto error = [&](const QJsonValue &step) {
+        const QJsonObject recipe{
+            {QStringLiteral("format"), QLatin1String(RecipeCompiler::Format)},
+            {QStringLiteral("columns"),
+             QJsonObject{
+                 {QStringLiteral("a"),
+                  QJsonObject{
+                      {QStringLiteral("generator"), QStringLiteral("datetime")},
+                      {QStringLiteral("format"), QStringLiteral("yyyy-MM-dd HH:mm")},
+                      {QStringLiteral("quantiles"),
+                       QJsonArray{QStringLiteral("2024-01-01"), QStringLiteral("2024-12-31")}}}},
+                 {QStringLiteral("b"),
+                  QJsonObject{
+                      {QStringLiteral("generator"), QStringLiteral("after")},
+                      {QStringLiteral("column"), QStringLiteral("a")},
+                      {QStringLiteral("format"), QStringLiteral("yyyy-MM-dd HH:mm")},
+                      {QStringLiteral("gaps"), QJsonArray{3600, 7200}},
+                      {QStringLiteral("quantiles"),
+                       QJsonArray{QStringLiteral("2024-01-01"), QStringLiteral("2024-12-31")}},
+                      {QStringLiteral("gap_step"), step}}}}}};
+        try {
+            RecipeCompiler::validate(recipe, SchemaReader::require(temp.db(), QStringLiteral("t")));
+        } catch (const RowforgeError &e) {
+            return e.message();
+        }
+        return QString();
+    };
+    QCOMPARE(error(3600), QString());
+    QVERIFY2(error(0).startsWith(QStringLiteral("Recipe: columns.b.gap_step must be")),
+             qPrintable(error(0)));
+    QVERIFY2(
+        error(QStringLiteral("an hour")).startsWith(QStringLiteral("Recipe: columns.b.gap_step")),
+        qPrintable(error(QStringLiteral("an hour"))));
 }
 
 void TestTimesOfDay::badTimesOfDayAreClearErrors()

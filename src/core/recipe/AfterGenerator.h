@@ -3,6 +3,8 @@
 #include "NumericGenerator.h"
 #include "ParentKeys.h"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <memory>
 
@@ -11,7 +13,8 @@
 // column's own form. The other value is a column of the row, or a column of the row's parent
 // through a foreign key. When it is missing, the column's own distribution is used.
 // A datetime with its own times of day ("time_of_day") takes its day from the gap and its
-// time from those.
+// time from those. With a step ("gap_step"), the gap is then moved to the nearest whole number
+// of steps: a shipment whole hours after its order keeps the order's minutes and seconds.
 class AfterGenerator : public ValueGenerator
 {
 public:
@@ -40,18 +43,30 @@ public:
         // where it still follows the base by at least the shortest gap seen.
         value = m_own->atTimeOfDay(value, base->order + m_gaps.min(),
                                    std::numeric_limits<double>::infinity(), random);
+        if (m_step > 0)
+            value = base->order + wholeSteps(value - base->order, std::ceil(m_gaps.min() / m_step));
         // Stay within this column's observed range when the base value allows it.
         const double high = m_own->sampler().max();
         if (value > high && high >= base->order)
-            value = high;
+            value = m_step > 0 ? base->order + std::floor((high - base->order) / m_step) * m_step
+                               : high;
         m_own->write(value, out);
     }
     std::vector<int> dependencies() const override { return {m_base}; }
+    // Every gap a whole number of `step` ("gap_step"; 0: any gap).
+    void setStep(double step) { m_step = step; }
 
 private:
+    // The nearest whole number of steps to `gap`, and at least `fewest`.
+    double wholeSteps(double gap, double fewest) const
+    {
+        return std::max(std::round(gap / m_step), fewest) * m_step;
+    }
+
     int m_base;
     QuantileSampler m_gaps;
     std::unique_ptr<NumericGenerator> m_own;
     std::shared_ptr<ParentKeys> m_parents;
     int m_attribute = -1;
+    double m_step = 0;
 };

@@ -1,10 +1,9 @@
 #include "DependencyLearner.h"
 
-#include "QuantileSampler.h"
+#include "GapSummary.h"
 #include "RecipeLearner.h"
 #include "RecipeValue.h"
 #include "TextRecipeLearner.h"
-#include "TimeOfDaySummary.h"
 #include "util/CramersV.h"
 #include "util/DateTimeFormats.h"
 #include "util/Pearson.h"
@@ -222,21 +221,10 @@ void linkOrdered(const QStringList &names, const QList<QVariantList> &rows, QJso
         }
         if (best < 0)
             continue;
-        std::vector<double> gaps;
-        const std::vector<double> &x = numbers[best], &y = numbers[b];
-        for (size_t i = 0; i < x.size(); ++i) {
-            if (!std::isnan(x[i]) && !std::isnan(y[i]))
-                gaps.push_back(std::max(0.0, y[i] - x[i]));
-        }
-        std::sort(gaps.begin(), gaps.end());
-        QJsonArray gapArray;
-        for (const double gap : QuantileSampler::quantilesOf(gaps, RecipeLearner::Quantiles))
-            gapArray << gap;
         QJsonObject spec = later;
         spec.insert(QStringLiteral("generator"), QStringLiteral("after"));
         spec.insert(QStringLiteral("column"), names[best]);
-        spec.insert(QStringLiteral("gaps"), gapArray);
-        TimeOfDaySummary::keepIfOwn(x, y, spec);
+        GapSummary::describe(numbers[best], numbers[b], spec);
         columns.insert(names[b], spec);
     }
 }

@@ -1,11 +1,9 @@
 #include "ParentRuleMiner.h"
 
+#include "GapSummary.h"
 #include "ParentKeyLoader.h"
-#include "QuantileSampler.h"
-#include "RecipeLearner.h"
 #include "RecipeValue.h"
 #include "RuleMiner.h"
-#include "TimeOfDaySummary.h"
 #include "db/SchemaReader.h"
 #include "util/DateTimeFormats.h"
 
@@ -56,29 +54,23 @@ void followParent(const QJsonObject &rule, const QStringList &names,
         spec.contains(QLatin1String("tree")) || format.isEmpty() || parentFormat.isEmpty())
         return;
     const int c = int(names.indexOf(child));
-    std::vector<double> gaps, bases, moments;
+    std::vector<double> bases, moments;
     for (const QVariantList &row : joined) {
         double x = 0, y = 0;
         if (!row[c].isNull() && !row[parentAt].isNull() &&
             DateTimeFormats::parse(row[c].toString(), format, &x) &&
             DateTimeFormats::parse(row[parentAt].toString(), parentFormat, &y)) {
-            gaps.push_back(std::max(0.0, x - y));
             bases.push_back(y);
             moments.push_back(x);
         }
     }
-    if (int(gaps.size()) < RuleMiner::MinRows)
+    if (int(bases.size()) < RuleMiner::MinRows)
         return;
-    std::sort(gaps.begin(), gaps.end());
-    QJsonArray gapArray;
-    for (const double gap : QuantileSampler::quantilesOf(gaps, RecipeLearner::Quantiles))
-        gapArray << gap;
     spec.insert(QStringLiteral("generator"), QStringLiteral("after"));
     spec.insert(QStringLiteral("column"), rule.value(QLatin1String("foreign_key")));
     spec.insert(QStringLiteral("parent_column"), rule.value(QLatin1String("parent_column")));
     spec.insert(QStringLiteral("parent_format"), parentFormat);
-    spec.insert(QStringLiteral("gaps"), gapArray);
-    TimeOfDaySummary::keepIfOwn(bases, moments, spec);
+    GapSummary::describe(bases, moments, spec);
     columns.insert(child, spec);
 }
 

@@ -334,6 +334,8 @@ std::unique_ptr<ValueGenerator> create(const GeneratorSpec &spec, const ColumnIn
             spec.fail(QStringLiteral("gaps"), QStringLiteral("must not be negative"));
         auto after = std::make_unique<AfterGenerator>(
             base, QuantileSampler(gaps), numeric(spec, column, spec.has(QStringLiteral("format"))));
+        if (spec.has(QStringLiteral("gap_step")))
+            after->setStep(spec.number(QStringLiteral("gap_step"), 1e-3, 1e9));
         if (spec.has(QStringLiteral("parent_column"))) {
             const QString baseName = spec.text(QStringLiteral("column"));
             const QList<ForeignKey> keys = scope.table.foreignKeysOf(baseName);
