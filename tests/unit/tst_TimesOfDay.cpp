@@ -221,6 +221,7 @@ void TestTimesOfDay::gapStepsAreFoundAndChecked()
         return all;
     };
     QCOMPARE(GapSummary::stepOf(gaps({86400, 172800, 0}, 7)), 86400.0);
+    QCOMPARE(GapSummary::stepOf(gaps({604800, 1209600}, 10)), 604800.0);
     QCOMPARE(GapSummary::stepOf(gaps({86400, 3600 * 30}, 10)), 3600.0);
     QCOMPARE(GapSummary::stepOf(gaps({3600, 2700}, 10)), 900.0);
     QCOMPARE(GapSummary::stepOf(gaps({120, 60.0005}, 10)), 60.0); // parsed milliseconds

@@ -11,9 +11,9 @@
 class GapSummary
 {
 public:
-    // The steps looked for, largest first: a day, an hour, half and quarter hours, 5 minutes, a
-    // minute.
-    static constexpr double Steps[] = {86400, 3600, 1800, 900, 300, 60};
+    // The steps looked for, largest first: a week (a follow-up whole weeks on), a day, an hour,
+    // half and quarter hours, 5 minutes, a minute.
+    static constexpr double Steps[] = {604800, 86400, 3600, 1800, 900, 300, 60};
     // Fewer gaps than this say nothing of a step.
     static constexpr int MinStepGaps = 20;
 
